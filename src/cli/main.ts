@@ -1,0 +1,182 @@
+// `auyl`: assess a register, write a methodology preset, or check which districts lie on the border.
+// A thin shell over engine and io. Exit codes: 0 done, 2 bad input (one line per problem), 1 unexpected error.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.ts';
+import { preset, PRESETS, type PresetId } from '../lib/engine/config/presets.ts';
+import { checkMethodology } from '../lib/engine/config/validate.ts';
+import type { Methodology } from '../lib/engine/config/schema.ts';
+import { assess } from '../lib/engine/assess.ts';
+import { readRegister, writeAssessments, formatOf, RegisterFileError } from '../lib/io/formats.ts';
+import { formatProblem } from '../lib/io/register.ts';
+import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../lib/io/embedded.ts';
+import { readFgb } from '../lib/io/fgb.ts';
+import { writeCsv } from '../lib/io/csv.ts';
+import type { DistrictLayer } from '../lib/engine/geo/districts.ts';
+
+const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
+
+Usage:
+  auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE]
+              [--id-field F] [--name-field F] [--skip-invalid] --out FILE
+      Scores every settlement in the four blocks, rates its potential and gives its category.
+      FILE may be .csv (UTF-8 or Windows-1251, comma or semicolon), .geojson or .fgb; --out likewise.
+      --districts: district polygons (.geojson or .fgb) for border-district status.
+      --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
+  auyl config --preset 2019|2025 --out FILE.json
+      Writes a methodology preset for editing; pass it back with --config.
+  auyl districts --districts FILE [--id-field F] [--name-field F] [--tolerance-km N] --out FILE.csv
+      One row per district: district_id, name, borders_china, borders_russia, km_to_china, km_to_russia.
+
+Distances are straight lines on the sphere (mean Earth radius), not travel distances.
+Exit codes: 0 done; 2 bad input (one line per problem: line, column, value); 1 unexpected error.
+`;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const embedded = (name: string) => new Uint8Array(fs.readFileSync(path.join(root, 'public', 'data', name)));
+
+class InputError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+function readFile(file: string, what: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch {
+    throw new InputError([`${what}: cannot read ${file}`]);
+  }
+}
+
+function loadConfig(values: Record<string, string>): Methodology {
+  if (values.config && values.preset) throw new InputError(['use either --config or --preset, not both']);
+  if (values.config) {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(readFile(values.config, '--config')));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError([`${values.config}: not valid JSON (${(e as Error).message})`]);
+    }
+    const { config, problems } = checkMethodology(json);
+    if (!config) throw new InputError(problems.map((p) => `${values.config}: ${p.path}: ${p.message}`));
+    return config;
+  }
+  const id = values.preset ?? '2019';
+  if (!(id in PRESETS)) throw new InputError([`--preset must be one of ${Object.keys(PRESETS).join(', ')} (got "${id}")`]);
+  return preset(id as PresetId);
+}
+
+async function loadDistricts(values: Record<string, string>): Promise<DistrictLayer> {
+  const file = values.districts;
+  const bytes = readFile(file, '--districts');
+  let features;
+  try {
+    const format = formatOf(file);
+    if (format === 'csv') throw new Error('districts must be polygons: .geojson or .fgb');
+    features = format === 'fgb' ? (await readFgb(bytes)).features : JSON.parse(new TextDecoder().decode(bytes)).features;
+    if (!Array.isArray(features)) throw new Error('not a GeoJSON FeatureCollection');
+    return await districtLayerFromFeatures(features, values['id-field'], values['name-field']);
+  } catch (e) {
+    throw new InputError([`${file}: ${(e as Error).message}`]);
+  }
+}
+
+async function write(file: string, bytes: Uint8Array | string) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, bytes);
+}
+
+async function cmdAssess(argv: string[]): Promise<number> {
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out'], flags: ['skip-invalid'] });
+  if (!values.settlements) errors.push('--settlements FILE is required');
+  if (!values.out) errors.push('--out FILE is required');
+  if (errors.length) throw new InputError(errors);
+  formatOf(values.out);
+  const config = loadConfig(values);
+  let read;
+  try {
+    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config);
+  } catch (e) {
+    if (e instanceof RegisterFileError || e instanceof InputError) throw new InputError([(e as Error).message]);
+    throw new InputError([`${values.settlements}: ${(e as Error).message}`]);
+  }
+  const problemLines = read.problems.map((p) => `${values.settlements}: ${formatProblem(p).replace(/^line/, read.unit)}`);
+  if (problemLines.length && !flags.has('skip-invalid')) throw new InputError([...problemLines, `${read.rejectedLines.length} row(s) rejected; fix them or pass --skip-invalid`]);
+  const districts = values.districts ? await loadDistricts(values) : null;
+  const assessments = assess(read.settlements, config, {
+    places: await placesFromFgb(embedded('settlements.fgb')),
+    borders: await bordersFromFgb(embedded('borders.fgb')),
+    districts,
+  });
+  await write(values.out, await writeAssessments(assessments, values.out, config));
+  for (const line of problemLines) console.error(line);
+  const counts: Record<string, number> = {};
+  for (const a of assessments) counts[a.category] = (counts[a.category] ?? 0) + 1;
+  console.error(`assessed ${assessments.length} settlement(s) with "${config.id}"${read.rejectedLines.length ? `, skipped ${read.rejectedLines.length} invalid row(s)` : ''}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')} → ${values.out}`);
+  return 0;
+}
+
+async function cmdConfig(argv: string[]): Promise<number> {
+  const { values, errors } = parseArgs(argv, { values: ['preset', 'out'], flags: [] });
+  if (!values.out) errors.push('--out FILE.json is required');
+  if (errors.length) throw new InputError(errors);
+  const config = loadConfig({ preset: values.preset ?? '2019' });
+  await write(values.out, JSON.stringify(config, null, 2) + '\n');
+  console.error(`wrote preset "${config.id}" → ${values.out}`);
+  return 0;
+}
+
+async function cmdDistricts(argv: string[]): Promise<number> {
+  const { values, errors } = parseArgs(argv, { values: ['districts', 'id-field', 'name-field', 'tolerance-km', 'out'], flags: [] });
+  if (!values.districts) errors.push('--districts FILE is required');
+  if (!values.out) errors.push('--out FILE.csv is required');
+  const tolerance = values['tolerance-km'] === undefined ? preset('2019').geospatial.district_tolerance_km.value : Number(values['tolerance-km']);
+  if (!Number.isFinite(tolerance) || tolerance < 0) errors.push(`--tolerance-km must be a number ≥ 0 (got "${values['tolerance-km']}")`);
+  if (errors.length) throw new InputError(errors);
+  const layer = await loadDistricts(values);
+  const borders = await bordersFromFgb(embedded('borders.fgb'));
+  const rows = layer.borderDistances(borders, ['CN', 'RU']).map(({ district, km }) => ({
+    district_id: district.id,
+    name: district.name,
+    borders_china: (km.CN ?? Infinity) <= tolerance ? 'yes' : 'no',
+    borders_russia: (km.RU ?? Infinity) <= tolerance ? 'yes' : 'no',
+    km_to_china: km.CN === undefined ? null : km.CN.toFixed(1),
+    km_to_russia: km.RU === undefined ? null : km.RU.toFixed(1),
+  }));
+  rows.sort((a, b) => a.district_id.localeCompare(b.district_id));
+  await write(values.out, writeCsv(['district_id', 'name', 'borders_china', 'borders_russia', 'km_to_china', 'km_to_russia'], rows));
+  console.error(`${rows.length} district(s): ${rows.filter((r) => r.borders_china === 'yes').length} on the China border, ${rows.filter((r) => r.borders_russia === 'yes').length} on the Russia border → ${values.out}`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (rest.includes('--help')) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (command === 'assess') return await cmdAssess(rest);
+    if (command === 'config') return await cmdConfig(rest);
+    if (command === 'districts') return await cmdDistricts(rest);
+    throw new InputError([`unknown command "${command}" (try auyl --help)`]);
+  } catch (e) {
+    if (e instanceof InputError) {
+      for (const line of e.lines) console.error(line);
+      return 2;
+    }
+    if (e instanceof Error && /unsupported file type/.test(e.message)) {
+      console.error(e.message);
+      return 2;
+    }
+    console.error(`unexpected error: ${(e as Error).message}`);
+    return 1;
+  }
+}

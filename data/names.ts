@@ -55,7 +55,12 @@ function closest(candidates: string[], target: string): string | null {
 export function pickNames(latinName: string, alternates: string[]): { kk: string | null; ru: string | null } {
   const cyrillic = [...new Set(alternates.map((s) => s.trim()))].filter((s) => s && CYRILLIC_WORD.test(s));
   const target = roughCyrillic(latinName);
-  const ru = closest(cyrillic.filter((s) => !KAZAKH_ONLY.test(s) && !NOT_RUSSIAN.test(s)), target);
+  const near = (s: string | null, to: string) => s !== null && editDistance(foldKazakh(s), to) <= Math.max(2, Math.floor(to.length / 3));
+  let ru = closest(cyrillic.filter((s) => !KAZAKH_ONLY.test(s) && !NOT_RUSSIAN.test(s)), target);
+  const kkNearLatin = closest(cyrillic.filter((s) => KAZAKH_ONLY.test(s)), target);
+  // A Russian candidate far from the current Latin name while a Kazakh one matches it is a Soviet-era name
+  // (Шевченко for Aktau): better no Russian name than a wrong one.
+  if (ru && !near(ru, target) && near(kkNearLatin, target)) ru = null;
   const kk = closest(cyrillic.filter((s) => KAZAKH_ONLY.test(s)), ru ? foldKazakh(ru) : target);
   // A Kazakh-letter name far from the Russian one is a former or other name (Нұр-Сұлтан for Astana), not the
   // Kazakh form of the current name.

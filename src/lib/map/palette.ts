@@ -1,0 +1,34 @@
+// Colours of the base map. The China and Russia borders differ in hue and weight so a viewer (and a pixel
+// test) tells them apart at a glance; neither is blue, which belongs to water.
+export const PALETTE = {
+  water: '#b9d3e6',
+  river: '#7fb0d6',
+  neighbour: '#e9e7e1',
+  neighbourLine: '#b5b0a5',
+  kazakhstan: '#fbf8ef',
+  otherBorder: '#5b5b5b',
+  chinaBorder: '#e0301e',
+  russiaBorder: '#7a2fa8',
+  settlementStroke: '#ffffff',
+  label: '#1d2733',
+  labelHalo: '#ffffff',
+} as const;
+
+/** Feature-type colours (GeoNames feature codes). */
+export const FEATURE_COLOURS: Record<string, string> = {
+  PPLC: '#1a1a1a',
+  PPLA: '#b2182b',
+  PPLA2: '#ef8a62',
+  PPLA3: '#67a9cf',
+  PPL: '#2166ac',
+  unknown: '#8c8c8c',
+};
+
+/** Border-status colours. */
+export const BORDER_STATUS_COLOURS: Record<string, string> = {
+  china_and_russia_district: '#3d1f5c',
+  china_district: PALETTE.chinaBorder,
+  russia_district: PALETTE.russiaBorder,
+  border_zone: '#f0a030',
+  interior: '#4d7f96',
+};

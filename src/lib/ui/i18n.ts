@@ -1,0 +1,48 @@
+// UI strings in Kazakh, Russian and English. Add a language by adding a column here.
+import type { Lang } from '../engine/types.ts';
+
+const STRINGS = {
+  title: { kk: 'Auyl Atlas — ауылдық елді мекендер картасы', ru: 'Auyl Atlas — карта сельских населённых пунктов', en: 'Auyl Atlas — map of rural settlements' },
+  demoData: { kk: 'Демонстрациялық деректер: GeoNames елді мекендері (нақты), Natural Earth шекаралары. Көрсеткіштер жоқ.', ru: 'Демонстрационные данные: населённые пункты GeoNames (реальные), границы Natural Earth. Без показателей.', en: 'Demonstration data: real GeoNames places and Natural Earth borders. No indicator values.' },
+  colourBy: { kk: 'Түсі', ru: 'Цвет', en: 'Colour by' },
+  modeFeature: { kk: 'Елді мекен түрі', ru: 'Тип населённого пункта', en: 'Place type' },
+  modeBorder: { kk: 'Шекаралық мәртебе', ru: 'Приграничный статус', en: 'Border status' },
+  borderZone: { kk: 'Шекара аймағы, км', ru: 'Приграничная зона, км', en: 'Border zone, km' },
+  regionalMin: { kk: 'Ірі қала: тұрғындар саны кемінде', ru: 'Крупный город: население не менее', en: 'Large town: population at least' },
+  computing: { kk: 'Есептелуде…', ru: 'Расчёт…', en: 'Computing…' },
+  computed: { kk: 'Есептелді', ru: 'Рассчитано', en: 'Computed' },
+  places: { kk: 'елді мекен', ru: 'населённых пунктов', en: 'places' },
+  population: { kk: 'Тұрғындар', ru: 'Население', en: 'Population' },
+  oblast: { kk: 'Облыс', ru: 'Область', en: 'Region' },
+  type: { kk: 'Түрі', ru: 'Тип', en: 'Type' },
+  noData: { kk: 'деректер жоқ', ru: 'нет данных', en: 'no data' },
+  kmChina: { kk: 'Қытай шекарасына дейін', ru: 'До границы с Китаем', en: 'To the China border' },
+  kmRussia: { kk: 'Ресей шекарасына дейін', ru: 'До границы с Россией', en: 'To the Russia border' },
+  nearestTown: { kk: 'Ең жақын ірі қала', ru: 'Ближайший крупный город', en: 'Nearest large town' },
+  straightLine: { kk: 'түзу сызықпен', ru: 'по прямой', en: 'straight line' },
+  legend: { kk: 'Шартты белгілер', ru: 'Легенда', en: 'Legend' },
+  chinaBorder: { kk: 'Қытаймен шекара', ru: 'Граница с Китаем', en: 'Border with China' },
+  russiaBorder: { kk: 'Ресеймен шекара', ru: 'Граница с Россией', en: 'Border with Russia' },
+  otherBorder: { kk: 'Басқа мемлекеттік шекара', ru: 'Другие участки госграницы', en: 'Other state border' },
+  sizeNote: { kk: 'Шеңбер өлшемі — тұрғындар саны', ru: 'Размер круга — численность населения', en: 'Circle size = population' },
+  'feature.PPLC': { kk: 'Елорда', ru: 'Столица', en: 'Capital' },
+  'feature.PPLA': { kk: 'Облыс орталығы', ru: 'Областной центр', en: 'Regional seat' },
+  'feature.PPLA2': { kk: 'Аудан орталығы', ru: 'Районный центр', en: 'District seat' },
+  'feature.PPLA3': { kk: 'Ауылдық округ орталығы', ru: 'Центр сельского округа', en: 'Rural-district seat' },
+  'feature.PPL': { kk: 'Елді мекен', ru: 'Населённый пункт', en: 'Populated place' },
+  'feature.unknown': { kk: 'Түрі белгісіз', ru: 'Тип неизвестен', en: 'Type unknown' },
+  'status.china_and_russia_district': { kk: 'Қытай мен Ресей шекарасындағы аудан', ru: 'Район на границе с Китаем и Россией', en: 'District on the China and Russia borders' },
+  'status.china_district': { kk: 'Қытаймен шекаралас аудан', ru: 'Район на границе с Китаем', en: 'District on the China border' },
+  'status.russia_district': { kk: 'Ресеймен шекаралас аудан', ru: 'Район на границе с Россией', en: 'District on the Russia border' },
+  'status.border_zone': { kk: 'Шекара аймағы', ru: 'Приграничная зона', en: 'Border zone' },
+  'status.interior': { kk: 'Ішкі аумақ', ru: 'Внутренняя территория', en: 'Interior' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey | string): string {
+  const entry = (STRINGS as Record<string, Record<Lang, string>>)[key];
+  return entry ? entry[lang] : key;
+}
+
+export const LANGS: Lang[] = ['kk', 'ru', 'en'];

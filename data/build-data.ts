@@ -13,7 +13,9 @@ import { NEIGHBOURS } from '../src/lib/engine/neighbours.ts';
 import { pickNames } from './names.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'public', 'data');
+// `--out DIR` writes elsewhere (the up-to-date test regenerates into a temporary folder and compares bytes).
+const outFlag = process.argv.indexOf('--out');
+const outDir = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'public', 'data');
 const pkgPath = (name: string) => path.join(root, 'node_modules', name);
 const pkgVersion = (name: string) => JSON.parse(fs.readFileSync(path.join(pkgPath(name), 'package.json'), 'utf8')).version as string;
 

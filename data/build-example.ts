@@ -1,0 +1,89 @@
+// Builds the ILLUSTRATIVE example register (data/example-register-illustrative.csv) and the empty template
+// (data/register-template.csv): `npm run data:example`. Places, coordinates, populations and oblasts are real
+// (embedded GeoNames data); every indicator value is SYNTHETIC, drawn from a seeded generator, with some cells
+// left empty to show "no data". Never use it as evidence about a real settlement.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFgb } from '../src/lib/io/fgb.ts';
+import { writeCsv } from '../src/lib/io/csv.ts';
+import { REGISTER_COLUMNS } from '../src/lib/io/register.ts';
+import { PRESETS } from '../src/lib/engine/config/presets.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = mulberry32(20251124);
+const between = (a: number, b: number, digits = 1) => Math.round((a + rnd() * (b - a)) * 10 ** digits) / 10 ** digits;
+const maybe = <T>(v: T, missing = 0.08): T | null => (rnd() < missing ? null : v);
+const yesNo = (p: number) => maybe(rnd() < p ? 1 : 0);
+
+const indicatorColumns = [...new Set(Object.values(PRESETS).flatMap((p) => p.indicators.map((i) => i.column)))].filter(
+  (c) => !(REGISTER_COLUMNS as readonly string[]).includes(c) && !['km_to_regional', 'km_to_district', 'km_to_town'].includes(c),
+);
+const columns = [...REGISTER_COLUMNS, ...indicatorColumns];
+
+const places = (await readFgb(new Uint8Array(fs.readFileSync(path.join(root, 'public', 'data', 'settlements.fgb'))))).features
+  .map((f) => f.properties as Record<string, string | number | null>)
+  .filter((p) => typeof p.population === 'number' && (p.population as number) < 30000 && p.name_ru)
+  .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+
+const rows = places.map((p) => {
+  const pop = p.population as number;
+  const size = Math.min(1, Math.log10(pop) / 4.3);
+  const values: Record<string, number | null> = {
+    share_young_pct: maybe(between(12, 38)),
+    net_migration_per_1000: maybe(between(-25, 8)),
+    population_growth_pct: maybe(between(-12, 7)),
+    has_central_water: yesNo(0.35 + 0.5 * size),
+    has_paved_road: yesNo(0.4 + 0.5 * size),
+    has_school: yesNo(0.5 + 0.5 * size),
+    has_kindergarten: yesNo(0.3 + 0.6 * size),
+    has_medical_facility: yesNo(0.5 + 0.5 * size),
+    has_internet: yesNo(0.5 + 0.45 * size),
+    has_mobile: yesNo(0.7 + 0.3 * size),
+    employment_rate_pct: maybe(between(45, 92)),
+    employment_growth_pct: maybe(between(-6, 6)),
+    livestock_units_per_household: maybe(between(0, 12)),
+    arable_ha_per_capita: maybe(between(0, 6)),
+    km_to_railway: maybe(between(0, 150)),
+    arable_land_ha: maybe(Math.round(between(0, 8000, 0))),
+    pasture_ha: maybe(Math.round(between(0, 30000, 0))),
+    hayfield_ha: maybe(Math.round(between(0, 3000, 0))),
+    agri_sme_active: maybe(Math.round(between(0, 40, 0))),
+    non_agri_business: maybe(Math.round(between(0, 25, 0))),
+    has_anchor_enterprise: yesNo(0.15 + 0.3 * size),
+    hired_workers: maybe(Math.round(between(0, 400, 0))),
+    km_to_market: maybe(between(2, 200)),
+    has_farm_processing: yesNo(0.2 + 0.3 * size),
+    household_output_sold_pct: maybe(between(0, 60)),
+    km_to_highway: maybe(between(0, 80)),
+    in_tourist_zone: yesNo(0.15),
+  };
+  return {
+    id: String(p.id),
+    name_kk: p.name_kk,
+    name_ru: p.name_ru,
+    name_en: p.name_en,
+    lat: p.lat,
+    lon: p.lon,
+    oblast: p.oblast,
+    district: null,
+    rural_district: null,
+    is_district_centre: p.feature_code === 'PPLA2' ? 'yes' : 'no',
+    is_rural_district_centre: p.feature_code === 'PPLA3' ? 'yes' : 'no',
+    population: pop,
+    ...values,
+  };
+});
+
+fs.writeFileSync(path.join(root, 'data', 'example-register-illustrative.csv'), writeCsv(columns, rows));
+fs.writeFileSync(path.join(root, 'data', 'register-template.csv'), writeCsv(columns, []));
+console.log(`example register: ${rows.length} rows, ${columns.length} columns (indicator values are synthetic)`);

@@ -7,8 +7,16 @@ export interface Table {
   rows: { line: number; cells: Record<string, string> }[];
 }
 
+/** The header line decides the delimiter (data lines may hold decimal commas). */
+function detectDelimiter(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const count = (d: string) => header.split(d).length - 1;
+  return [';', '\t', ','].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
 export function parseCsv(text: string): Table {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const clean = text.replace(/^\uFEFF/, '');
+  const result = Papa.parse<string[]>(clean, { skipEmptyLines: false, delimiter: detectDelimiter(clean) });
   const data = result.data;
   if (!data.length) return { columns: [], rows: [] };
   const columns = data[0].map((c) => c.trim());

@@ -82,7 +82,11 @@ export function rowsToSettlements(rows: RegisterRow[], indicatorColumns: string[
     if (!names.name_kk && !names.name_ru && !names.name_en) bad('name_ru', cells.name_ru, 'a name is required (name_kk, name_ru or name_en)');
     const population = num('population', false, 0);
     const indicators: Record<string, number | null> = {};
-    for (const c of extraColumns) indicators[c] = num(c, false);
+    for (const c of extraColumns) {
+      // Yes/no facility columns (has_school…) accept the same words as the flags, stored as 1/0.
+      const b = typeof cells[c] === 'string' && parseNumber(text(cells[c])) === undefined ? parseBoolean(text(cells[c])) : undefined;
+      indicators[c] = typeof b === 'boolean' ? (b ? 1 : 0) : num(c, false);
+    }
     const settlement: Settlement = {
       id,
       ...names,

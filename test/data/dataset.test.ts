@@ -35,7 +35,7 @@ describe('embedded dataset', () => {
     const places = (await read('settlements.fgb')).features;
     expect(places.length).toBeGreaterThan(300);
     for (const p of places) {
-      const pt = p.geometry as { coordinates: [number, number] };
+      const pt = p.geometry as unknown as { coordinates: [number, number] };
       if (turf.booleanPointInPolygon(pt.coordinates, kz)) continue;
       const lines = 'features' in (outline as object) ? (outline as { features: never[] }).features : [outline];
       const off = Math.min(...lines.map((l) => turf.pointToLineDistance(pt.coordinates, l, { units: 'kilometers' })));

@@ -2,7 +2,7 @@
 // of weights re-runs only scoring and classification (`reassess`), not the geometry (`assess` does both).
 import type { Methodology } from './config/schema.ts';
 import type { Assessment, Geospatial, Settlement } from './types.ts';
-import { buildGeoContext, computeGeospatial, geoValues, type GeoInputs } from './geo/geospatial.ts';
+import { buildGeoContext, computeGeospatial, geoValue, geoValues, type GeoInputs } from './geo/geospatial.ts';
 import { score } from './score.ts';
 import { classify } from './classify.ts';
 
@@ -13,7 +13,18 @@ export function valuesOf(s: Settlement, g: Geospatial): Record<string, number | 
 
 /** Scores and classifies settlements whose geospatial fields are already known. */
 export function reassess(settlements: Settlement[], geo: Geospatial[], config: Methodology): Assessment[] {
-  const scores = settlements.map((s, i) => score(config, valuesOf(s, geo[i])));
+  // Column lookup without building a merged object per settlement (this runs on every weight change).
+  const scores = settlements.map((s, i) => {
+    const g = geo[i];
+    return score(config, (column) => {
+      if (column === 'population') return s.population;
+      if (column.startsWith('km_to_')) {
+        const computed = geoValue(g, column);
+        if (computed !== undefined) return computed;
+      }
+      return s.indicators[column] ?? null;
+    });
+  });
   const classes = classify(settlements.map((settlement, i) => ({ settlement, geo: geo[i], potential: scores[i].potential })), config);
   return settlements.map((settlement, i) => ({
     settlement,

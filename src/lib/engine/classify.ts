@@ -32,27 +32,27 @@ function supportReason(s: Settlement, rules: Methodology['categories']['support'
 
 /** Buckets support settlements on a coarse grid so each satellite looks only at nearby cells. */
 class SupportGrid {
-  private readonly cells = new Map<string, number[]>();
+  private readonly cells = new Map<number, number[]>();
   constructor(private readonly items: ClassInput[], private readonly cellDeg: number) {
     items.forEach((it, i) => {
-      const key = this.key(it.settlement.lon, it.settlement.lat);
+      const key = this.key(Math.floor(it.settlement.lon / cellDeg), Math.floor(it.settlement.lat / cellDeg));
       const list = this.cells.get(key);
       if (list) list.push(i);
       else this.cells.set(key, [i]);
     });
   }
-  private key(lon: number, lat: number) {
-    return `${Math.floor(lon / this.cellDeg)}:${Math.floor(lat / this.cellDeg)}`;
+  private key(x: number, y: number) {
+    return (y + 100_000) * 1_000_000 + (x + 100_000);
   }
-  within(lon: number, lat: number, km: number): number[] {
+  /** Calls visit(i) for every support in the cells that a circle of `km` around the point can touch. */
+  forEachNear(lon: number, lat: number, km: number, visit: (i: number) => void): void {
     const { dLat, dLon } = degreeRadius(lat, km);
-    const out: number[] = [];
-    for (let x = Math.floor((lon - dLon) / this.cellDeg); x <= Math.floor((lon + dLon) / this.cellDeg); x++)
-      for (let y = Math.floor((lat - dLat) / this.cellDeg); y <= Math.floor((lat + dLat) / this.cellDeg); y++) {
-        const list = this.cells.get(`${x}:${y}`);
-        if (list) out.push(...list);
+    const x1 = Math.floor((lon + dLon) / this.cellDeg), y1 = Math.floor((lat + dLat) / this.cellDeg);
+    for (let x = Math.floor((lon - dLon) / this.cellDeg); x <= x1; x++)
+      for (let y = Math.floor((lat - dLat) / this.cellDeg); y <= y1; y++) {
+        const list = this.cells.get(this.key(x, y));
+        if (list) for (const i of list) visit(i);
       }
-    return out;
   }
   get(i: number) {
     return this.items[i];
@@ -80,27 +80,36 @@ export function classify(inputs: ClassInput[], config: Methodology): ClassResult
 
   const maxRadius = Math.max(rules.satellite.radius_km, ...Object.values(rules.satellite.region_overrides));
   const grid = new SupportGrid(supports, Math.max(0.05, maxRadius / 80));
+  const radiusByOblast = new Map<string | null, number>();
   const radiusOf = (s: Settlement) => {
-    const iso = s.oblast ? findRegion(s.oblast)?.iso : undefined;
-    return (iso ? rules.satellite.region_overrides[iso] : undefined) ?? rules.satellite.radius_km;
+    let r = radiusByOblast.get(s.oblast);
+    if (r === undefined) {
+      const iso = s.oblast ? findRegion(s.oblast)?.iso : undefined;
+      r = (iso ? rules.satellite.region_overrides[iso] : undefined) ?? rules.satellite.radius_km;
+      radiusByOblast.set(s.oblast, r);
+    }
+    return r;
   };
+  const supportRadius = supports.map((sup) => radiusOf(sup.settlement));
 
   inputs.forEach((it, i) => {
     if (results[i]) return;
     const s = it.settlement;
     let best: ClassInput | null = null;
     let bestKm = Infinity;
-    for (const j of grid.within(s.lon, s.lat, maxRadius)) {
+    let bestRadius = 0;
+    grid.forEachNear(s.lon, s.lat, maxRadius, (j) => {
       const sup = grid.get(j);
       const km = haversineKm(s.lon, s.lat, sup.settlement.lon, sup.settlement.lat);
-      if (km > radiusOf(sup.settlement)) continue;
+      if (km > supportRadius[j]) return;
       if (km < bestKm || (km === bestKm && best && sup.settlement.id < best.settlement.id)) {
         best = sup;
         bestKm = km;
+        bestRadius = supportRadius[j];
       }
-    }
+    });
     if (best) {
-      results[i] = { category: 'satellite', support_id: best.settlement.id, km_to_support: bestKm, rule: 'satellite', reason: `satellite: ${bestKm.toFixed(1)} km from support settlement ${best.settlement.id} (radius ${radiusOf(best.settlement)} km)` };
+      results[i] = { category: 'satellite', support_id: (best as ClassInput).settlement.id, km_to_support: bestKm, rule: 'satellite', reason: `satellite: ${bestKm.toFixed(1)} km from support settlement ${(best as ClassInput).settlement.id} (radius ${bestRadius} km)` };
       return;
     }
     const g = it.geo;

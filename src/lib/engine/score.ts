@@ -35,9 +35,17 @@ export interface Score {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Scores one settlement from its values (register indicators, population and geospatial fields by column). */
-export function score(config: Methodology, values: Record<string, number | null>): Score {
-  const active = config.indicators.filter((ind) => ind.enabled);
-  const indicators = active.map((ind) => scoreIndicator(ind, values[ind.column] ?? null));
+const activeCache = new WeakMap<Methodology, IndicatorConfig[]>();
+function activeIndicators(config: Methodology): IndicatorConfig[] {
+  let active = activeCache.get(config);
+  if (!active) activeCache.set(config, (active = config.indicators.filter((ind) => ind.enabled)));
+  return active;
+}
+
+/** Scores one settlement; `valueOf` gives the value of a column (register indicator, population, geospatial field). */
+export function score(config: Methodology, values: Record<string, number | null> | ((column: string) => number | null)): Score {
+  const valueOf = typeof values === 'function' ? values : (c: string) => values[c] ?? null;
+  const indicators = activeIndicators(config).map((ind) => scoreIndicator(ind, valueOf(ind.column)));
   const blocks: Record<string, number> = {};
   for (const b of config.blocks) blocks[b.id] = 0;
   let total = 0, earnable = 0, all = 0, withData = 0;

@@ -120,3 +120,16 @@ export function geoValues(g: Geospatial): Record<string, number | null> {
   for (const [tier, t] of Object.entries(g.towns)) values[`km_to_${tier}`] = t ? t.km : null;
   return values;
 }
+
+/** One computed geospatial field by column name; undefined when the column is not a computed field. */
+export function geoValue(g: Geospatial, column: string): number | null | undefined {
+  switch (column) {
+    case 'km_to_town': return g.km_to_town;
+    case 'km_to_border': return g.km_to_border;
+    case 'km_to_china': return g.km_to_china;
+    case 'km_to_russia': return g.km_to_russia;
+  }
+  const tier = column.slice('km_to_'.length);
+  if (tier in g.towns) return g.towns[tier]?.km ?? null;
+  return undefined;
+}

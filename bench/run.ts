@@ -1,0 +1,140 @@
+// `npm run bench`: the geospatial block, the whole assessment and reclassification after a weight change, at
+// N = 7,000 (national register), 100,000 and 1,000,000 synthetic settlements, against naive baselines measured in
+// the same run (Turf nearestPoint + pointToLineDistance per settlement; brute-force support search). One JSON
+// line per figure on stdout; progress on stderr. Never run as a test: timings depend on the machine.
+import fs from 'node:fs';
+import * as turf from '@turf/turf';
+import type { Feature, LineString } from 'geojson';
+import { preset } from '../src/lib/engine/config/presets.ts';
+import { buildGeoContext, computeGeospatial, type GeoInputs } from '../src/lib/engine/geo/geospatial.ts';
+import { reassess } from '../src/lib/engine/assess.ts';
+import { haversineKm } from '../src/lib/engine/geo/sphere.ts';
+import type { Settlement, Town } from '../src/lib/engine/types.ts';
+import { bordersFromFgb, placesFromFgb } from '../src/lib/io/embedded.ts';
+import { readFgb } from '../src/lib/io/fgb.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '7000,100000,1000000').split(',').map(Number);
+const NAIVE_BUDGET_MS = 60_000;
+const NAIVE_SAMPLE = 2000;
+const log = (...a: unknown[]) => console.error(...a);
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function time(fn: () => void, runs: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+// Synthetic settlements around the real places (clustered as people are), with realistic attributes.
+function synthetic(n: number, places: Town[], seed: number): Settlement[] {
+  const r = rng(seed);
+  const cfg = preset('2019');
+  const columns = cfg.indicators.map((i) => i.column).filter((c) => c !== 'population' && !c.startsWith('km_to_') || c === 'km_to_railway');
+  const out: Settlement[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = places[Math.floor(r() * places.length)];
+    const lat = Math.max(40.6, Math.min(55.4, p.lat + (r() - 0.5) * 2.4));
+    const lon = Math.max(46.6, Math.min(87.2, p.lon + (r() - 0.5) * 3.6));
+    const indicators: Record<string, number | null> = {};
+    for (const c of columns) indicators[c] = r() < 0.08 ? null : c.startsWith('has_') ? (r() < 0.6 ? 1 : 0) : r() * 100;
+    const population = Math.round(20 + 3000 * r() ** 3);
+    out[i] = {
+      id: `s${i}`, name_kk: null, name_ru: `Ауыл ${i}`, name_en: null, lat, lon, oblast: null, district: null, rural_district: null,
+      is_district_centre: r() < 0.03, is_rural_district_centre: r() < 0.12, population, indicators,
+    };
+  }
+  return out;
+}
+
+const places = await placesFromFgb(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')));
+const borders = await bordersFromFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb')));
+const borderLines = (await readFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb')))).features.flatMap((f) =>
+  (f.geometry as { coordinates: number[][][] }).coordinates.map((c) => turf.lineString(c)),
+) as Feature<LineString>[];
+const inputs: GeoInputs = { places, borders };
+const config = preset('2019');
+
+function naiveGeospatialMs(settlements: Settlement[]): { ms: number; sampled: number | null } {
+  // The plain Turf loop: nearestPoint over each tier's towns + pointToLineDistance to each border line.
+  const tierTowns = config.geospatial.town_tiers.map((tier) =>
+    turf.featureCollection(places.filter((p) => (p.feature_code && tier.feature_codes.includes(p.feature_code)) || (tier.min_population !== null && (p.population ?? 0) >= tier.min_population)).map((p) => turf.point([p.lon, p.lat]))),
+  );
+  const one = (s: Settlement) => {
+    const pt = turf.point([s.lon, s.lat]);
+    for (const towns of tierTowns) if (towns.features.length) turf.nearestPoint(pt, towns);
+    for (const line of borderLines) turf.pointToLineDistance(pt, line);
+  };
+  const probe = settlements.slice(0, 100);
+  const t0 = performance.now();
+  probe.forEach(one);
+  const perItem = (performance.now() - t0) / probe.length;
+  if (perItem * settlements.length <= NAIVE_BUDGET_MS) {
+    const t1 = performance.now();
+    settlements.forEach(one);
+    return { ms: performance.now() - t1, sampled: null };
+  }
+  const r = rng(99);
+  const sample = Array.from({ length: NAIVE_SAMPLE }, () => settlements[Math.floor(r() * settlements.length)]);
+  const t2 = performance.now();
+  sample.forEach(one);
+  return { ms: ((performance.now() - t2) / NAIVE_SAMPLE) * settlements.length, sampled: NAIVE_SAMPLE };
+}
+
+/** Brute-force satellites: every non-support settlement against every support settlement (sampled when slow). */
+function naiveSatellitesMs(settlements: Settlement[], supportIdx: number[]): { ms: number; sampled: number | null } {
+  const supports = supportIdx.map((i) => settlements[i]);
+  const one = (s: Settlement) => {
+    let best = Infinity;
+    for (const sup of supports) best = Math.min(best, haversineKm(s.lon, s.lat, sup.lon, sup.lat));
+    return best;
+  };
+  const estimate = supports.length * settlements.length * 25e-6; // ~25 ns per pair
+  const sample = estimate > NAIVE_BUDGET_MS ? NAIVE_SAMPLE : settlements.length;
+  const t0 = performance.now();
+  for (let i = 0; i < sample; i++) one(settlements[(i * 7919) % settlements.length]);
+  return { ms: ((performance.now() - t0) / sample) * settlements.length, sampled: sample === settlements.length ? null : sample };
+}
+
+const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+for (const n of SIZES) {
+  log(`N = ${n}: generating…`);
+  const settlements = synthetic(n, places, n);
+  const runs = n <= 10_000 ? 7 : n <= 100_000 ? 3 : 1;
+  let geo = computeGeospatial(settlements, buildGeoContext(settlements, config, inputs));
+  const geoMs = time(() => {
+    geo = computeGeospatial(settlements, buildGeoContext(settlements, config, inputs));
+  }, runs);
+  const naive = n <= 100_000 ? naiveGeospatialMs(settlements) : null;
+  line({ bench: 'geospatial', n, ms_median: round(geoMs), naive_ms_median: round(naive?.ms ?? null), ratio: naive ? round(naive.ms / geoMs) : null, ...(naive?.sampled ? { naive_sampled: naive.sampled } : {}) });
+
+  let assessed = reassess(settlements, geo, config);
+  const reMs = time(() => (assessed = reassess(settlements, geo, config)), runs);
+  const assessMs = geoMs + reMs;
+  line({ bench: 'assess', n, ms_median: round(assessMs), naive_ms_median: naive ? round(naive.ms + reMs) : null, ratio: naive ? round((naive.ms + reMs) / assessMs) : null, ...(naive?.sampled ? { naive_sampled: naive.sampled } : {}) });
+
+  // A weight change: youth share worth 15 instead of 10 (demography block 55). Only scoring and categories rerun.
+  const edited = structuredClone(config);
+  edited.indicators.find((i) => i.id === 'share_young')!.points = 15;
+  edited.blocks.find((b) => b.id === 'demography')!.max_points = 55;
+  const reclassMs = time(() => (assessed = reassess(settlements, geo, edited)), runs);
+  const supports = assessed.flatMap((a, i) => (a.category === 'support' ? [i] : []));
+  const naiveSat = n <= 100_000 ? naiveSatellitesMs(settlements, supports) : null;
+  const naiveReclass = naiveSat ? naiveSat.ms + reclassMs : null;
+  line({ bench: 'reclassify', n, ms_median: round(reclassMs), naive_ms_median: round(naiveReclass), ratio: naiveReclass ? round(naiveReclass / reclassMs) : null, ...(naiveSat?.sampled ? { naive_sampled: naiveSat.sampled } : {}) });
+  log(`  categories: ${['support', 'satellite', 'strategic', 'other'].map((c) => `${c} ${assessed.filter((a) => a.category === c).length}`).join(', ')}`);
+}

@@ -99,3 +99,20 @@ describe('border districts (reference ADM2 2024 boundaries, ../shared/data)', ()
     expect(layer.locate(85.6, 49.2)?.name).toBe('Katonkaragay');
   });
 });
+
+describe('town tiers', () => {
+  it('never gives a settlement itself as its nearest town, even when only the embedded copy qualifies', async () => {
+    const { buildTierIndex } = await import('../../src/lib/engine/geo/towns.ts');
+    const { preset } = await import('../../src/lib/engine/config/presets.ts');
+    const tier = preset('2019').geospatial.town_tiers.find((t) => t.id === 'regional')!;
+    const places = [
+      { id: 'p1', name: 'Aqtobe', names: ['Aqtobe', 'Актобе'], lat: 50.28, lon: 57.21, population: 500000, feature_code: 'PPLA' },
+      { id: 'p2', name: 'Oral', names: ['Oral'], lat: 51.23, lon: 51.37, population: 300000, feature_code: 'PPLA' },
+    ];
+    const row = { id: 'r1', name_kk: null, name_ru: 'Актобе', name_en: null, lat: 50.29, lon: 57.2, oblast: null, district: null, rural_district: null, is_district_centre: false, is_rural_district_centre: false, population: 40000, indicators: {} };
+    const t = buildTierIndex(tier, places, [row], 1);
+    const r = t.index.nearest(row.lon, row.lat, t.selfItem[0]);
+    expect(t.towns[r.item].id).toBe('p2'); // Oral, ~420 km, not Aktobe itself at ~1 km
+    expect(r.km).toBeGreaterThan(400);
+  });
+});

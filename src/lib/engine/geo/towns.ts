@@ -48,8 +48,18 @@ export function buildTierIndex(tier: TownTierConfig, places: (Town & { names?: s
   const towns: Town[] = [...embedded, ...fromRegister.map((r) => r.town)];
   const selfItem = new Int32Array(settlements.length).fill(-1);
   fromRegister.forEach(({ row }, k) => (selfItem[row] = embedded.length + k));
-  // Settlements that are embedded places under the same name (but not tier members themselves) must not find
-  // themselves either.
+  // A register row that is an embedded town of this tier without qualifying itself (a regional seat listed with
+  // 40,000 people, say) must not find that town, i.e. itself, either.
+  const embeddedByName = new Map<string, number[]>();
+  embedded.forEach((p, i) => {
+    for (const n of new Set((p.names ?? [p.name]).map(normaliseName))) embeddedByName.set(n, [...(embeddedByName.get(n) ?? []), i]);
+  });
+  settlements.forEach((s, row) => {
+    if (selfItem[row] >= 0) return;
+    for (const n of settlementNames(s))
+      for (const i of embeddedByName.get(n) ?? [])
+        if (haversineKm(s.lon, s.lat, embedded[i].lon, embedded[i].lat) < SAME_PLACE_KM) selfItem[row] = i;
+  });
   const index = new NearestIndex(towns.map((t) => [[[t.lon, t.lat]]]), { cellDeg });
   return { tier, towns, index, selfItem };
 }

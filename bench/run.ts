@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, LineString } from 'geojson';
 import { preset } from '../src/lib/engine/config/presets.ts';
-import { buildGeoContext, computeGeospatial, type GeoInputs } from '../src/lib/engine/geo/geospatial.ts';
-import { reassess } from '../src/lib/engine/assess.ts';
+import { buildGeoContext, computeGeoTable, type GeoInputs, type GeoTable } from '../src/lib/engine/geo/geospatial.ts';
+import { assessTable, reassessTable } from '../src/lib/engine/assess.ts';
+import { RegisterColumns } from '../src/lib/engine/columns.ts';
+import { CATEGORIES } from '../src/lib/engine/classify.ts';
 import { haversineKm } from '../src/lib/engine/geo/sphere.ts';
 import type { Settlement, Town } from '../src/lib/engine/types.ts';
 import { bordersFromFgb, placesFromFgb } from '../src/lib/io/embedded.ts';
@@ -115,26 +117,34 @@ for (const n of SIZES) {
   log(`N = ${n}: generating…`);
   const settlements = synthetic(n, places, n);
   const runs = n <= 10_000 ? 7 : n <= 100_000 ? 3 : 1;
-  let geo = computeGeospatial(settlements, buildGeoContext(settlements, config, inputs));
-  const geoMs = time(() => {
-    geo = computeGeospatial(settlements, buildGeoContext(settlements, config, inputs));
-  }, runs);
+  // Geospatial: from the records to the geospatial columns (register columns and unit vectors, town tiers,
+  // indexes and every query included).
+  const geospatial = () => {
+    const register = new RegisterColumns(settlements);
+    return computeGeoTable(register, buildGeoContext(register, config, inputs));
+  };
+  let geo: GeoTable = geospatial();
+  const geoMs = time(() => (geo = geospatial()), runs);
   const naive = n <= 100_000 ? naiveGeospatialMs(settlements) : null;
   line({ bench: 'geospatial', n, ms_median: round(geoMs), naive_ms_median: round(naive?.ms ?? null), ratio: naive ? round(naive.ms / geoMs) : null, ...(naive?.sampled ? { naive_sampled: naive.sampled } : {}) });
 
-  let assessed = reassess(settlements, geo, config);
-  const reMs = time(() => (assessed = reassess(settlements, geo, config)), runs);
-  const assessMs = geoMs + reMs;
-  line({ bench: 'assess', n, ms_median: round(assessMs), naive_ms_median: naive ? round(naive.ms + reMs) : null, ratio: naive ? round((naive.ms + reMs) / assessMs) : null, ...(naive?.sampled ? { naive_sampled: naive.sampled } : {}) });
+  // The whole assessment from the records: geospatial block, scores, potential classes, categories.
+  const assessMs = time(() => assessTable(new RegisterColumns(settlements), config, inputs), runs);
+  const register = new RegisterColumns(settlements);
+  const scoreMs = time(() => reassessTable(register, geo, config), runs);
+  line({ bench: 'assess', n, ms_median: round(assessMs), naive_ms_median: naive ? round(naive.ms + scoreMs) : null, ratio: naive ? round((naive.ms + scoreMs) / assessMs) : null, ...(naive?.sampled ? { naive_sampled: naive.sampled } : {}) });
 
-  // A weight change: youth share worth 15 instead of 10 (demography block 55). Only scoring and categories rerun.
+  // A weight change: youth share worth 15 instead of 10 (demography block 55). Only scoring and categories rerun,
+  // on the register columns the app already holds.
   const edited = structuredClone(config);
   edited.indicators.find((i) => i.id === 'share_young')!.points = 15;
   edited.blocks.find((b) => b.id === 'demography')!.max_points = 55;
-  const reclassMs = time(() => (assessed = reassess(settlements, geo, edited)), runs);
-  const supports = assessed.flatMap((a, i) => (a.category === 'support' ? [i] : []));
+  let assessed = reassessTable(register, geo, edited);
+  const reclassMs = time(() => (assessed = reassessTable(register, geo, edited)), Math.max(runs, 5));
+  const supports: number[] = [];
+  assessed.classes.category.forEach((c, i) => CATEGORIES[c] === 'support' && supports.push(i));
   const naiveSat = n <= 100_000 ? naiveSatellitesMs(settlements, supports) : null;
   const naiveReclass = naiveSat ? naiveSat.ms + reclassMs : null;
   line({ bench: 'reclassify', n, ms_median: round(reclassMs), naive_ms_median: round(naiveReclass), ratio: naiveReclass ? round(naiveReclass / reclassMs) : null, ...(naiveSat?.sampled ? { naive_sampled: naiveSat.sampled } : {}) });
-  log(`  categories: ${['support', 'satellite', 'strategic', 'other'].map((c) => `${c} ${assessed.filter((a) => a.category === c).length}`).join(', ')}`);
+  log(`  categories: ${CATEGORIES.map((c, k) => `${c} ${assessed.classes.category.filter((x) => x === k).length}`).join(', ')}`);
 }

@@ -62,7 +62,7 @@ describe('NearestIndex', () => {
   it('finds the nearest town like Turf nearestPoint, and never the settlement itself', () => {
     const r = rng(3);
     const towns = Array.from({ length: 300 }, () => [46 + r() * 42, 40 + r() * 16]);
-    const idx = new NearestIndex(towns.map((t) => [[t]]), { cellDeg: 0.5 });
+    const idx = new NearestIndex(towns.map((t) => [[t]]));
     const fc = turf.featureCollection(towns.map((t, i) => turf.point(t, { i })));
     for (let k = 0; k < 200; k++) {
       const p = [46 + r() * 42, 40 + r() * 16];
@@ -102,7 +102,8 @@ describe('border districts (reference ADM2 2024 boundaries, ../shared/data)', ()
 
 describe('town tiers', () => {
   it('never gives a settlement itself as its nearest town, even when only the embedded copy qualifies', async () => {
-    const { buildTierIndex } = await import('../../src/lib/engine/geo/towns.ts');
+    const { buildTierIndex, matchRegisterToPlaces } = await import('../../src/lib/engine/geo/towns.ts');
+    const { RegisterColumns } = await import('../../src/lib/engine/columns.ts');
     const { preset } = await import('../../src/lib/engine/config/presets.ts');
     const tier = preset('2019').geospatial.town_tiers.find((t) => t.id === 'regional')!;
     const places = [
@@ -110,7 +111,8 @@ describe('town tiers', () => {
       { id: 'p2', name: 'Oral', names: ['Oral'], lat: 51.23, lon: 51.37, population: 300000, feature_code: 'PPLA' },
     ];
     const row = { id: 'r1', name_kk: null, name_ru: 'Актобе', name_en: null, lat: 50.29, lon: 57.2, oblast: null, district: null, rural_district: null, is_district_centre: false, is_rural_district_centre: false, population: 40000, indicators: {} };
-    const t = buildTierIndex(tier, places, [row], 1);
+    const register = new RegisterColumns([row]);
+    const t = buildTierIndex(tier, places, register, matchRegisterToPlaces(places, register));
     const r = t.index.nearest(row.lon, row.lat, t.selfItem[0]);
     expect(t.towns[r.item].id).toBe('p2'); // Oral, ~420 km, not Aktobe itself at ~1 km
     expect(r.km).toBeGreaterThan(400);

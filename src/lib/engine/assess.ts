@@ -1,44 +1,66 @@
 // The one entry point: register + methodology + geography → assessments. Split in two stages so that a change
-// of weights re-runs only scoring and classification (`reassess`), not the geometry (`assess` does both).
+// of weights re-runs only scoring and classification (`reassessTable`), not the geometry. Everything runs on
+// columns; `assessmentRecord` / `reassess` / `assess` give readable records for exports, popups and tests.
 import type { Methodology } from './config/schema.ts';
 import type { Assessment, Geospatial, Settlement } from './types.ts';
-import { buildGeoContext, computeGeospatial, geoValue, geoValues, type GeoInputs } from './geo/geospatial.ts';
-import { score } from './score.ts';
-import { classify } from './classify.ts';
+import { RegisterColumns } from './columns.ts';
+import { buildGeoContext, computeGeoTable, geoColumn, geoTableFromRecords, geospatialRecord, type GeoInputs, type GeoTable } from './geo/geospatial.ts';
+import { scoreColumns, scoreRecord, type ScoreTable } from './score.ts';
+import { CATEGORIES, CATEGORY_RULES, categoryReason, classifyColumns, type ClassInputs, type ClassTable } from './classify.ts';
 
-/** Values an indicator can read: register columns, population, and the computed geospatial fields. */
-export function valuesOf(s: Settlement, g: Geospatial): Record<string, number | null> {
-  return { ...s.indicators, population: s.population, ...geoValues(g) };
+export interface AssessmentTable {
+  register: RegisterColumns;
+  geo: GeoTable;
+  config: Methodology;
+  scores: ScoreTable;
+  classes: ClassTable;
 }
 
-/** Scores and classifies settlements whose geospatial fields are already known. */
-export function reassess(settlements: Settlement[], geo: Geospatial[], config: Methodology): Assessment[] {
-  // Column lookup without building a merged object per settlement (this runs on every weight change).
-  const scores = settlements.map((s, i) => {
-    const g = geo[i];
-    return score(config, (column) => {
-      if (column === 'population') return s.population;
-      if (column.startsWith('km_to_')) {
-        const computed = geoValue(g, column);
-        if (computed !== undefined) return computed;
-      }
-      return s.indicators[column] ?? null;
-    });
+/** Scores and classifies a register whose geospatial block is already computed (e.g. after a weight change). */
+export function reassessTable(register: RegisterColumns, geo: GeoTable, config: Methodology): AssessmentTable {
+  const scores = scoreColumns(config, register.size, (column) => {
+    if (column === 'population') return register.population;
+    if (column.startsWith('km_to_')) {
+      const computed = geoColumn(geo, column);
+      if (computed) return computed;
+    }
+    return register.indicator(column);
   });
-  const classes = classify(settlements.map((settlement, i) => ({ settlement, geo: geo[i], potential: scores[i].potential })), config);
-  return settlements.map((settlement, i) => ({
-    settlement,
-    geo: geo[i],
-    ...scores[i],
-    category: classes[i].category,
-    support_id: classes[i].support_id,
-    km_to_support: classes[i].km_to_support,
-    category_rule: classes[i].rule,
-    category_reason: classes[i].reason,
-  }));
+  const classes = classifyColumns({ register, geo, potential: scores.potential, config });
+  return { register, geo, config, scores, classes };
+}
+
+export function assessTable(register: RegisterColumns, config: Methodology, inputs: GeoInputs): AssessmentTable {
+  return reassessTable(register, computeGeoTable(register, buildGeoContext(register, config, inputs)), config);
+}
+
+const nullable = (x: number) => (Number.isNaN(x) ? null : x);
+
+/** One row of an AssessmentTable as a record. */
+export function assessmentRecord(table: AssessmentTable, i: number): Assessment {
+  const inputs: ClassInputs = { register: table.register, geo: table.geo, potential: table.scores.potential, config: table.config };
+  const c = table.classes;
+  return {
+    settlement: table.register.settlements[i],
+    geo: geospatialRecord(table.geo, i),
+    ...scoreRecord(table.scores, i),
+    category: CATEGORIES[c.category[i]],
+    support_id: c.support[i] >= 0 ? table.register.settlements[c.support[i]].id : null,
+    km_to_support: nullable(c.kmToSupport[i]),
+    category_rule: CATEGORY_RULES[c.rule[i]],
+    category_reason: categoryReason(inputs, c, i),
+  };
+}
+
+export function assessmentRecords(table: AssessmentTable): Assessment[] {
+  return Array.from({ length: table.register.size }, (_, i) => assessmentRecord(table, i));
+}
+
+/** Scores and classifies settlements whose geospatial fields are already known, as records. */
+export function reassess(settlements: Settlement[], geo: Geospatial[], config: Methodology): Assessment[] {
+  return assessmentRecords(reassessTable(new RegisterColumns(settlements), geoTableFromRecords(geo), config));
 }
 
 export function assess(settlements: Settlement[], config: Methodology, inputs: GeoInputs): Assessment[] {
-  const ctx = buildGeoContext(settlements, config, inputs);
-  return reassess(settlements, computeGeospatial(settlements, ctx), config);
+  return assessmentRecords(assessTable(new RegisterColumns(settlements), config, inputs));
 }

@@ -1,136 +1,236 @@
 // Categories from scores and geography, in the order the programme uses: support settlements first, then their
 // satellites (nearest support within the cluster radius), then strategic border settlements, then the rest.
-// Deterministic: ties go to the lower id, so row order never matters.
+// Deterministic: ties go to the lower id, so row order never matters. Columnar: the result is codes per row;
+// the English explanation of a row's category is built only when asked for (`categoryReason`).
 import type { Methodology } from './config/schema.ts';
-import type { Category, Geospatial, Potential, Settlement } from './types.ts';
+import type { Category } from './types.ts';
+import type { RegisterColumns } from './columns.ts';
+import type { GeoTable } from './geo/geospatial.ts';
+import { BORDER_STATUSES } from './geo/geospatial.ts';
+import { POTENTIALS } from './score.ts';
 import { findRegion } from './regions.ts';
-import { haversineKm, degreeRadius } from './geo/sphere.ts';
+import { EARTH_RADIUS_KM, chord2ToKm, degreeRadius } from './geo/sphere.ts';
 
-const RANK: Record<Potential, number> = { insufficient_data: -1, low: 0, medium: 1, high: 2 };
+export const CATEGORIES: readonly Category[] = ['support', 'satellite', 'strategic', 'other'];
+export const CATEGORY_RULES = ['support', 'satellite', 'strategic.border_district', 'strategic.border_distance', 'other', 'other.below_min_population'] as const;
+export type CategoryRule = (typeof CATEGORY_RULES)[number];
+const RULE = Object.fromEntries(CATEGORY_RULES.map((r, i) => [r, i])) as Record<CategoryRule, number>;
+const CATEGORY_OF_RULE = CATEGORY_RULES.map((r) => CATEGORIES.indexOf(r.split('.')[0] as Category));
 
-export interface ClassInput {
-  settlement: Settlement;
-  geo: Geospatial;
-  potential: Potential;
+export interface ClassTable {
+  size: number;
+  /** Index into CATEGORIES. */
+  category: Uint8Array;
+  /** Index into CATEGORY_RULES: which rule gave the category. */
+  rule: Uint8Array;
+  /** Row of the support settlement a satellite belongs to, -1 otherwise. */
+  support: Int32Array;
+  kmToSupport: Float64Array;
 }
 
-export interface ClassResult {
-  category: Category;
-  support_id: string | null;
-  km_to_support: number | null;
-  rule: string;
-  reason: string;
+/** Everything classification reads. */
+export interface ClassInputs {
+  register: RegisterColumns;
+  geo: GeoTable;
+  /** Index into POTENTIALS per row. */
+  potential: Uint8Array;
+  config: Methodology;
 }
 
-function supportReason(s: Settlement, rules: Methodology['categories']['support']): string | null {
-  if (rules.district_centre && s.is_district_centre === true) return 'district centre';
-  if (rules.rural_district_centre && s.is_rural_district_centre === true) return 'rural-district centre';
-  if (rules.population_at_least !== null && s.population !== null && s.population >= rules.population_at_least)
-    return `population ${s.population} ≥ ${rules.population_at_least}`;
+const rank = (code: number) => code - 1; // insufficient_data -1, low 0, medium 1, high 2
+
+/** What makes a row eligible as a support settlement besides its potential; null when nothing does. */
+function supportBasis(inputs: ClassInputs, i: number): 'district_centre' | 'rural_district_centre' | 'population' | null {
+  const rules = inputs.config.categories.support;
+  const { register } = inputs;
+  if (rules.district_centre && register.districtCentre[i] === 1) return 'district_centre';
+  if (rules.rural_district_centre && register.ruralDistrictCentre[i] === 1) return 'rural_district_centre';
+  if (rules.population_at_least !== null && register.population[i] >= rules.population_at_least) return 'population';
   return null;
 }
 
-/** Buckets support settlements on a coarse grid so each satellite looks only at nearby cells. */
+function supportWhy(inputs: ClassInputs, i: number): string {
+  const basis = supportBasis(inputs, i);
+  if (basis === 'district_centre') return 'district centre';
+  if (basis === 'rural_district_centre') return 'rural-district centre';
+  return `population ${inputs.register.population[i]} ≥ ${inputs.config.categories.support.population_at_least}`;
+}
+
+/** Satellite radius (km) in a region: the config's default or its regional override. */
+function satelliteRadius(config: Methodology, oblast: string | null): number {
+  const sat = config.categories.satellite;
+  const iso = oblast ? findRegion(oblast)?.iso : undefined;
+  return (iso ? sat.region_overrides[iso] : undefined) ?? sat.radius_km;
+}
+
+/** Satellite radius (km) of every row, by its oblast. */
+function radiusByRow(inputs: ClassInputs): Float64Array {
+  const { register, config } = inputs;
+  const byOblast = register.oblasts.map((oblast) => satelliteRadius(config, oblast));
+  const radius = new Float64Array(register.size);
+  for (let i = 0; i < register.size; i++) radius[i] = byOblast[register.oblastIndex[i]];
+  return radius;
+}
+
+/** The nearest strategic border within reach (CN/RU/… as configured), or null. */
+function strategicBorder(inputs: ClassInputs, i: number): { code: string; km: number } | null {
+  const st = inputs.config.categories.strategic;
+  const geo = inputs.geo;
+  let best: { code: string; km: number } | null = null;
+  for (const code of st.neighbours) {
+    const km = code === 'CN' ? geo.kmToChina[i] : code === 'RU' ? geo.kmToRussia[i] : geo.nearestBorder[i] >= 0 && geo.borderCodes[geo.nearestBorder[i]] === code ? geo.kmToBorder[i] : NaN;
+    if (km <= st.within_km && (!best || km < best.km)) best = { code, km };
+  }
+  return best;
+}
+
+function inBorderDistrict(inputs: ClassInputs, i: number): boolean {
+  const st = inputs.config.categories.strategic;
+  if (!st.border_districts) return false;
+  const status = BORDER_STATUSES[inputs.geo.status[i]];
+  return (
+    (st.neighbours.includes('CN') && (status === 'china_district' || status === 'china_and_russia_district')) ||
+    (st.neighbours.includes('RU') && (status === 'russia_district' || status === 'china_and_russia_district'))
+  );
+}
+
+const chordOfKm = (km: number) => (2 * Math.sin(Math.min(Math.PI, km / EARTH_RADIUS_KM) / 2)) ** 2;
+
+/** Support settlements on a lon/lat grid about one radius wide, stored cell after cell so that a search reads
+ *  contiguous memory: a row of grid cells is one run of the packed arrays. */
 class SupportGrid {
-  private readonly cells = new Map<number, number[]>();
-  constructor(private readonly items: ClassInput[], private readonly cellDeg: number) {
-    items.forEach((it, i) => {
-      const key = this.key(Math.floor(it.settlement.lon / cellDeg), Math.floor(it.settlement.lat / cellDeg));
-      const list = this.cells.get(key);
-      if (list) list.push(i);
-      else this.cells.set(key, [i]);
+  private readonly west: number;
+  private readonly south: number;
+  private readonly cellDeg: number;
+  private readonly width: number;
+  private readonly height: number;
+  private readonly start: Uint32Array;
+  private readonly x: Float64Array;
+  private readonly y: Float64Array;
+  private readonly z: Float64Array;
+  private readonly reach2: Float64Array;
+  private readonly row: Int32Array;
+  /** Squared chord to the support found by the last `nearest`. */
+  foundChord2 = Infinity;
+
+  constructor(private readonly register: RegisterColumns, supports: number[], radiusKm: Float64Array, private readonly maxRadiusKm: number) {
+    const { lon, lat } = register;
+    this.cellDeg = Math.max(0.05, maxRadiusKm / 80);
+    let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+    for (const j of supports) {
+      west = Math.min(west, lon[j]); east = Math.max(east, lon[j]); south = Math.min(south, lat[j]); north = Math.max(north, lat[j]);
+    }
+    this.west = west;
+    this.south = south;
+    this.width = supports.length ? Math.floor((east - west) / this.cellDeg) + 1 : 0;
+    this.height = supports.length ? Math.floor((north - south) / this.cellDeg) + 1 : 0;
+    this.start = new Uint32Array(this.width * this.height + 1);
+    const cellOf = supports.map((j) => Math.floor((lat[j] - south) / this.cellDeg) * this.width + Math.floor((lon[j] - west) / this.cellDeg));
+    for (const c of cellOf) this.start[c + 1]++;
+    for (let c = 0; c < this.width * this.height; c++) this.start[c + 1] += this.start[c];
+    const m = supports.length;
+    this.x = new Float64Array(m); this.y = new Float64Array(m); this.z = new Float64Array(m);
+    this.reach2 = new Float64Array(m); this.row = new Int32Array(m);
+    const next = this.start.slice(0, -1);
+    supports.forEach((j, k) => {
+      const slot = next[cellOf[k]]++;
+      this.x[slot] = register.ux[j]; this.y[slot] = register.uy[j]; this.z[slot] = register.uz[j];
+      this.reach2[slot] = chordOfKm(radiusKm[j]);
+      this.row[slot] = j;
     });
   }
-  private key(x: number, y: number) {
-    return (y + 100_000) * 1_000_000 + (x + 100_000);
-  }
-  /** Calls visit(i) for every support in the cells that a circle of `km` around the point can touch. */
-  forEachNear(lon: number, lat: number, km: number, visit: (i: number) => void): void {
-    const { dLat, dLon } = degreeRadius(lat, km);
-    const x1 = Math.floor((lon + dLon) / this.cellDeg), y1 = Math.floor((lat + dLat) / this.cellDeg);
-    for (let x = Math.floor((lon - dLon) / this.cellDeg); x <= x1; x++)
-      for (let y = Math.floor((lat - dLat) / this.cellDeg); y <= y1; y++) {
-        const list = this.cells.get(this.key(x, y));
-        if (list) for (const i of list) visit(i);
+
+  /** The nearest support whose radius reaches row i (ties: lower id), or -1. */
+  nearest(i: number): number {
+    const { lon, lat, ux, uy, uz, settlements } = this.register;
+    const { dLat, dLon } = degreeRadius(lat[i], this.maxRadiusKm);
+    const x0 = Math.max(0, Math.floor((lon[i] - dLon - this.west) / this.cellDeg));
+    const x1 = Math.min(this.width - 1, Math.floor((lon[i] + dLon - this.west) / this.cellDeg));
+    const y0 = Math.max(0, Math.floor((lat[i] - dLat - this.south) / this.cellDeg));
+    const y1 = Math.min(this.height - 1, Math.floor((lat[i] + dLat - this.south) / this.cellDeg));
+    const px = ux[i], py = uy[i], pz = uz[i];
+    let best = -1, best2 = Infinity;
+    for (let gy = y0; gy <= y1; gy++) {
+      const end = this.start[gy * this.width + x1 + 1];
+      for (let k = this.start[gy * this.width + x0]; k < end; k++) {
+        const dx = px - this.x[k], dy = py - this.y[k], dz = pz - this.z[k];
+        const c2 = dx * dx + dy * dy + dz * dz;
+        if (c2 > this.reach2[k] || c2 > best2) continue;
+        const j = this.row[k];
+        if (c2 < best2 || settlements[j].id < settlements[best].id) {
+          best2 = c2;
+          best = j;
+        }
       }
-  }
-  get(i: number) {
-    return this.items[i];
+    }
+    this.foundChord2 = best2;
+    return best;
   }
 }
 
-export function classify(inputs: ClassInput[], config: Methodology): ClassResult[] {
+export function classifyColumns(inputs: ClassInputs): ClassTable {
+  const { register, config } = inputs;
+  const n = register.size;
   const rules = config.categories;
   const minPop = rules.min_population.value;
-  const results: (ClassResult | null)[] = inputs.map(() => null);
-  const supports: ClassInput[] = [];
-
-  inputs.forEach((it, i) => {
-    const s = it.settlement;
-    if (s.population !== null && s.population < minPop) {
-      results[i] = { category: 'other', support_id: null, km_to_support: null, rule: 'other.below_min_population', reason: `population ${s.population} < ${minPop}: not kept as a separate settlement` };
-      return;
-    }
-    if (RANK[it.potential] < RANK[rules.support.min_potential]) return;
-    const why = supportReason(s, rules.support);
-    if (!why) return;
-    results[i] = { category: 'support', support_id: null, km_to_support: null, rule: 'support', reason: `support: ${it.potential} potential (≥ ${rules.support.min_potential}) and ${why}` };
-    supports.push(it);
-  });
-
-  const maxRadius = Math.max(rules.satellite.radius_km, ...Object.values(rules.satellite.region_overrides));
-  const grid = new SupportGrid(supports, Math.max(0.05, maxRadius / 80));
-  const radiusByOblast = new Map<string | null, number>();
-  const radiusOf = (s: Settlement) => {
-    let r = radiusByOblast.get(s.oblast);
-    if (r === undefined) {
-      const iso = s.oblast ? findRegion(s.oblast)?.iso : undefined;
-      r = (iso ? rules.satellite.region_overrides[iso] : undefined) ?? rules.satellite.radius_km;
-      radiusByOblast.set(s.oblast, r);
-    }
-    return r;
+  const minRank = rank(POTENTIALS.indexOf(rules.support.min_potential));
+  const table: ClassTable = { size: n, category: new Uint8Array(n), rule: new Uint8Array(n).fill(255), support: new Int32Array(n).fill(-1), kmToSupport: new Float64Array(n).fill(NaN) };
+  const setRule = (i: number, rule: number) => {
+    table.rule[i] = rule;
+    table.category[i] = CATEGORY_OF_RULE[rule];
   };
-  const supportRadius = supports.map((sup) => radiusOf(sup.settlement));
 
-  inputs.forEach((it, i) => {
-    if (results[i]) return;
-    const s = it.settlement;
-    let best: ClassInput | null = null;
-    let bestKm = Infinity;
-    let bestRadius = 0;
-    grid.forEachNear(s.lon, s.lat, maxRadius, (j) => {
-      const sup = grid.get(j);
-      const km = haversineKm(s.lon, s.lat, sup.settlement.lon, sup.settlement.lat);
-      if (km > supportRadius[j]) return;
-      if (km < bestKm || (km === bestKm && best && sup.settlement.id < best.settlement.id)) {
-        best = sup;
-        bestKm = km;
-        bestRadius = supportRadius[j];
-      }
-    });
-    if (best) {
-      results[i] = { category: 'satellite', support_id: (best as ClassInput).settlement.id, km_to_support: bestKm, rule: 'satellite', reason: `satellite: ${bestKm.toFixed(1)} km from support settlement ${(best as ClassInput).settlement.id} (radius ${bestRadius} km)` };
-      return;
+  const supports: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (register.population[i] < minPop) setRule(i, RULE['other.below_min_population']);
+    else if (rank(inputs.potential[i]) >= minRank && supportBasis(inputs, i) !== null) {
+      setRule(i, RULE.support);
+      supports.push(i);
     }
-    const g = it.geo;
-    const st = rules.strategic;
-    const inBorderDistrict =
-      st.border_districts &&
-      ((st.neighbours.includes('CN') && (g.border_status === 'china_district' || g.border_status === 'china_and_russia_district')) ||
-        (st.neighbours.includes('RU') && (g.border_status === 'russia_district' || g.border_status === 'china_and_russia_district')));
-    if (inBorderDistrict) {
-      results[i] = { category: 'strategic', support_id: null, km_to_support: null, rule: 'strategic.border_district', reason: `strategic: in a border district (${g.border_status})` };
-      return;
+  }
+
+  const radius = radiusByRow(inputs);
+  const maxRadius = Math.max(rules.satellite.radius_km, ...Object.values(rules.satellite.region_overrides));
+  const grid = new SupportGrid(register, supports, radius, maxRadius);
+  const order = register.order();
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (table.rule[i] !== 255) continue;
+    const best = grid.nearest(i);
+    const best2 = grid.foundChord2;
+    if (best >= 0) {
+      setRule(i, RULE.satellite);
+      table.support[i] = best;
+      table.kmToSupport[i] = chord2ToKm(best2);
+    } else if (inBorderDistrict(inputs, i)) setRule(i, RULE['strategic.border_district']);
+    else if (strategicBorder(inputs, i)) setRule(i, RULE['strategic.border_distance']);
+    else setRule(i, RULE.other);
+  }
+  return table;
+}
+
+/** The English explanation of a row's category (built on demand: exports, popups). */
+export function categoryReason(inputs: ClassInputs, table: ClassTable, i: number): string {
+  const rules = inputs.config.categories;
+  const potential = POTENTIALS[inputs.potential[i]];
+  switch (CATEGORY_RULES[table.rule[i]]) {
+    case 'other.below_min_population':
+      return `population ${inputs.register.population[i]} < ${rules.min_population.value}: not kept as a separate settlement`;
+    case 'support':
+      return `support: ${potential} potential (≥ ${rules.support.min_potential}) and ${supportWhy(inputs, i)}`;
+    case 'satellite': {
+      const j = table.support[i];
+      return `satellite: ${table.kmToSupport[i].toFixed(1)} km from support settlement ${inputs.register.settlements[j].id} (radius ${satelliteRadius(inputs.config, inputs.register.settlements[j].oblast)} km)`;
     }
-    const near = st.neighbours
-      .map((code) => ({ code, km: code === 'CN' ? g.km_to_china : code === 'RU' ? g.km_to_russia : g.nearest_border === code ? g.km_to_border : null }))
-      .filter((x): x is { code: typeof x.code; km: number } => x.km !== null && x.km <= st.within_km)
-      .sort((a, b) => a.km - b.km)[0];
-    if (near) {
-      results[i] = { category: 'strategic', support_id: null, km_to_support: null, rule: 'strategic.border_distance', reason: `strategic: ${near.km.toFixed(1)} km from the ${near.code} border (≤ ${st.within_km} km)` };
-      return;
+    case 'strategic.border_district':
+      return `strategic: in a border district (${BORDER_STATUSES[inputs.geo.status[i]]})`;
+    case 'strategic.border_distance': {
+      const near = strategicBorder(inputs, i)!;
+      return `strategic: ${near.km.toFixed(1)} km from the ${near.code} border (≤ ${rules.strategic.within_km} km)`;
     }
-    results[i] = { category: 'other', support_id: null, km_to_support: null, rule: 'other', reason: it.potential === 'insufficient_data' ? 'other: insufficient data for a potential class, no support settlement within reach, not a border settlement' : 'other: not a support settlement, no support settlement within reach, not a border settlement' };
-  });
-  return results as ClassResult[];
+    default:
+      return potential === 'insufficient_data'
+        ? 'other: insufficient data for a potential class, no support settlement within reach, not a border settlement'
+        : 'other: not a support settlement, no support settlement within reach, not a border settlement';
+  }
 }

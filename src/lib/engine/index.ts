@@ -14,3 +14,4 @@ export * from './geo/borders.ts';
 export * from './geo/districts.ts';
 export * from './geo/towns.ts';
 export * from './geo/geospatial.ts';
+export * from './columns.ts';

@@ -17,7 +17,7 @@ export interface BorderSet {
 }
 
 /** Builds the border set from line features carrying a `neighbour` property (CN, RU, KG, UZ, TM). */
-export function buildBorderSet(features: Feature<LineString | MultiLineString>[], cellDeg = 0.5): BorderSet {
+export function buildBorderSet(features: Feature<LineString | MultiLineString>[]): BorderSet {
   const lines = new Map<NeighbourCode, BorderLine>();
   const codes: NeighbourCode[] = [];
   const all: Position[][][] = [];
@@ -25,9 +25,9 @@ export function buildBorderSet(features: Feature<LineString | MultiLineString>[]
     const code = String(f.properties?.neighbour ?? '') as NeighbourCode;
     if (!code) throw new Error('border feature without a "neighbour" property');
     const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    lines.set(code, { code, parts, index: new NearestIndex([parts], { cellDeg }) });
+    lines.set(code, { code, parts, index: new NearestIndex([parts]) });
     codes.push(code);
     all.push(parts);
   }
-  return { lines, any: new NearestIndex(all, { cellDeg }), codes };
+  return { lines, any: new NearestIndex(all), codes };
 }

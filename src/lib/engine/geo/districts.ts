@@ -61,11 +61,17 @@ export class DistrictLayer {
 
   /** The district holding the point; where slivers overlap, the first by id wins (deterministic). */
   locate(lon: number, lat: number): District | null {
-    let found: District | null = null;
+    const i = this.locateIndex(lon, lat);
+    return i < 0 ? null : this.districts[i];
+  }
+
+  /** Index of the district holding the point, or -1. */
+  locateIndex(lon: number, lat: number): number {
+    let found = -1;
     for (const i of this.tree.search(lon, lat, lon, lat)) {
       const d = this.districts[i];
       if (!d) continue;
-      if (d.polygons.some((poly) => polygonContains(poly, lon, lat)) && (!found || d.id < found.id)) found = d;
+      if ((found < 0 || d.id < this.districts[found].id) && d.polygons.some((poly) => polygonContains(poly, lon, lat))) found = i;
     }
     return found;
   }
@@ -73,7 +79,7 @@ export class DistrictLayer {
   /** Shortest distance (km) from each district's boundary to each border line given. */
   borderDistances(borders: BorderSet, codes: NeighbourCode[]): DistrictBorderInfo[] {
     return this.districts.map((district) => {
-      const boundary = new NearestIndex([district.polygons.flat()], { cellDeg: 0.25 });
+      const boundary = new NearestIndex([district.polygons.flat()]);
       const km: Partial<Record<NeighbourCode, number>> = {};
       for (const code of codes) {
         const line = borders.lines.get(code);

@@ -1,18 +1,26 @@
 // The geospatial block's inputs for every settlement: distances to town tiers, to the China and Russia borders
-// (and any state border), the district that holds it and its border status.
-import type { BorderStatus, Geospatial, Settlement, Town } from '../types.ts';
+// (and any state border), the district that holds it and its border status. Computed into columns (typed
+// arrays, NaN = none) in one pass over the register in spatial order; `geospatialRecord` turns a row back into
+// a readable record for popups and exports.
+import type { BorderStatus, Geospatial, Town } from '../types.ts';
 import type { Methodology } from '../config/schema.ts';
 import type { NeighbourCode } from '../neighbours.ts';
+import type { RegisterColumns } from '../columns.ts';
 import type { BorderSet } from './borders.ts';
-import type { DistrictLayer, District } from './districts.ts';
-import { buildTierIndex, type TierIndex } from './towns.ts';
+import type { DistrictLayer } from './districts.ts';
+import type { NearestIndex } from './nearest.ts';
+import { buildTierIndex, matchRegisterToPlaces, type EmbeddedPlace, type TierIndex } from './towns.ts';
 
 export interface GeoInputs {
   borders: BorderSet;
   /** Embedded places (GeoNames) that can serve as towns. */
-  places: (Town & { names?: string[] })[];
+  places: EmbeddedPlace[];
   districts?: DistrictLayer | null;
 }
+
+/** Border statuses by code (the `status` column of a GeoTable). */
+export const BORDER_STATUSES: readonly BorderStatus[] = ['interior', 'border_zone', 'china_district', 'russia_district', 'china_and_russia_district'];
+const INTERIOR = 0, BORDER_ZONE = 1;
 
 export interface GeoContext {
   tiers: TierIndex[];
@@ -20,12 +28,9 @@ export interface GeoContext {
   districts: DistrictLayer | null;
   /** District id → neighbours whose border the district touches (within the tolerance). */
   borderDistricts: Map<string, Set<NeighbourCode>>;
+  /** Border status code of each district (by position in the layer). */
+  districtStatus: Uint8Array;
   borderZoneKm: number;
-}
-
-/** Grid cell size for the nearest-feature grids: coarse for small registers (fewer cells to fill), fine for large. */
-export function cellSizeFor(n: number): number {
-  return n < 20_000 ? 1 : n < 200_000 ? 0.5 : 0.25;
 }
 
 export function borderDistrictMap(districts: DistrictLayer | null, borders: BorderSet, toleranceKm: number): Map<string, Set<NeighbourCode>> {
@@ -39,97 +44,183 @@ export function borderDistrictMap(districts: DistrictLayer | null, borders: Bord
   return map;
 }
 
-export function buildGeoContext(settlements: Settlement[], config: Methodology, inputs: GeoInputs, borderDistricts?: Map<string, Set<NeighbourCode>>): GeoContext {
-  const cellDeg = cellSizeFor(settlements.length);
+function districtStatusCode(set: Set<NeighbourCode> | undefined): number {
+  const cn = set?.has('CN') ?? false, ru = set?.has('RU') ?? false;
+  return BORDER_STATUSES.indexOf(cn && ru ? 'china_and_russia_district' : cn ? 'china_district' : ru ? 'russia_district' : 'interior');
+}
+
+export function buildGeoContext(register: RegisterColumns, config: Methodology, inputs: GeoInputs, borderDistricts?: Map<string, Set<NeighbourCode>>): GeoContext {
   const districts = inputs.districts ?? null;
+  const byId = borderDistricts ?? borderDistrictMap(districts, inputs.borders, config.geospatial.district_tolerance_km.value);
+  const matches = matchRegisterToPlaces(inputs.places, register);
   return {
-    tiers: config.geospatial.town_tiers.map((tier) => buildTierIndex(tier, inputs.places, settlements, cellDeg)),
+    tiers: config.geospatial.town_tiers.map((tier) => buildTierIndex(tier, inputs.places, register, matches)),
     borders: inputs.borders,
     districts,
-    borderDistricts: borderDistricts ?? borderDistrictMap(districts, inputs.borders, config.geospatial.district_tolerance_km.value),
+    borderDistricts: byId,
+    districtStatus: Uint8Array.from(districts?.districts ?? [], (d) => districtStatusCode(byId.get(d.id))),
     borderZoneKm: config.geospatial.border_zone_km.value,
   };
 }
 
-function statusOf(district: District | null, ctx: GeoContext, kmToBorder: number | null): BorderStatus {
-  if (district) {
-    const set = ctx.borderDistricts.get(district.id);
-    const cn = set?.has('CN') ?? false;
-    const ru = set?.has('RU') ?? false;
-    if (cn && ru) return 'china_and_russia_district';
-    if (cn) return 'china_district';
-    if (ru) return 'russia_district';
-    return 'interior';
-  }
-  return kmToBorder !== null && kmToBorder <= ctx.borderZoneKm ? 'border_zone' : 'interior';
+/** The geospatial block of a whole register, as columns. NaN = none (no town in the tier, no such border). */
+export interface GeoTable {
+  size: number;
+  tiers: { id: string; towns: Town[]; km: Float64Array; town: Int32Array }[];
+  kmToTown: Float64Array;
+  /** Index into `tiers` of the nearest town's tier, -1 when none. */
+  nearestTier: Int8Array;
+  kmToBorder: Float64Array;
+  /** Index into `borderCodes`, -1 when none. */
+  nearestBorder: Int8Array;
+  borderCodes: NeighbourCode[];
+  kmToChina: Float64Array;
+  kmToRussia: Float64Array;
+  /** Index into `districts`, -1 when outside every district or without a district layer. */
+  district: Int32Array;
+  districts: { id: string; name: string }[];
+  /** Index into BORDER_STATUSES. */
+  status: Uint8Array;
 }
 
-const finite = (km: number) => (Number.isFinite(km) ? km : null);
+const orNaN = (km: number) => (km === Infinity ? NaN : km);
 
-export function geospatialOf(s: Settlement, row: number, ctx: GeoContext): Geospatial {
-  const towns: Geospatial['towns'] = {};
-  let nearestKm = Infinity;
-  let nearestName: string | null = null;
-  let nearestTier: string | null = null;
-  for (const t of ctx.tiers) {
-    const r = t.index.nearest(s.lon, s.lat, t.selfItem[row]);
-    if (r.item < 0) {
-      towns[t.tier.id] = null;
-      continue;
+export function computeGeoTable(register: RegisterColumns, ctx: GeoContext): GeoTable {
+  const n = register.size;
+  const { order, lon, lat, ux, uy, uz } = register.sorted();
+  const tiers = ctx.tiers.map((t) => ({ id: t.tier.id, towns: t.towns, km: new Float64Array(n), town: new Int32Array(n) }));
+  const table: GeoTable = {
+    size: n, tiers,
+    kmToTown: new Float64Array(n), nearestTier: new Int8Array(n),
+    kmToBorder: new Float64Array(n), nearestBorder: new Int8Array(n), borderCodes: ctx.borders.codes,
+    kmToChina: new Float64Array(n), kmToRussia: new Float64Array(n),
+    district: new Int32Array(n), districts: (ctx.districts?.districts ?? []).map((d) => ({ id: d.id, name: d.name })),
+    status: new Uint8Array(n),
+  };
+  // One index at a time over the rows in spatial order (its cells stay in cache), into scratch arrays in that
+  // order; then each result column is scattered back to register order.
+  const km = new Float64Array(n), item = new Int32Array(n), skip = new Int32Array(n);
+  const queryAll = (index: NearestIndex, selfItem: Int32Array | null) => {
+    if (selfItem) for (let k = 0; k < n; k++) skip[k] = selfItem[order[k]];
+    for (let k = 0; k < n; k++) {
+      km[k] = index.query(lon[k], lat[k], ux[k], uy[k], uz[k], selfItem ? skip[k] : -1);
+      item[k] = index.foundItem;
     }
-    const town = t.towns[r.item];
-    towns[t.tier.id] = { km: r.km, name: town.name, id: town.id };
-    if (r.km < nearestKm) {
-      nearestKm = r.km;
-      nearestName = town.name;
-      nearestTier = t.tier.id;
+  };
+  const scatter = (kmOut: Float64Array, itemOut: Int32Array | Int8Array | null) => {
+    for (let k = 0; k < n; k++) kmOut[order[k]] = orNaN(km[k]);
+    if (itemOut) for (let k = 0; k < n; k++) itemOut[order[k]] = item[k];
+  };
+  ctx.tiers.forEach((t, ti) => {
+    queryAll(t.index, t.selfItem);
+    scatter(tiers[ti].km, tiers[ti].town);
+  });
+  queryAll(ctx.borders.any, null);
+  scatter(table.kmToBorder, table.nearestBorder);
+  // Where the nearest border is China's (Russia's), that is the distance to it: no query needed.
+  for (const [code, out] of [['CN', table.kmToChina], ['RU', table.kmToRussia]] as const) {
+    const index = ctx.borders.lines.get(code)?.index;
+    const codeItem = ctx.borders.codes.indexOf(code);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      out[i] = table.nearestBorder[i] === codeItem && codeItem >= 0 ? table.kmToBorder[i] : index ? orNaN(index.query(lon[k], lat[k], ux[k], uy[k], uz[k])) : NaN;
     }
   }
-  const any = ctx.borders.any.nearest(s.lon, s.lat);
-  const china = ctx.borders.lines.get('CN')?.index.nearest(s.lon, s.lat);
-  const russia = ctx.borders.lines.get('RU')?.index.nearest(s.lon, s.lat);
-  const district = ctx.districts?.locate(s.lon, s.lat) ?? null;
-  const kmToBorder = any.item >= 0 ? any.km : null;
+  for (let i = 0; i < n; i++) {
+    let nearestKm = Infinity, nearestTier = -1;
+    for (let t = 0; t < tiers.length; t++)
+      if (tiers[t].km[i] < nearestKm) {
+        nearestKm = tiers[t].km[i];
+        nearestTier = t;
+      }
+    table.kmToTown[i] = orNaN(nearestKm);
+    table.nearestTier[i] = nearestTier;
+  }
+  const districts = ctx.districts;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const d = districts ? districts.locateIndex(lon[k], lat[k]) : -1;
+    table.district[i] = d;
+    table.status[i] = d >= 0 ? ctx.districtStatus[d] : table.kmToBorder[i] <= ctx.borderZoneKm ? BORDER_ZONE : INTERIOR;
+  }
+  return table;
+}
+
+const nullable = (x: number) => (Number.isNaN(x) ? null : x);
+
+/** One row of a GeoTable as a record. */
+export function geospatialRecord(table: GeoTable, i: number): Geospatial {
+  const towns: Geospatial['towns'] = {};
+  for (const t of table.tiers) {
+    const town = t.town[i] >= 0 ? t.towns[t.town[i]] : null;
+    towns[t.id] = town ? { km: t.km[i], name: town.name, id: town.id } : null;
+  }
+  const nearest = table.nearestTier[i] >= 0 ? table.tiers[table.nearestTier[i]] : null;
+  const district = table.district[i] >= 0 ? table.districts[table.district[i]] : null;
   return {
     towns,
-    km_to_town: finite(nearestKm),
-    nearest_town: nearestName,
-    nearest_town_tier: nearestTier,
-    km_to_border: kmToBorder,
-    nearest_border: any.item >= 0 ? ctx.borders.codes[any.item] : null,
-    km_to_china: china ? finite(china.km) : null,
-    km_to_russia: russia ? finite(russia.km) : null,
+    km_to_town: nullable(table.kmToTown[i]),
+    nearest_town: nearest ? nearest.towns[nearest.town[i]].name : null,
+    nearest_town_tier: nearest ? nearest.id : null,
+    km_to_border: nullable(table.kmToBorder[i]),
+    nearest_border: table.nearestBorder[i] >= 0 ? table.borderCodes[table.nearestBorder[i]] : null,
+    km_to_china: nullable(table.kmToChina[i]),
+    km_to_russia: nullable(table.kmToRussia[i]),
     district_id: district?.id ?? null,
     district_name: district?.name ?? null,
-    border_status: statusOf(district, ctx, kmToBorder),
+    border_status: BORDER_STATUSES[table.status[i]],
   };
 }
 
-export function computeGeospatial(settlements: Settlement[], ctx: GeoContext): Geospatial[] {
-  return settlements.map((s, row) => geospatialOf(s, row, ctx));
+export function geospatialRecords(table: GeoTable): Geospatial[] {
+  return Array.from({ length: table.size }, (_, i) => geospatialRecord(table, i));
 }
 
-/** The values the geospatial indicators read (`km_to_<tier id>`, `km_to_town`, `km_to_china`, …). */
-export function geoValues(g: Geospatial): Record<string, number | null> {
-  const values: Record<string, number | null> = {
-    km_to_town: g.km_to_town,
-    km_to_border: g.km_to_border,
-    km_to_china: g.km_to_china,
-    km_to_russia: g.km_to_russia,
+/** A GeoTable from records (hand-made or read back from an export), so the columnar scoring can use them. */
+export function geoTableFromRecords(records: Geospatial[]): GeoTable {
+  const n = records.length;
+  const tierIds = [...new Set(records.flatMap((g) => Object.keys(g.towns)))];
+  const codes = [...new Set(records.map((g) => g.nearest_border).filter((c): c is string => c !== null))] as NeighbourCode[];
+  const districts: { id: string; name: string }[] = [];
+  const districtIndex = new Map<string, number>();
+  const num = (x: number | null) => (x === null ? NaN : x);
+  const tiers = tierIds.map((id) => {
+    const towns: Town[] = [];
+    const km = new Float64Array(n), town = new Int32Array(n);
+    records.forEach((g, i) => {
+      const t = g.towns[id];
+      km[i] = t ? t.km : NaN;
+      town[i] = t ? towns.push({ id: t.id, name: t.name, lat: NaN, lon: NaN, population: null, feature_code: null }) - 1 : -1;
+    });
+    return { id, towns, km, town };
+  });
+  return {
+    size: n, tiers,
+    kmToTown: Float64Array.from(records, (g) => num(g.km_to_town)),
+    nearestTier: Int8Array.from(records, (g) => (g.nearest_town_tier === null ? -1 : tierIds.indexOf(g.nearest_town_tier))),
+    kmToBorder: Float64Array.from(records, (g) => num(g.km_to_border)),
+    nearestBorder: Int8Array.from(records, (g) => (g.nearest_border === null ? -1 : codes.indexOf(g.nearest_border as NeighbourCode))),
+    borderCodes: codes,
+    kmToChina: Float64Array.from(records, (g) => num(g.km_to_china)),
+    kmToRussia: Float64Array.from(records, (g) => num(g.km_to_russia)),
+    district: Int32Array.from(records, (g) => {
+      if (g.district_id === null) return -1;
+      let d = districtIndex.get(g.district_id);
+      if (d === undefined) districtIndex.set(g.district_id, (d = districts.push({ id: g.district_id, name: g.district_name ?? g.district_id }) - 1));
+      return d;
+    }),
+    districts,
+    status: Uint8Array.from(records, (g) => BORDER_STATUSES.indexOf(g.border_status)),
   };
-  for (const [tier, t] of Object.entries(g.towns)) values[`km_to_${tier}`] = t ? t.km : null;
-  return values;
 }
 
-/** One computed geospatial field by column name; undefined when the column is not a computed field. */
-export function geoValue(g: Geospatial, column: string): number | null | undefined {
+/** The column a geospatial indicator reads (`km_to_town`, `km_to_<tier id>`, `km_to_china`, …), or undefined. */
+export function geoColumn(table: GeoTable, column: string): Float64Array | undefined {
   switch (column) {
-    case 'km_to_town': return g.km_to_town;
-    case 'km_to_border': return g.km_to_border;
-    case 'km_to_china': return g.km_to_china;
-    case 'km_to_russia': return g.km_to_russia;
+    case 'km_to_town': return table.kmToTown;
+    case 'km_to_border': return table.kmToBorder;
+    case 'km_to_china': return table.kmToChina;
+    case 'km_to_russia': return table.kmToRussia;
   }
-  const tier = column.slice('km_to_'.length);
-  if (tier in g.towns) return g.towns[tier]?.km ?? null;
-  return undefined;
+  return table.tiers.find((t) => `km_to_${t.id}` === column)?.km;
 }

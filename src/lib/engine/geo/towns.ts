@@ -4,10 +4,14 @@
 // settlement is never its own nearest town.
 import type { Settlement, Town } from '../types.ts';
 import type { TownTierConfig } from '../config/schema.ts';
+import type { RegisterColumns } from '../columns.ts';
 import { NearestIndex } from './nearest.ts';
-import { haversineKm } from './sphere.ts';
+import { degreeRadius, haversineKm } from './sphere.ts';
 
 const SAME_PLACE_KM = 5;
+const GRID_DEG = 0.05;
+
+export type EmbeddedPlace = Town & { names?: string[] };
 
 export interface TierIndex {
   tier: TownTierConfig;
@@ -23,43 +27,78 @@ export function settlementNames(s: Settlement): string[] {
   return [s.name_kk, s.name_ru, s.name_en].filter((n): n is string => !!n).map(normaliseName);
 }
 
-function qualifies(tier: TownTierConfig, featureCode: string | null, population: number | null, flags: Partial<Record<'is_district_centre' | 'is_rural_district_centre', boolean | null>>): boolean {
-  if (featureCode && tier.feature_codes.includes(featureCode)) return true;
-  if (tier.min_population !== null && population !== null && population >= tier.min_population) return true;
-  if (tier.register_flag && flags[tier.register_flag] === true) return true;
+/**
+ * For each embedded place, the register rows that are the same place: a shared name within 5 km. A grid of the
+ * places' 5-km discs keeps this linear in the register (names are compared only for rows inside a disc).
+ */
+export function matchRegisterToPlaces(places: EmbeddedPlace[], register: RegisterColumns): number[][] {
+  const matches: number[][] = places.map(() => []);
+  if (!places.length || !register.size) return matches;
+  const placeNames = places.map((p) => new Set((p.names ?? [p.name]).map(normaliseName)));
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  const reach = places.map((p) => degreeRadius(p.lat, SAME_PLACE_KM));
+  places.forEach((p, i) => {
+    west = Math.min(west, p.lon - reach[i].dLon); east = Math.max(east, p.lon + reach[i].dLon);
+    south = Math.min(south, p.lat - reach[i].dLat); north = Math.max(north, p.lat + reach[i].dLat);
+  });
+  const width = Math.floor((east - west) / GRID_DEG) + 1;
+  const cells = new Map<number, number[]>();
+  places.forEach((p, i) => {
+    const x0 = Math.floor((p.lon - reach[i].dLon - west) / GRID_DEG), x1 = Math.floor((p.lon + reach[i].dLon - west) / GRID_DEG);
+    const y0 = Math.floor((p.lat - reach[i].dLat - south) / GRID_DEG), y1 = Math.floor((p.lat + reach[i].dLat - south) / GRID_DEG);
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      const list = cells.get(y * width + x);
+      if (list) list.push(i);
+      else cells.set(y * width + x, [i]);
+    }
+  });
+  for (let row = 0; row < register.size; row++) {
+    const lon = register.lon[row], lat = register.lat[row];
+    if (lon < west || lon > east || lat < south || lat > north) continue;
+    const near = cells.get(Math.floor((lat - south) / GRID_DEG) * width + Math.floor((lon - west) / GRID_DEG));
+    if (!near) continue;
+    let names: string[] | null = null;
+    for (const i of near) {
+      if (haversineKm(lon, lat, places[i].lon, places[i].lat) >= SAME_PLACE_KM) continue;
+      names ??= settlementNames(register.settlements[row]);
+      if (names.some((n) => placeNames[i].has(n))) matches[i].push(row);
+    }
+  }
+  return matches;
+}
+
+function placeQualifies(tier: TownTierConfig, p: Town): boolean {
+  if (p.feature_code && tier.feature_codes.includes(p.feature_code)) return true;
+  return tier.min_population !== null && p.population !== null && p.population >= tier.min_population;
+}
+
+function rowQualifies(tier: TownTierConfig, register: RegisterColumns, row: number): boolean {
+  if (tier.min_population !== null && register.population[row] >= tier.min_population) return true;
+  if (tier.register_flag === 'is_district_centre') return register.districtCentre[row] === 1;
+  if (tier.register_flag === 'is_rural_district_centre') return register.ruralDistrictCentre[row] === 1;
   return false;
 }
 
-export function buildTierIndex(tier: TownTierConfig, places: (Town & { names?: string[] })[], settlements: Settlement[], cellDeg: number): TierIndex {
-  const fromRegister: { town: Town; row: number }[] = [];
-  settlements.forEach((s, row) => {
-    if (qualifies(tier, null, s.population, s)) {
-      const name = s.name_en ?? s.name_ru ?? s.name_kk ?? s.id;
-      fromRegister.push({ town: { id: s.id, name, lat: s.lat, lon: s.lon, population: s.population, feature_code: null }, row });
-    }
+export function buildTierIndex(tier: TownTierConfig, places: EmbeddedPlace[], register: RegisterColumns, matches: number[][]): TierIndex {
+  const rows: number[] = [];
+  for (let row = 0; row < register.size; row++) if (rowQualifies(tier, register, row)) rows.push(row);
+  // Embedded places that the register also lists as a town of this tier are represented by the register row.
+  const embedded: number[] = [];
+  places.forEach((p, i) => {
+    if (placeQualifies(tier, p) && !matches[i].some((row) => rowQualifies(tier, register, row))) embedded.push(i);
   });
-  // Embedded places that the register also lists are represented by the register row.
-  const registerNames = fromRegister.map(({ row }) => ({ s: settlements[row], names: new Set(settlementNames(settlements[row])) }));
-  const embedded = places.filter((p) => {
-    if (!qualifies(tier, p.feature_code, p.population, {})) return false;
-    const names = (p.names ?? [p.name]).map(normaliseName);
-    return !registerNames.some(({ s, names: rn }) => names.some((n) => rn.has(n)) && haversineKm(s.lon, s.lat, p.lon, p.lat) < SAME_PLACE_KM);
-  });
-  const towns: Town[] = [...embedded, ...fromRegister.map((r) => r.town)];
-  const selfItem = new Int32Array(settlements.length).fill(-1);
-  fromRegister.forEach(({ row }, k) => (selfItem[row] = embedded.length + k));
+  const towns: Town[] = embedded.map((i) => places[i]);
+  for (const row of rows) {
+    const s = register.settlements[row];
+    towns.push({ id: s.id, name: s.name_en ?? s.name_ru ?? s.name_kk ?? s.id, lat: s.lat, lon: s.lon, population: s.population, feature_code: null });
+  }
+  const selfItem = new Int32Array(register.size).fill(-1);
+  rows.forEach((row, k) => (selfItem[row] = embedded.length + k));
   // A register row that is an embedded town of this tier without qualifying itself (a regional seat listed with
   // 40,000 people, say) must not find that town, i.e. itself, either.
-  const embeddedByName = new Map<string, number[]>();
-  embedded.forEach((p, i) => {
-    for (const n of new Set((p.names ?? [p.name]).map(normaliseName))) embeddedByName.set(n, [...(embeddedByName.get(n) ?? []), i]);
+  embedded.forEach((placeIndex, item) => {
+    for (const row of matches[placeIndex]) if (selfItem[row] < 0) selfItem[row] = item;
   });
-  settlements.forEach((s, row) => {
-    if (selfItem[row] >= 0) return;
-    for (const n of settlementNames(s))
-      for (const i of embeddedByName.get(n) ?? [])
-        if (haversineKm(s.lon, s.lat, embedded[i].lon, embedded[i].lat) < SAME_PLACE_KM) selfItem[row] = i;
-  });
-  const index = new NearestIndex(towns.map((t) => [[[t.lon, t.lat]]]), { cellDeg });
+  const index = new NearestIndex(towns.map((t) => [[[t.lon, t.lat]]]));
   return { tier, towns, index, selfItem };
 }

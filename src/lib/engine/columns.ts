@@ -1,0 +1,120 @@
+// A register as columns: typed arrays read once from the Settlement records, so that the geospatial block,
+// scoring and classification loop over numbers instead of objects (a weight change rescores 100,000 rows in
+// milliseconds). NaN in a Float64Array and -1 in a flag column mean "no data".
+import type { Settlement } from './types.ts';
+import { unitVector } from './geo/sphere.ts';
+
+const ORDER_CELL_DEG = 0.25;
+
+/** Row k of these arrays is register row order[k]. */
+export interface SortedCoordinates {
+  order: Uint32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  ux: Float64Array;
+  uy: Float64Array;
+  uz: Float64Array;
+}
+
+export class RegisterColumns {
+  readonly size: number;
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  /** Unit vectors on the sphere (computed once; every distance below starts from them). */
+  readonly ux: Float64Array;
+  readonly uy: Float64Array;
+  readonly uz: Float64Array;
+  readonly population: Float64Array;
+  /** 1 yes, 0 no, -1 no data. */
+  readonly districtCentre: Int8Array;
+  readonly ruralDistrictCentre: Int8Array;
+  /** Each row's oblast as an index into `oblasts` (the distinct values as written in the register). */
+  readonly oblastIndex: Int32Array;
+  readonly oblasts: (string | null)[] = [];
+  private readonly indicatorCache = new Map<string, Float64Array>();
+  private spatialOrder: Uint32Array | null = null;
+  private sortedCoordinates: SortedCoordinates | null = null;
+
+  constructor(readonly settlements: readonly Settlement[]) {
+    const n = (this.size = settlements.length);
+    this.lon = new Float64Array(n);
+    this.lat = new Float64Array(n);
+    this.ux = new Float64Array(n);
+    this.uy = new Float64Array(n);
+    this.uz = new Float64Array(n);
+    this.population = new Float64Array(n);
+    this.districtCentre = new Int8Array(n);
+    this.ruralDistrictCentre = new Int8Array(n);
+    this.oblastIndex = new Int32Array(n);
+    const oblastCodes = new Map<string | null, number>();
+    const u = new Float64Array(3);
+    const flag = (b: boolean | null) => (b === null || b === undefined ? -1 : b ? 1 : 0);
+    for (let i = 0; i < n; i++) {
+      const s = settlements[i];
+      this.lon[i] = s.lon;
+      this.lat[i] = s.lat;
+      unitVector(s.lon, s.lat, u, 0);
+      this.ux[i] = u[0];
+      this.uy[i] = u[1];
+      this.uz[i] = u[2];
+      this.population[i] = s.population ?? NaN;
+      this.districtCentre[i] = flag(s.is_district_centre);
+      this.ruralDistrictCentre[i] = flag(s.is_rural_district_centre);
+      let code = oblastCodes.get(s.oblast);
+      if (code === undefined) oblastCodes.set(s.oblast, (code = this.oblasts.push(s.oblast) - 1));
+      this.oblastIndex[i] = code;
+    }
+  }
+
+  /** A register indicator column as numbers (NaN = no data), read from the records once. */
+  indicator(column: string): Float64Array {
+    let values = this.indicatorCache.get(column);
+    if (!values) {
+      values = new Float64Array(this.size);
+      for (let i = 0; i < this.size; i++) {
+        const v = this.settlements[i].indicators[column];
+        values[i] = v === null || v === undefined ? NaN : v;
+      }
+      this.indicatorCache.set(column, values);
+    }
+    return values;
+  }
+
+  /** Coordinates and unit vectors gathered in spatial order: loops over many rows read them contiguously
+   *  (reading lon[order[k]] straight from the register would miss the cache on every row of a large one). */
+  sorted(): SortedCoordinates {
+    if (this.sortedCoordinates) return this.sortedCoordinates;
+    const order = this.order();
+    const gather = (a: Float64Array) => {
+      const out = new Float64Array(order.length);
+      for (let k = 0; k < order.length; k++) out[k] = a[order[k]];
+      return out;
+    };
+    return (this.sortedCoordinates = { order, lon: gather(this.lon), lat: gather(this.lat), ux: gather(this.ux), uy: gather(this.uy), uz: gather(this.uz) });
+  }
+
+  /** Row numbers ordered by 0.25° cell (a counting sort), so that consecutive spatial queries hit the same
+   *  index cells and stay in the processor's cache. */
+  order(): Uint32Array {
+    if (this.spatialOrder) return this.spatialOrder;
+    const n = this.size;
+    let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = this.lon[i], y = this.lat[i];
+      if (x < west) west = x; if (x > east) east = x; if (y < south) south = y; if (y > north) north = y;
+    }
+    const width = n ? Math.floor((east - west) / ORDER_CELL_DEG) + 1 : 1;
+    const height = n ? Math.floor((north - south) / ORDER_CELL_DEG) + 1 : 1;
+    const cellOf = new Uint32Array(n);
+    const starts = new Uint32Array(width * height + 1);
+    for (let i = 0; i < n; i++) {
+      const c = Math.floor((this.lat[i] - south) / ORDER_CELL_DEG) * width + Math.floor((this.lon[i] - west) / ORDER_CELL_DEG);
+      cellOf[i] = c;
+      starts[c + 1]++;
+    }
+    for (let c = 0; c < width * height; c++) starts[c + 1] += starts[c];
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[starts[cellOf[i]]++] = i;
+    return (this.spatialOrder = order);
+  }
+}

@@ -116,7 +116,7 @@ const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10
 for (const n of SIZES) {
   log(`N = ${n}: generating…`);
   const settlements = synthetic(n, places, n);
-  const runs = n <= 10_000 ? 7 : n <= 100_000 ? 3 : 1;
+  const runs = n <= 10_000 ? 7 : n <= 100_000 ? 5 : 3;
   // Geospatial: from the records to the geospatial columns (register columns and unit vectors, town tiers,
   // indexes and every query included).
   const geospatial = () => {

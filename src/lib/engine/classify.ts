@@ -9,7 +9,7 @@ import type { GeoTable } from './geo/geospatial.ts';
 import { BORDER_STATUSES } from './geo/geospatial.ts';
 import { POTENTIALS } from './score.ts';
 import { findRegion } from './regions.ts';
-import { EARTH_RADIUS_KM, chord2ToKm, degreeRadius } from './geo/sphere.ts';
+import { EARTH_RADIUS_KM, chord2ToKm, unitVector } from './geo/sphere.ts';
 
 export const CATEGORIES: readonly Category[] = ['support', 'satellite', 'strategic', 'other'];
 export const CATEGORY_RULES = ['support', 'satellite', 'strategic.border_district', 'strategic.border_distance', 'other', 'other.below_min_population'] as const;
@@ -96,8 +96,9 @@ function inBorderDistrict(inputs: ClassInputs, i: number): boolean {
 
 const chordOfKm = (km: number) => (2 * Math.sin(Math.min(Math.PI, km / EARTH_RADIUS_KM) / 2)) ** 2;
 
-/** Support settlements on a lon/lat grid about one radius wide, stored cell after cell so that a search reads
- *  contiguous memory: a row of grid cells is one run of the packed arrays. */
+/** Support settlements on a lon/lat grid sized to their density, stored cell after cell (a row of grid cells is
+ *  one run of the packed arrays). A search visits rings of cells outwards and stops when the next ring cannot
+ *  hold anything nearer than the best so far, so its cost does not grow with the number of supports. */
 class SupportGrid {
   private readonly west: number;
   private readonly south: number;
@@ -110,60 +111,81 @@ class SupportGrid {
   private readonly z: Float64Array;
   private readonly reach2: Float64Array;
   private readonly row: Int32Array;
+  /** Squared chord below which nothing in ring r can lie (rings 0 and 1 touch the query's own cell). */
+  private readonly ringLower2: Float64Array;
   /** Squared chord to the support found by the last `nearest`. */
   foundChord2 = Infinity;
 
-  constructor(private readonly register: RegisterColumns, supports: number[], radiusKm: Float64Array, private readonly maxRadiusKm: number) {
-    const { lon, lat } = register;
-    this.cellDeg = Math.max(0.05, maxRadiusKm / 80);
+  constructor(private readonly ids: readonly { id: string }[], lon: Float64Array, lat: Float64Array, supports: number[], radiusKm: Float64Array, maxRadiusKm: number) {
     let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
     for (const j of supports) {
       west = Math.min(west, lon[j]); east = Math.max(east, lon[j]); south = Math.min(south, lat[j]); north = Math.max(north, lat[j]);
     }
+    const m = supports.length;
+    const radiusDeg = (maxRadiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
+    // About two supports per cell where they are spread evenly; never wider than the radius.
+    const area = Math.max(1e-6, (east - west) * (north - south));
+    this.cellDeg = m ? Math.min(Math.max(radiusDeg, 0.01), Math.max(0.01, Math.sqrt((2 * area) / m))) : 1;
     this.west = west;
     this.south = south;
-    this.width = supports.length ? Math.floor((east - west) / this.cellDeg) + 1 : 0;
-    this.height = supports.length ? Math.floor((north - south) / this.cellDeg) + 1 : 0;
+    this.width = m ? Math.floor((east - west) / this.cellDeg) + 1 : 0;
+    this.height = m ? Math.floor((north - south) / this.cellDeg) + 1 : 0;
     this.start = new Uint32Array(this.width * this.height + 1);
     const cellOf = supports.map((j) => Math.floor((lat[j] - south) / this.cellDeg) * this.width + Math.floor((lon[j] - west) / this.cellDeg));
     for (const c of cellOf) this.start[c + 1]++;
     for (let c = 0; c < this.width * this.height; c++) this.start[c + 1] += this.start[c];
-    const m = supports.length;
     this.x = new Float64Array(m); this.y = new Float64Array(m); this.z = new Float64Array(m);
     this.reach2 = new Float64Array(m); this.row = new Int32Array(m);
     const next = this.start.slice(0, -1);
+    const u = new Float64Array(3);
     supports.forEach((j, k) => {
       const slot = next[cellOf[k]]++;
-      this.x[slot] = register.ux[j]; this.y[slot] = register.uy[j]; this.z[slot] = register.uz[j];
+      unitVector(lon[j], lat[j], u, 0);
+      this.x[slot] = u[0]; this.y[slot] = u[1]; this.z[slot] = u[2];
       this.reach2[slot] = chordOfKm(radiusKm[j]);
       this.row[slot] = j;
     });
+    // The narrowest a cell can be anywhere a search reaches: its east-west width at the highest latitude.
+    const maxAbsLat = Math.min(89.9, Math.max(Math.abs(south), Math.abs(north)) + this.cellDeg + radiusDeg);
+    const cellKm = this.cellDeg * (Math.PI / 180) * EARTH_RADIUS_KM * Math.cos((maxAbsLat * Math.PI) / 180);
+    const rings = Math.ceil(maxRadiusKm / cellKm) + 2;
+    this.ringLower2 = Float64Array.from({ length: rings }, (_, r) => (r < 2 ? 0 : chordOfKm((r - 1) * cellKm) * (1 - 1e-9)));
   }
 
-  /** The nearest support whose radius reaches row i (ties: lower id), or -1. */
-  nearest(i: number): number {
-    const { lon, lat, ux, uy, uz, settlements } = this.register;
-    const { dLat, dLon } = degreeRadius(lat[i], this.maxRadiusKm);
-    const x0 = Math.max(0, Math.floor((lon[i] - dLon - this.west) / this.cellDeg));
-    const x1 = Math.min(this.width - 1, Math.floor((lon[i] + dLon - this.west) / this.cellDeg));
-    const y0 = Math.max(0, Math.floor((lat[i] - dLat - this.south) / this.cellDeg));
-    const y1 = Math.min(this.height - 1, Math.floor((lat[i] + dLat - this.south) / this.cellDeg));
-    const px = ux[i], py = uy[i], pz = uz[i];
-    let best = -1, best2 = Infinity;
-    for (let gy = y0; gy <= y1; gy++) {
-      const end = this.start[gy * this.width + x1 + 1];
-      for (let k = this.start[gy * this.width + x0]; k < end; k++) {
-        const dx = px - this.x[k], dy = py - this.y[k], dz = pz - this.z[k];
-        const c2 = dx * dx + dy * dy + dz * dz;
-        if (c2 > this.reach2[k] || c2 > best2) continue;
-        const j = this.row[k];
-        if (c2 < best2 || settlements[j].id < settlements[best].id) {
-          best2 = c2;
-          best = j;
+  private scan(from: number, to: number, px: number, py: number, pz: number, best: number): number {
+    for (let k = from; k < to; k++) {
+      const dx = px - this.x[k], dy = py - this.y[k], dz = pz - this.z[k];
+      const c2 = dx * dx + dy * dy + dz * dz;
+      if (c2 > this.reach2[k] || c2 > this.foundChord2) continue;
+      const j = this.row[k];
+      if (c2 < this.foundChord2 || this.ids[j].id < this.ids[best].id) {
+        this.foundChord2 = c2;
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /** The nearest support whose radius reaches the point (ties: lower id), or -1. */
+  nearest(lon: number, lat: number, px: number, py: number, pz: number): number {
+    this.foundChord2 = Infinity;
+    if (this.width === 0) return -1;
+    const gx = Math.floor((lon - this.west) / this.cellDeg), gy = Math.floor((lat - this.south) / this.cellDeg);
+    let best = -1;
+    for (let r = 0; r < this.ringLower2.length; r++) {
+      if (this.ringLower2[r] > this.foundChord2) break;
+      for (let y = Math.max(0, gy - r); y <= Math.min(this.height - 1, gy + r); y++) {
+        const rowStart = y * this.width;
+        if (y === gy - r || y === gy + r) {
+          // a full row of the ring: one contiguous run
+          const x0 = Math.max(0, gx - r), x1 = Math.min(this.width - 1, gx + r);
+          if (x0 <= x1) best = this.scan(this.start[rowStart + x0], this.start[rowStart + x1 + 1], px, py, pz, best);
+        } else {
+          for (const x of [gx - r, gx + r])
+            if (x >= 0 && x < this.width) best = this.scan(this.start[rowStart + x], this.start[rowStart + x + 1], px, py, pz, best);
         }
       }
     }
-    this.foundChord2 = best2;
     return best;
   }
 }
@@ -191,12 +213,12 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
 
   const radius = radiusByRow(inputs);
   const maxRadius = Math.max(rules.satellite.radius_km, ...Object.values(rules.satellite.region_overrides));
-  const grid = new SupportGrid(register, supports, radius, maxRadius);
-  const order = register.order();
+  const grid = new SupportGrid(register.settlements, register.lon, register.lat, supports, radius, maxRadius);
+  const sorted = register.sorted();
   for (let k = 0; k < n; k++) {
-    const i = order[k];
+    const i = sorted.order[k];
     if (table.rule[i] !== 255) continue;
-    const best = grid.nearest(i);
+    const best = grid.nearest(sorted.lon[k], sorted.lat[k], sorted.ux[k], sorted.uy[k], sorted.uz[k]);
     const best2 = grid.foundChord2;
     if (best >= 0) {
       setRule(i, RULE.satellite);

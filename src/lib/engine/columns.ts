@@ -6,7 +6,7 @@ import { unitVector } from './geo/sphere.ts';
 
 const ORDER_CELL_DEG = 0.25;
 
-/** Row k of these arrays is register row order[k]. */
+/** Row k of these arrays is register row order[k]; (ux, uy, uz) is the unit vector on the sphere. */
 export interface SortedCoordinates {
   order: Uint32Array;
   lon: Float64Array;
@@ -20,10 +20,6 @@ export class RegisterColumns {
   readonly size: number;
   readonly lon: Float64Array;
   readonly lat: Float64Array;
-  /** Unit vectors on the sphere (computed once; every distance below starts from them). */
-  readonly ux: Float64Array;
-  readonly uy: Float64Array;
-  readonly uz: Float64Array;
   readonly population: Float64Array;
   /** 1 yes, 0 no, -1 no data. */
   readonly districtCentre: Int8Array;
@@ -39,24 +35,16 @@ export class RegisterColumns {
     const n = (this.size = settlements.length);
     this.lon = new Float64Array(n);
     this.lat = new Float64Array(n);
-    this.ux = new Float64Array(n);
-    this.uy = new Float64Array(n);
-    this.uz = new Float64Array(n);
     this.population = new Float64Array(n);
     this.districtCentre = new Int8Array(n);
     this.ruralDistrictCentre = new Int8Array(n);
     this.oblastIndex = new Int32Array(n);
     const oblastCodes = new Map<string | null, number>();
-    const u = new Float64Array(3);
     const flag = (b: boolean | null) => (b === null || b === undefined ? -1 : b ? 1 : 0);
     for (let i = 0; i < n; i++) {
       const s = settlements[i];
       this.lon[i] = s.lon;
       this.lat[i] = s.lat;
-      unitVector(s.lon, s.lat, u, 0);
-      this.ux[i] = u[0];
-      this.uy[i] = u[1];
-      this.uz[i] = u[2];
       this.population[i] = s.population ?? NaN;
       this.districtCentre[i] = flag(s.is_district_centre);
       this.ruralDistrictCentre[i] = flag(s.is_rural_district_centre);
@@ -80,17 +68,24 @@ export class RegisterColumns {
     return values;
   }
 
-  /** Coordinates and unit vectors gathered in spatial order: loops over many rows read them contiguously
+  /** Coordinates and unit vectors in spatial order, computed once: loops over many rows read them contiguously
    *  (reading lon[order[k]] straight from the register would miss the cache on every row of a large one). */
   sorted(): SortedCoordinates {
     if (this.sortedCoordinates) return this.sortedCoordinates;
     const order = this.order();
-    const gather = (a: Float64Array) => {
-      const out = new Float64Array(order.length);
-      for (let k = 0; k < order.length; k++) out[k] = a[order[k]];
-      return out;
-    };
-    return (this.sortedCoordinates = { order, lon: gather(this.lon), lat: gather(this.lat), ux: gather(this.ux), uy: gather(this.uy), uz: gather(this.uz) });
+    const n = order.length;
+    const sorted: SortedCoordinates = { order, lon: new Float64Array(n), lat: new Float64Array(n), ux: new Float64Array(n), uy: new Float64Array(n), uz: new Float64Array(n) };
+    const u = new Float64Array(3);
+    for (let k = 0; k < n; k++) {
+      const lon = this.lon[order[k]], lat = this.lat[order[k]];
+      sorted.lon[k] = lon;
+      sorted.lat[k] = lat;
+      unitVector(lon, lat, u, 0);
+      sorted.ux[k] = u[0];
+      sorted.uy[k] = u[1];
+      sorted.uz[k] = u[2];
+    }
+    return (this.sortedCoordinates = sorted);
   }
 
   /** Row numbers ordered by 0.25° cell (a counting sort), so that consecutive spatial queries hit the same

@@ -97,26 +97,25 @@ export function computeGeoTable(register: RegisterColumns, ctx: GeoContext): Geo
     district: new Int32Array(n), districts: (ctx.districts?.districts ?? []).map((d) => ({ id: d.id, name: d.name })),
     status: new Uint8Array(n),
   };
-  // One index at a time over the rows in spatial order (its cells stay in cache), into scratch arrays in that
-  // order; then each result column is scattered back to register order.
-  const km = new Float64Array(n), item = new Int32Array(n), skip = new Int32Array(n);
-  const queryAll = (index: NearestIndex, selfItem: Int32Array | null) => {
-    if (selfItem) for (let k = 0; k < n; k++) skip[k] = selfItem[order[k]];
-    for (let k = 0; k < n; k++) {
-      km[k] = index.query(lon[k], lat[k], ux[k], uy[k], uz[k], selfItem ? skip[k] : -1);
-      item[k] = index.foundItem;
+  // One index at a time over the rows in spatial order (its cells stay in cache), a chunk of rows into small
+  // scratch arrays, each chunk then scattered back to register order.
+  const CHUNK = 1 << 15;
+  const km = new Float64Array(CHUNK), item = new Int32Array(CHUNK);
+  const queryAll = (index: NearestIndex, selfItem: Int32Array | null, kmOut: Float64Array, itemOut: Int32Array | Int8Array) => {
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      for (let k = from; k < to; k++) {
+        km[k - from] = index.query(lon[k], lat[k], ux[k], uy[k], uz[k], selfItem ? selfItem[order[k]] : -1);
+        item[k - from] = index.foundItem;
+      }
+      for (let k = from; k < to; k++) {
+        kmOut[order[k]] = orNaN(km[k - from]);
+        itemOut[order[k]] = item[k - from];
+      }
     }
   };
-  const scatter = (kmOut: Float64Array, itemOut: Int32Array | Int8Array | null) => {
-    for (let k = 0; k < n; k++) kmOut[order[k]] = orNaN(km[k]);
-    if (itemOut) for (let k = 0; k < n; k++) itemOut[order[k]] = item[k];
-  };
-  ctx.tiers.forEach((t, ti) => {
-    queryAll(t.index, t.selfItem);
-    scatter(tiers[ti].km, tiers[ti].town);
-  });
-  queryAll(ctx.borders.any, null);
-  scatter(table.kmToBorder, table.nearestBorder);
+  ctx.tiers.forEach((t, ti) => queryAll(t.index, t.selfItem, tiers[ti].km, tiers[ti].town));
+  queryAll(ctx.borders.any, null, table.kmToBorder, table.nearestBorder);
   // Where the nearest border is China's (Russia's), that is the distance to it: no query needed.
   for (const [code, out] of [['CN', table.kmToChina], ['RU', table.kmToRussia]] as const) {
     const index = ctx.borders.lines.get(code)?.index;

@@ -32,24 +32,18 @@ export interface NearestResult {
 /** Angle (radians) subtended by a squared chord between unit vectors. */
 const chord2ToAngle = (c2: number) => 2 * Math.asin(Math.min(1, Math.sqrt(c2) / 2));
 
-class Cell {
-  children: (Cell | null)[] | null = null;
-  visits = 0;
-  scanned = 0;
-  constructor(
-    readonly west: number,
-    readonly south: number,
-    readonly size: number,
-    readonly depth: number,
-    readonly cx: number,
-    readonly cy: number,
-    readonly cz: number,
-    /** Segments that can be nearest to a point of the cell, by ascending chord from the centre. */
-    readonly list: Int32Array,
-    readonly chord: Float64Array,
-    /** Every segment within this chord of any point of the cell is in the list (used when an item is skipped). */
-    readonly completeWithin: number,
-  ) {}
+// Cells live in flat typed arrays (no object per cell: a large register makes hundreds of thousands of them,
+// and as objects they would keep the garbage collector busy).
+const F = 7; // per cell in cellF: west, south, size, centre x, y, z, completeWithin (a chord)
+const I = 9; // per cell in cellI: depth, list start, list length, visits, scanned, 4 children (-1 none, -2 = leaf)
+const LEAF = -2;
+
+/** A typed array that grows by doubling. */
+function grow<T extends Float64Array | Int32Array>(a: T, needed: number): T {
+  if (needed <= a.length) return a;
+  const bigger = new (a.constructor as { new (n: number): T })(Math.max(needed, a.length * 2));
+  bigger.set(a);
+  return bigger;
 }
 
 export class NearestIndex {
@@ -59,10 +53,20 @@ export class NearestIndex {
   /** Per segment: A(3) B(3) normal(3) tangentA(3) tangentB(3); degenerate (point) segments have a zero normal. */
   private readonly geo: Float64Array;
   private readonly tree: Flatbush;
-  private readonly roots = new Map<number, Cell>();
+  private readonly roots = new Map<number, number>();
+  private cellCount = 0;
+  private cellF = new Float64Array(64 * F);
+  private cellI = new Int32Array(64 * I);
+  /** Per cell, list length entries from `list start`: segments that can be nearest to a point of the cell, by
+   *  ascending chord from the centre, and those chords. */
+  private listPool = new Int32Array(1024);
+  private chordPool = new Float64Array(1024);
+  private listUsed = 0;
   private lastKey = NaN;
-  private lastRoot: Cell | null = null;
-  private lastLeaf: Cell | null = null;
+  private lastRoot = -1;
+  private lastLeaf = -1;
+  private scratchChords = new Float64Array(256);
+  private readonly kept: number[] = [];
   private readonly p = new Float64Array(3);
   /** The item found by the last `query`; -1 when none. */
   foundItem = -1;
@@ -144,70 +148,104 @@ export class NearestIndex {
     return { item: this.owner[best], km: chord2ToAngle(best2) * EARTH_RADIUS_KM };
   }
 
-  /** A cell whose candidates come from the R-tree (a root) or from its parent's list (a child). */
-  private makeCell(west: number, south: number, size: number, depth: number, parent: Cell | null): Cell {
+  /** Adds a cell whose candidates come from the R-tree (a root, parent -1) or from its parent's list. */
+  private makeCell(west: number, south: number, size: number, depth: number, parent: number): number {
     const cLon = west + size / 2, cLat = south + size / 2;
     const c = new Float64Array(3), corner = new Float64Array(3);
     unitVector(cLon, cLat, c, 0);
     let half = 0; // the largest chord from the centre to a point of the cell: at a corner
     for (const [lo, la] of [[west, south], [west + size, south], [west, south + size], [west + size, south + size]]) {
       unitVector(lo, Math.max(-90, Math.min(90, la)), corner, 0);
-      half = Math.max(half, Math.hypot(corner[0] - c[0], corner[1] - c[1], corner[2] - c[2]));
+      const dx = corner[0] - c[0], dy = corner[1] - c[1], dz = corner[2] - c[2];
+      half = Math.max(half, Math.sqrt(dx * dx + dy * dy + dz * dz));
     }
     half = half * 1.000001 + EPS;
     let candidates: ArrayLike<number>;
-    if (parent) candidates = parent.list;
-    else {
+    let from = 0, count: number;
+    if (parent >= 0) {
+      candidates = this.listPool;
+      from = this.cellI[parent * I + 1];
+      count = this.cellI[parent * I + 2];
+    } else {
       const centreKm = this.nearestExact(cLon, cLat).km;
       const halfKm = 2 * Math.asin(Math.min(1, half / 2)) * EARTH_RADIUS_KM;
       const { dLat, dLon } = degreeRadius(cLat, centreKm * 1.000001 + 2 * halfKm + 1e-6);
       candidates = this.tree.search(cLon - dLon, cLat - dLat, cLon + dLon, cLat + dLat);
+      count = candidates.length;
     }
-    const chords = new Float64Array(candidates.length);
+    const chords = (this.scratchChords = grow(this.scratchChords, count));
     let best = Infinity;
-    for (let k = 0; k < candidates.length; k++) {
-      chords[k] = Math.sqrt(this.chord2(candidates[k], c[0], c[1], c[2]));
+    for (let k = 0; k < count; k++) {
+      chords[k] = Math.sqrt(this.chord2(candidates[from + k], c[0], c[1], c[2]));
       if (chords[k] < best) best = chords[k];
     }
     const reach = best + 2 * half + EPS;
-    const kept: number[] = [];
-    for (let k = 0; k < candidates.length; k++) if (chords[k] <= reach) kept.push(k);
+    const kept = this.kept;
+    kept.length = 0;
+    for (let k = 0; k < count; k++) if (chords[k] <= reach) kept.push(k);
     kept.sort((a, b) => chords[a] - chords[b]);
-    const list = new Int32Array(kept.length);
-    const chord = new Float64Array(kept.length);
+    // Copy the kept entries before growing the pool: a child's candidates are a view of the pool itself.
+    const start = this.listUsed;
+    const ids = kept.map((k) => candidates[from + k]);
+    this.listPool = grow(this.listPool, start + kept.length);
+    this.chordPool = grow(this.chordPool, start + kept.length);
     for (let m = 0; m < kept.length; m++) {
-      list[m] = candidates[kept[m]];
-      chord[m] = chords[kept[m]];
+      this.listPool[start + m] = ids[m];
+      this.chordPool[start + m] = chords[kept[m]];
     }
-    const completeWithin = Math.min(best + half, parent ? parent.completeWithin : Infinity);
-    return new Cell(west, south, size, depth, c[0], c[1], c[2], list, chord, completeWithin);
+    this.listUsed += kept.length;
+
+    const id = this.cellCount++;
+    this.cellF = grow(this.cellF, (id + 1) * F);
+    this.cellI = grow(this.cellI, (id + 1) * I);
+    const f = this.cellF, n = this.cellI;
+    f[id * F] = west; f[id * F + 1] = south; f[id * F + 2] = size;
+    f[id * F + 3] = c[0]; f[id * F + 4] = c[1]; f[id * F + 5] = c[2];
+    f[id * F + 6] = Math.min(best + half, parent >= 0 ? f[parent * F + 6] : Infinity);
+    n[id * I] = depth; n[id * I + 1] = start; n[id * I + 2] = kept.length; n[id * I + 3] = 0; n[id * I + 4] = 0;
+    n[id * I + 5] = LEAF;
+    return id;
   }
 
-  private leaf(lon: number, lat: number): Cell {
+  /** Whether a leaf has earned a split: many queries, each scanning many candidates. */
+  private wantsSplit(cell: number): boolean {
+    const n = this.cellI;
+    const visits = ++n[cell * I + 3];
+    return n[cell * I] < MAX_DEPTH && visits >= SPLIT_AFTER && n[cell * I + 4] > SPLIT_SCANNED * visits;
+  }
+
+  private leaf(lon: number, lat: number): number {
+    const f = this.cellF;
     // Queries come in spatial order: most fall in the same leaf as the one before.
     const last = this.lastLeaf;
-    if (last !== null && last.children === null && lon >= last.west && lon < last.west + last.size && lat >= last.south && lat < last.south + last.size)
-      if (last.depth >= MAX_DEPTH || ++last.visits < SPLIT_AFTER || last.scanned <= SPLIT_SCANNED * last.visits) return last;
+    if (last >= 0 && this.cellI[last * I + 5] === LEAF) {
+      const west = f[last * F], south = f[last * F + 1], size = f[last * F + 2];
+      if (lon >= west && lon < west + size && lat >= south && lat < south + size && !this.wantsSplit(last)) return last;
+    }
     const ix = Math.floor((lon + 180) / ROOT_DEG);
     const iy = Math.floor((lat + 90) / ROOT_DEG);
     const key = iy * 1_000_000 + ix;
-    let cell: Cell | undefined = key === this.lastKey ? this.lastRoot! : this.roots.get(key);
-    if (!cell) {
-      cell = this.makeCell(ix * ROOT_DEG - 180, iy * ROOT_DEG - 90, ROOT_DEG, 0, null);
+    let cell = key === this.lastKey ? this.lastRoot : this.roots.get(key) ?? -1;
+    if (cell < 0) {
+      cell = this.makeCell(ix * ROOT_DEG - 180, iy * ROOT_DEG - 90, ROOT_DEG, 0, -1);
       this.roots.set(key, cell);
     }
     this.lastKey = key;
     this.lastRoot = cell;
     for (;;) {
-      if (cell.children === null) {
-        if (cell.depth >= MAX_DEPTH || ++cell.visits < SPLIT_AFTER || cell.scanned <= SPLIT_SCANNED * cell.visits) return (this.lastLeaf = cell);
-        cell.children = [null, null, null, null];
+      if (this.cellI[cell * I + 5] === LEAF) {
+        if (!this.wantsSplit(cell)) return (this.lastLeaf = cell);
+        for (let q = 0; q < 4; q++) this.cellI[cell * I + 5 + q] = -1;
       }
-      const half: number = cell.size / 2;
-      const qx: number = lon >= cell.west + half ? 1 : 0;
-      const qy: number = lat >= cell.south + half ? 1 : 0;
-      let child: Cell | null = cell.children[qy * 2 + qx];
-      if (!child) child = cell.children[qy * 2 + qx] = this.makeCell(cell.west + qx * half, cell.south + qy * half, half, cell.depth + 1, cell);
+      const g = this.cellF;
+      const half = g[cell * F + 2] / 2;
+      const qx = lon >= g[cell * F] + half ? 1 : 0;
+      const qy = lat >= g[cell * F + 1] + half ? 1 : 0;
+      let child = this.cellI[cell * I + 5 + qy * 2 + qx];
+      if (child < 0) {
+        child = this.makeCell(g[cell * F] + qx * half, g[cell * F + 1] + qy * half, half, this.cellI[cell * I] + 1, cell);
+        this.cellI[cell * I + 5 + qy * 2 + qx] = child;
+      }
       cell = child;
     }
   }
@@ -221,13 +259,15 @@ export class NearestIndex {
     this.foundItem = -1;
     if (this.segCount === 0) return Infinity;
     const cell = this.leaf(lon, lat);
-    const list = cell.list, chord = cell.chord, owner = this.owner;
-    const offset = Math.hypot(px - cell.cx, py - cell.cy, pz - cell.cz);
+    const list = this.listPool, chord = this.chordPool, owner = this.owner, f = this.cellF;
+    const start = this.cellI[cell * I + 1], end = start + this.cellI[cell * I + 2];
+    const ox = px - f[cell * F + 3], oy = py - f[cell * F + 4], oz = pz - f[cell * F + 5];
+    const offset = Math.sqrt(ox * ox + oy * oy + oz * oz); // (Math.hypot is several times slower)
     let best = -1;
     let best2 = Infinity;
     let bestChord = Infinity;
-    let k = 0;
-    for (; k < list.length; k++) {
+    let k = start;
+    for (; k < end; k++) {
       if (chord[k] - offset > bestChord) break; // no later candidate can be nearer
       const i = list[k];
       if (owner[i] === skipItem) continue;
@@ -238,10 +278,10 @@ export class NearestIndex {
         bestChord = Math.sqrt(c2) * (1 + EPS);
       }
     }
-    cell.scanned += k;
+    this.cellI[cell * I + 4] += k - start;
     // With an item skipped, the nearest other one may lie outside the list: the list is only complete within
     // `completeWithin` of the point.
-    if (skipItem >= 0 && !(Math.sqrt(best2) <= cell.completeWithin)) {
+    if (skipItem >= 0 && !(Math.sqrt(best2) <= f[cell * F + 6])) {
       const exact = this.nearestExact(lon, lat, skipItem);
       this.foundItem = exact.item;
       return exact.km;

@@ -113,7 +113,7 @@ describe('town tiers', () => {
     const row = { id: 'r1', name_kk: null, name_ru: 'Актобе', name_en: null, lat: 50.29, lon: 57.2, oblast: null, district: null, rural_district: null, is_district_centre: false, is_rural_district_centre: false, population: 40000, indicators: {} };
     const register = new RegisterColumns([row]);
     const t = buildTierIndex(tier, places, register, matchRegisterToPlaces(places, register));
-    const r = t.index.nearest(row.lon, row.lat, t.selfItem[0]);
+    const r = t.index.nearest(row.lon, row.lat, t.selfItem![0]);
     expect(t.towns[r.item].id).toBe('p2'); // Oral, ~420 km, not Aktobe itself at ~1 km
     expect(r.km).toBeGreaterThan(400);
   });

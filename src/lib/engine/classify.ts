@@ -3,7 +3,7 @@
 // Deterministic: ties go to the lower id, so row order never matters. Columnar: the result is codes per row;
 // the English explanation of a row's category is built only when asked for (`categoryReason`).
 import type { Methodology } from './config/schema.ts';
-import type { Category } from './types.ts';
+import type { Category, Settlement } from './types.ts';
 import type { RegisterColumns } from './columns.ts';
 import type { GeoTable } from './geo/geospatial.ts';
 import { BORDER_STATUSES } from './geo/geospatial.ts';
@@ -66,9 +66,10 @@ function satelliteRadius(config: Methodology, oblast: string | null): number {
 /** Satellite radius (km) of every row, by its oblast. */
 function radiusByRow(inputs: ClassInputs): Float64Array {
   const { register, config } = inputs;
-  const byOblast = register.oblasts.map((oblast) => satelliteRadius(config, oblast));
+  const { index, oblasts } = register.oblastIndex();
+  const byOblast = oblasts.map((oblast) => satelliteRadius(config, oblast));
   const radius = new Float64Array(register.size);
-  for (let i = 0; i < register.size; i++) radius[i] = byOblast[register.oblastIndex[i]];
+  for (let i = 0; i < register.size; i++) radius[i] = byOblast[index[i]];
   return radius;
 }
 
@@ -116,10 +117,11 @@ class SupportGrid {
   /** Squared chord to the support found by the last `nearest`. */
   foundChord2 = Infinity;
 
-  constructor(private readonly ids: readonly { id: string }[], lon: Float64Array, lat: Float64Array, supports: number[], radiusKm: Float64Array, maxRadiusKm: number) {
+  constructor(private readonly ids: readonly Settlement[], supports: number[], radiusKm: Float64Array, maxRadiusKm: number) {
+    const lon = (j: number) => ids[j].lon, lat = (j: number) => ids[j].lat;
     let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
     for (const j of supports) {
-      west = Math.min(west, lon[j]); east = Math.max(east, lon[j]); south = Math.min(south, lat[j]); north = Math.max(north, lat[j]);
+      west = Math.min(west, lon(j)); east = Math.max(east, lon(j)); south = Math.min(south, lat(j)); north = Math.max(north, lat(j));
     }
     const m = supports.length;
     const radiusDeg = (maxRadiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
@@ -131,7 +133,7 @@ class SupportGrid {
     this.width = m ? Math.floor((east - west) / this.cellDeg) + 1 : 0;
     this.height = m ? Math.floor((north - south) / this.cellDeg) + 1 : 0;
     this.start = new Uint32Array(this.width * this.height + 1);
-    const cellOf = supports.map((j) => Math.floor((lat[j] - south) / this.cellDeg) * this.width + Math.floor((lon[j] - west) / this.cellDeg));
+    const cellOf = supports.map((j) => Math.floor((lat(j) - south) / this.cellDeg) * this.width + Math.floor((lon(j) - west) / this.cellDeg));
     for (const c of cellOf) this.start[c + 1]++;
     for (let c = 0; c < this.width * this.height; c++) this.start[c + 1] += this.start[c];
     this.x = new Float64Array(m); this.y = new Float64Array(m); this.z = new Float64Array(m);
@@ -140,7 +142,7 @@ class SupportGrid {
     const u = new Float64Array(3);
     supports.forEach((j, k) => {
       const slot = next[cellOf[k]]++;
-      unitVector(lon[j], lat[j], u, 0);
+      unitVector(lon(j), lat(j), u, 0);
       this.x[slot] = u[0]; this.y[slot] = u[1]; this.z[slot] = u[2];
       this.reach2[slot] = chordOfKm(radiusKm[j]);
       this.row[slot] = j;
@@ -213,7 +215,7 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
 
   const radius = radiusByRow(inputs);
   const maxRadius = Math.max(rules.satellite.radius_km, ...Object.values(rules.satellite.region_overrides));
-  const grid = new SupportGrid(register.settlements, register.lon, register.lat, supports, radius, maxRadius);
+  const grid = new SupportGrid(register.settlements, supports, radius, maxRadius);
   const sorted = register.sorted();
   for (let k = 0; k < n; k++) {
     const i = sorted.order[k];

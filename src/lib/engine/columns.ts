@@ -24,12 +24,10 @@ export class RegisterColumns {
   /** 1 yes, 0 no, -1 no data. */
   readonly districtCentre: Int8Array;
   readonly ruralDistrictCentre: Int8Array;
-  /** Each row's oblast as an index into `oblasts` (the distinct values as written in the register). */
-  readonly oblastIndex: Int32Array;
-  readonly oblasts: (string | null)[] = [];
   private readonly indicatorCache = new Map<string, Float64Array>();
   private spatialOrder: Uint32Array | null = null;
   private sortedCoordinates: SortedCoordinates | null = null;
+  private oblastCodes: { index: Int32Array; oblasts: (string | null)[] } | null = null;
 
   constructor(readonly settlements: readonly Settlement[]) {
     const n = (this.size = settlements.length);
@@ -38,8 +36,6 @@ export class RegisterColumns {
     this.population = new Float64Array(n);
     this.districtCentre = new Int8Array(n);
     this.ruralDistrictCentre = new Int8Array(n);
-    this.oblastIndex = new Int32Array(n);
-    const oblastCodes = new Map<string | null, number>();
     const flag = (b: boolean | null) => (b === null || b === undefined ? -1 : b ? 1 : 0);
     for (let i = 0; i < n; i++) {
       const s = settlements[i];
@@ -48,10 +44,22 @@ export class RegisterColumns {
       this.population[i] = s.population ?? NaN;
       this.districtCentre[i] = flag(s.is_district_centre);
       this.ruralDistrictCentre[i] = flag(s.is_rural_district_centre);
-      let code = oblastCodes.get(s.oblast);
-      if (code === undefined) oblastCodes.set(s.oblast, (code = this.oblasts.push(s.oblast) - 1));
-      this.oblastIndex[i] = code;
     }
+  }
+
+  /** Each row's oblast as an index into `oblasts` (the distinct values as written in the register). */
+  oblastIndex(): { index: Int32Array; oblasts: (string | null)[] } {
+    if (this.oblastCodes) return this.oblastCodes;
+    const codes = new Map<string | null, number>();
+    const oblasts: (string | null)[] = [];
+    const index = new Int32Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      const oblast = this.settlements[i].oblast;
+      let code = codes.get(oblast);
+      if (code === undefined) codes.set(oblast, (code = oblasts.push(oblast) - 1));
+      index[i] = code;
+    }
+    return (this.oblastCodes = { index, oblasts });
   }
 
   /** A register indicator column as numbers (NaN = no data), read from the records once. */
@@ -93,23 +101,20 @@ export class RegisterColumns {
   order(): Uint32Array {
     if (this.spatialOrder) return this.spatialOrder;
     const n = this.size;
+    const { lon, lat } = this;
     let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
     for (let i = 0; i < n; i++) {
-      const x = this.lon[i], y = this.lat[i];
+      const x = lon[i], y = lat[i];
       if (x < west) west = x; if (x > east) east = x; if (y < south) south = y; if (y > north) north = y;
     }
     const width = n ? Math.floor((east - west) / ORDER_CELL_DEG) + 1 : 1;
     const height = n ? Math.floor((north - south) / ORDER_CELL_DEG) + 1 : 1;
-    const cellOf = new Uint32Array(n);
+    const cellOf = (i: number) => Math.floor((lat[i] - south) / ORDER_CELL_DEG) * width + Math.floor((lon[i] - west) / ORDER_CELL_DEG);
     const starts = new Uint32Array(width * height + 1);
-    for (let i = 0; i < n; i++) {
-      const c = Math.floor((this.lat[i] - south) / ORDER_CELL_DEG) * width + Math.floor((this.lon[i] - west) / ORDER_CELL_DEG);
-      cellOf[i] = c;
-      starts[c + 1]++;
-    }
+    for (let i = 0; i < n; i++) starts[cellOf(i) + 1]++;
     for (let c = 0; c < width * height; c++) starts[c + 1] += starts[c];
     const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[starts[cellOf[i]]++] = i;
+    for (let i = 0; i < n; i++) order[starts[cellOf(i)]++] = i;
     return (this.spatialOrder = order);
   }
 }

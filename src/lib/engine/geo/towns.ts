@@ -17,8 +17,9 @@ export interface TierIndex {
   tier: TownTierConfig;
   towns: Town[];
   index: NearestIndex;
-  /** For each settlement (by position in the register), its own item in this tier, or -1. */
-  selfItem: Int32Array;
+  /** For each settlement (by position in the register), its own item in this tier, or -1; null when no
+   *  settlement of the register is a town of this tier. */
+  selfItem: Int32Array | null;
 }
 
 const normaliseName = (s: string) => s.toLocaleLowerCase('ru').normalize('NFD').replace(/[\p{M}\s\-'’.]/gu, '');
@@ -41,29 +42,35 @@ export function matchRegisterToPlaces(places: EmbeddedPlace[], register: Registe
     west = Math.min(west, p.lon - reach[i].dLon); east = Math.max(east, p.lon + reach[i].dLon);
     south = Math.min(south, p.lat - reach[i].dLat); north = Math.max(north, p.lat + reach[i].dLat);
   });
-  const width = Math.floor((east - west) / GRID_DEG) + 1;
-  const cells = new Map<number, number[]>();
+  const width = Math.floor((east - west) / GRID_DEG) + 1, height = Math.floor((north - south) / GRID_DEG) + 1;
+  // Places per grid cell, as linked lists in typed arrays (the grid is dense: one lookup per register row).
+  const head = new Int32Array(width * height).fill(-1);
+  const entryPlace: number[] = [], entryNext: number[] = [];
   places.forEach((p, i) => {
     const x0 = Math.floor((p.lon - reach[i].dLon - west) / GRID_DEG), x1 = Math.floor((p.lon + reach[i].dLon - west) / GRID_DEG);
     const y0 = Math.floor((p.lat - reach[i].dLat - south) / GRID_DEG), y1 = Math.floor((p.lat + reach[i].dLat - south) / GRID_DEG);
     for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      const list = cells.get(y * width + x);
-      if (list) list.push(i);
-      else cells.set(y * width + x, [i]);
+      entryPlace.push(i);
+      entryNext.push(head[y * width + x]);
+      head[y * width + x] = entryPlace.length - 1;
     }
   });
-  for (let row = 0; row < register.size; row++) {
-    const lon = register.lon[row], lat = register.lat[row];
+  const { order, lon: lons, lat: lats } = register.sorted();
+  for (let k = 0; k < register.size; k++) {
+    const lon = lons[k], lat = lats[k];
     if (lon < west || lon > east || lat < south || lat > north) continue;
-    const near = cells.get(Math.floor((lat - south) / GRID_DEG) * width + Math.floor((lon - west) / GRID_DEG));
-    if (!near) continue;
+    let e = head[Math.min(height - 1, Math.floor((lat - south) / GRID_DEG)) * width + Math.min(width - 1, Math.floor((lon - west) / GRID_DEG))];
+    if (e < 0) continue;
+    const row = order[k];
     let names: string[] | null = null;
-    for (const i of near) {
+    for (; e >= 0; e = entryNext[e]) {
+      const i = entryPlace[e];
       if (haversineKm(lon, lat, places[i].lon, places[i].lat) >= SAME_PLACE_KM) continue;
       names ??= settlementNames(register.settlements[row]);
       if (names.some((n) => placeNames[i].has(n))) matches[i].push(row);
     }
   }
+  for (const m of matches) m.sort((a, b) => a - b);
   return matches;
 }
 
@@ -92,13 +99,16 @@ export function buildTierIndex(tier: TownTierConfig, places: EmbeddedPlace[], re
     const s = register.settlements[row];
     towns.push({ id: s.id, name: s.name_en ?? s.name_ru ?? s.name_kk ?? s.id, lat: s.lat, lon: s.lon, population: s.population, feature_code: null });
   }
-  const selfItem = new Int32Array(register.size).fill(-1);
-  rows.forEach((row, k) => (selfItem[row] = embedded.length + k));
-  // A register row that is an embedded town of this tier without qualifying itself (a regional seat listed with
-  // 40,000 people, say) must not find that town, i.e. itself, either.
-  embedded.forEach((placeIndex, item) => {
-    for (const row of matches[placeIndex]) if (selfItem[row] < 0) selfItem[row] = item;
-  });
+  const hasSelf = rows.length > 0 || embedded.some((placeIndex) => matches[placeIndex].length > 0);
+  const selfItem = hasSelf ? new Int32Array(register.size).fill(-1) : null;
+  if (selfItem) {
+    rows.forEach((row, k) => (selfItem[row] = embedded.length + k));
+    // A register row that is an embedded town of this tier without qualifying itself (a regional seat listed
+    // with 40,000 people, say) must not find that town, i.e. itself, either.
+    embedded.forEach((placeIndex, item) => {
+      for (const row of matches[placeIndex]) if (selfItem[row] < 0) selfItem[row] = item;
+    });
+  }
   const index = new NearestIndex(towns.map((t) => [[[t.lon, t.lat]]]));
   return { tier, towns, index, selfItem };
 }

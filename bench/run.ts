@@ -1,7 +1,8 @@
-// `npm run bench`: the geospatial block, the whole assessment and reclassification after a weight change, at
-// N = 7,000 (national register), 100,000 and 1,000,000 synthetic settlements, against naive baselines measured in
-// the same run (Turf nearestPoint + pointToLineDistance per settlement; brute-force support search). One JSON
-// line per figure on stdout; progress on stderr. Never run as a test: timings depend on the machine.
+// `npm run bench`: the register columns, the geospatial block, the whole assessment and reclassification after a
+// weight change, at N = 7,000 (national register), 100,000 and 1,000,000 synthetic settlements, against naive
+// baselines measured in the same run (Turf nearestPoint + pointToLineDistance per settlement; brute-force support
+// search). One JSON line per figure on stdout; progress on stderr. Never run as a test: timings depend on the
+// machine.
 import fs from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, LineString } from 'geojson';
@@ -14,20 +15,12 @@ import { haversineKm } from '../src/lib/engine/geo/sphere.ts';
 import type { Settlement, Town } from '../src/lib/engine/types.ts';
 import { bordersFromFgb, placesFromFgb } from '../src/lib/io/embedded.ts';
 import { readFgb } from '../src/lib/io/fgb.ts';
+import { mulberry32 as rng } from '../data/seeded-random.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '7000,100000,1000000').split(',').map(Number);
 const NAIVE_BUDGET_MS = 60_000;
 const NAIVE_SAMPLE = 2000;
 const log = (...a: unknown[]) => console.error(...a);
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function time(fn: () => void, runs: number): number {

@@ -9,17 +9,9 @@ import { readFgb } from '../src/lib/io/fgb.ts';
 import { writeCsv } from '../src/lib/io/csv.ts';
 import { REGISTER_COLUMNS } from '../src/lib/io/register.ts';
 import { PRESETS } from '../src/lib/engine/config/presets.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20251124);
 const between = (a: number, b: number, digits = 1) => Math.round((a + rnd() * (b - a)) * 10 ** digits) / 10 ** digits;
 const maybe = <T>(v: T, missing = 0.08): T | null => (rnd() < missing ? null : v);

@@ -11,15 +11,7 @@ import { preset } from '../../src/lib/engine/config/presets.ts';
 import { haversineKm } from '../../src/lib/engine/geo/sphere.ts';
 import { bordersFromFgb, placesFromFgb } from '../../src/lib/io/embedded.ts';
 import type { Settlement } from '../../src/lib/engine/types.ts';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../data/seeded-random.ts';
 
 const places = await placesFromFgb(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')));
 const borders = await bordersFromFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb')));

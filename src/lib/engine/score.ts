@@ -2,7 +2,7 @@
 // indicator column at a time over the whole register (typed arrays; NaN = no data), so a weight change rescores
 // 100,000 settlements in a few milliseconds. `score` is the same arithmetic for one settlement.
 import type { IndicatorConfig, Methodology } from './config/schema.ts';
-import type { IndicatorResult, Potential } from './types.ts';
+import type { Potential, Score } from './types.ts';
 
 /** Potential classes by code (the `potential` column of a ScoreTable); the code order is the rank order. */
 export const POTENTIALS: readonly Potential[] = ['insufficient_data', 'low', 'medium', 'high'];
@@ -101,15 +101,6 @@ export function scoreColumns(config: Methodology, size: number, columnOf: (colum
     potential[i] = cov < min_coverage || pct !== pct ? 0 : pct >= high ? 3 : pct >= medium ? 2 : 1;
   }
   return { size, indicators, values, points, blocks, total, percent, coverage, potential };
-}
-
-export interface Score {
-  indicators: IndicatorResult[];
-  blocks: Record<string, number>;
-  score_total: number;
-  score_percent: number | null;
-  coverage: number;
-  potential: Potential;
 }
 
 const nullable = (x: number) => (Number.isNaN(x) ? null : x);

@@ -59,9 +59,8 @@ export interface Geospatial {
   border_status: BorderStatus;
 }
 
-export interface Assessment {
-  settlement: Settlement;
-  geo: Geospatial;
+/** A settlement's points: per indicator, per block, in total, and its potential class. */
+export interface Score {
   indicators: IndicatorResult[];
   blocks: Record<string, number>;
   score_total: number;
@@ -69,6 +68,11 @@ export interface Assessment {
   score_percent: number | null;
   coverage: number;
   potential: Potential;
+}
+
+export interface Assessment extends Score {
+  settlement: Settlement;
+  geo: Geospatial;
   category: Category;
   support_id: string | null;
   km_to_support: number | null;

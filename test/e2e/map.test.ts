@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, openApp, countMapColours, SCREENSHOTS, type Harness } from './browser.ts';
-import { PALETTE } from '../../src/lib/map/palette.ts';
+import { PALETTE, CATEGORY_COLOURS } from '../../src/lib/map/palette.ts';
 import { readFgb } from '../../src/lib/io/fgb.ts';
 
-type MapHandle = { map: any; ready: boolean; geoReady: number | false };
+type MapHandle = { map: any; ready: boolean; geoReady: number | false; geoRecomputed: boolean | null };
 
 let h: Harness;
 let page: Page;
@@ -89,6 +89,35 @@ describe('the map on the embedded dataset', () => {
     await page.waitForFunction((n) => Number(document.querySelector('.legend li[data-key=border_zone] .count')?.textContent) === n, at50, { timeout: 30_000 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'border-status.png') });
+  });
+
+  it('colours categories of the illustrative register (said to be synthetic) and, on a satellite-radius change, reclassifies without recomputing the geospatial block', async () => {
+    await page.selectOption('[data-testid=colour-mode]', 'category');
+    const note = await page.locator('[data-testid=synthetic-note]').textContent();
+    expect(note).toMatch(/СИНТЕТИКАЛЫҚ/); // the page is in Kazakh by default
+    const count = async (key: string) => Number(await page.locator(`.legend li[data-key=${key}] .count`).textContent());
+    const [support, satellite, strategic, other, outside] = [await count('support'), await count('satellite'), await count('strategic'), await count('other'), await count('not_in_register')];
+    const rows = Number(note!.match(/\((\d+)/)![1]);
+    expect(rows).toBe(195);
+    expect(support + satellite + strategic + other).toBe(rows);
+    expect(outside).toBeGreaterThan(0);
+    expect(support).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    const [supportPixels] = await countMapColours(page, [CATEGORY_COLOURS.support]);
+    expect(supportPixels).toBeGreaterThan(20);
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => navigations.push(f.url()));
+    const defaultRadius = await page.locator('[data-testid=satellite-radius]').inputValue();
+    await page.locator('[data-testid=satellite-radius]').fill('150');
+    await page.waitForFunction((before) => Number(document.querySelector('.legend li[data-key=satellite] .count')?.textContent) > before, satellite, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __auyl: MapHandle }).__auyl.geoRecomputed)).toBe(false);
+    expect(await count('support')).toBe(support); // supports do not depend on the radius
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'categories-150km.png') });
+    await page.locator('[data-testid=satellite-radius]').fill(defaultRadius);
+    await page.waitForFunction((n) => Number(document.querySelector('.legend li[data-key=satellite] .count')?.textContent) === n, satellite, { timeout: 30_000 });
+    expect(navigations).toEqual([]);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'categories.png') });
   });
 
   it('sends no request to any other origin and logs no errors', async () => {

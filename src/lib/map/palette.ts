@@ -32,3 +32,13 @@ export const BORDER_STATUS_COLOURS: Record<string, string> = {
   border_zone: '#f0a030',
   interior: '#4d7f96',
 };
+
+/** Category colours (support and satellites in greens, strategic border settlements in orange, the rest grey);
+ *  places that are not in the assessed register stay pale. */
+export const CATEGORY_COLOURS: Record<string, string> = {
+  support: '#1b7837',
+  satellite: '#8fd18a',
+  strategic: '#e08214',
+  other: '#8c8c8c',
+  not_in_register: '#e2e2e2',
+};

@@ -1,10 +1,10 @@
 // The offline base style: no tiles, no glyph server, no sprite. Everything comes from GeoJSON sources the app
 // fills from its own FlatGeobuf files, and labels use the bundled Noto Sans through `font-faces`.
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { PALETTE, FEATURE_COLOURS, BORDER_STATUS_COLOURS } from './palette.ts';
+import { PALETTE, FEATURE_COLOURS, BORDER_STATUS_COLOURS, CATEGORY_COLOURS } from './palette.ts';
 import { LABEL_FONT, fontFaces } from './fonts.ts';
 
-export type ColourMode = 'feature' | 'border_status';
+export type ColourMode = 'feature' | 'border_status' | 'category';
 export type LabelLang = 'kk' | 'ru' | 'en';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
@@ -12,7 +12,18 @@ export const ATTRIBUTION = 'Natural Earth · GeoNames (CC BY 4.0) · Auyl Atlas'
 
 export const SOURCES = ['neighbours', 'kazakhstan', 'lakes', 'rivers', 'borders', 'settlements'] as const;
 
+/** The property a colour mode reads, and its value where a feature has none. */
+export const MODE_KEYS: Record<ColourMode, { property: string; fallback: string }> = {
+  feature: { property: 'feature_code', fallback: 'unknown' },
+  border_status: { property: 'border_status', fallback: 'interior' },
+  category: { property: 'category', fallback: 'not_in_register' },
+};
+
 export function settlementColour(mode: ColourMode): ExpressionSpecification {
+  if (mode === 'category') {
+    return ['match', ['coalesce', ['get', 'category'], 'not_in_register'],
+      ...Object.entries(CATEGORY_COLOURS).flat(), CATEGORY_COLOURS.not_in_register] as unknown as ExpressionSpecification;
+  }
   if (mode === 'border_status') {
     return ['match', ['coalesce', ['get', 'border_status'], 'interior'],
       ...Object.entries(BORDER_STATUS_COLOURS).flat(), BORDER_STATUS_COLOURS.interior] as unknown as ExpressionSpecification;

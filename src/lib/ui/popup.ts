@@ -38,6 +38,13 @@ export function popupContent(p: PlaceProps, lang: Lang): HTMLElement {
   if (typeof p.km_to_russia === 'number') row(t(lang, 'kmRussia'), fmtKm(lang, p.km_to_russia));
   if (typeof p.km_to_regional === 'number' && p.regional_town) row(t(lang, 'nearestTown'), `${p.regional_town}, ${fmtKm(lang, p.km_to_regional)}`);
   if (p.border_status) row(t(lang, 'modeBorder'), t(lang, `status.${p.border_status}`));
+  if (p.category) {
+    // From the illustrative register: its indicator values are synthetic, and the popup says so.
+    row(t(lang, 'modeCategory'), `${t(lang, `category.${p.category}`)} (${t(lang, 'synthetic')})`);
+    if (p.potential) row(t(lang, 'potential'), t(lang, `potential.${p.potential}`));
+    if (typeof p.score_percent === 'number') row(t(lang, 'score'), p.score_percent.toFixed(1));
+    if (p.support_name && typeof p.km_to_support === 'number') row(t(lang, 'supportOf'), `${p.support_name}, ${fmtKm(lang, p.km_to_support)}`);
+  }
   root.append(dl);
   if (typeof p.km_to_china === 'number') {
     const note = document.createElement('div');

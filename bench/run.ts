@@ -5,7 +5,7 @@
 // machine.
 import fs from 'node:fs';
 import * as turf from '@turf/turf';
-import type { Feature, LineString } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { preset } from '../src/lib/engine/config/presets.ts';
 import { buildGeoContext, computeGeoTable, type GeoInputs, type GeoTable } from '../src/lib/engine/geo/geospatial.ts';
 import { assessTable, reassessTable } from '../src/lib/engine/assess.ts';
@@ -13,7 +13,8 @@ import { RegisterColumns } from '../src/lib/engine/columns.ts';
 import { CATEGORIES } from '../src/lib/engine/classify.ts';
 import { haversineKm } from '../src/lib/engine/geo/sphere.ts';
 import type { Settlement, Town } from '../src/lib/engine/types.ts';
-import { bordersFromFgb, placesFromFgb } from '../src/lib/io/embedded.ts';
+import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../src/lib/io/embedded.ts';
+import type { DistrictLayer } from '../src/lib/engine/geo/districts.ts';
 import { readFgb } from '../src/lib/io/fgb.ts';
 import { mulberry32 as rng } from '../data/seeded-random.ts';
 
@@ -60,6 +61,29 @@ const borderLines = (await readFgb(new Uint8Array(fs.readFileSync('public/data/b
   (f.geometry as { coordinates: number[][][] }).coordinates.map((c) => turf.lineString(c)),
 ) as Feature<LineString>[];
 const inputs: GeoInputs = { places, borders };
+// District polygons for the point-in-polygon figure: the reference ADM2 boundaries next to the repository, when
+// present (local benchmarks only; they are never shipped).
+const ADM2 = '../shared/data/kz-adm2-2024.fgb';
+const adm2 = fs.existsSync(ADM2) ? (await readFgb(new Uint8Array(fs.readFileSync(ADM2)))).features : null;
+const districts: DistrictLayer | null = adm2 ? await districtLayerFromFeatures(adm2, 'KATO', 'ADM2_EN') : null;
+
+/** Which district holds each settlement: the indexed layer against Turf's booleanPointInPolygon over every district. */
+function districtFigures(settlements: Settlement[], runs: number): Record<string, unknown> | null {
+  if (!districts || !adm2) return null;
+  const ms = time(() => {
+    for (const s of settlements) districts.locateIndex(s.lon, s.lat);
+  }, runs);
+  const polygons = adm2.filter((f) => f.geometry) as Feature<Polygon | MultiPolygon>[];
+  const sample = Math.min(settlements.length, NAIVE_SAMPLE);
+  const t0 = performance.now();
+  for (let i = 0; i < sample; i++) {
+    const s = settlements[(i * 7919) % settlements.length];
+    const pt = turf.point([s.lon, s.lat]);
+    polygons.find((f) => turf.booleanPointInPolygon(pt, f));
+  }
+  const naive = ((performance.now() - t0) / sample) * settlements.length;
+  return { bench: 'districts', n: settlements.length, ms_median: round(ms), naive_ms_median: round(naive), ratio: round(naive / ms), ...(sample < settlements.length ? { naive_sampled: sample } : {}) };
+}
 const config = preset('2019');
 
 function naiveGeospatialMs(settlements: Settlement[]): { ms: number; sampled: number | null } {
@@ -123,6 +147,10 @@ for (const n of SIZES) {
   const geoMs = time(() => (geo = geospatial()), runs);
   const naive = n <= 100_000 ? naiveGeospatialMs(settlements) : null;
   line({ bench: 'geospatial', n, ms_median: round(geoMs), naive_ms_median: round(naive?.ms ?? null), ratio: naive ? round(naive.ms / geoMs) : null, ...(naive?.sampled ? { naive_sampled: naive.sampled } : {}) });
+
+  const districtLine = districtFigures(settlements, runs);
+  if (districtLine) line(districtLine);
+  else log('  districts: ../shared/data/kz-adm2-2024.fgb not found, no point-in-polygon figure');
 
   // The whole assessment from the records: geospatial block, scores, potential classes, categories.
   const assessMs = time(() => assessTable(new RegisterColumns(settlements), config, inputs), runs);

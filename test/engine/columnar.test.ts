@@ -52,6 +52,19 @@ describe('NearestIndex after its cells split', () => {
   });
 });
 
+describe('NearestIndex far from its items', () => {
+  it('finds the nearest town from anywhere on the globe, across the antimeridian and near the poles', () => {
+    const r = rng(17);
+    const towns = Array.from({ length: 300 }, () => [46 + r() * 42, 40 + r() * 16]);
+    const idx = new NearestIndex(towns.map((t) => [[t]]));
+    for (const [lon, lat] of [[-170, -89.9], [179.9, 0], [-179.9, 60], [0, 89.99], [-60, -30], [120, 10]]) {
+      const want = Math.min(...towns.map(([x, y]) => haversineKm(lon, lat, x, y)));
+      expect(idx.nearest(lon, lat).km).toBeCloseTo(want, 6);
+      expect(idx.nearestExact(lon, lat).km).toBeCloseTo(want, 6);
+    }
+  });
+});
+
 describe('geospatial table', () => {
   it('equals one exact query per row and index, in register order, for a register in random order', () => {
     const settlements = register(20_000, 7);

@@ -136,8 +136,7 @@ export class NearestIndex {
     if (first.length === 0) return { item: -1, km: Infinity };
     let best2 = this.chord2(first[0], p[0], p[1], p[2]);
     let best = first[0];
-    const { dLat, dLon } = degreeRadius(lat, chord2ToAngle(best2) * EARTH_RADIUS_KM * 1.000001 + 1e-6);
-    for (const i of this.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+    for (const i of this.searchWithin(lon, lat, chord2ToAngle(best2) * EARTH_RADIUS_KM * 1.000001 + 1e-6)) {
       if (this.owner[i] === skipItem) continue;
       const c2 = this.chord2(i, p[0], p[1], p[2]);
       if (c2 < best2 || (c2 === best2 && this.owner[i] < this.owner[best])) {
@@ -146,6 +145,13 @@ export class NearestIndex {
       }
     }
     return { item: this.owner[best], km: chord2ToAngle(best2) * EARTH_RADIUS_KM };
+  }
+
+  /** Segments whose boxes meet a circle of `km` around the point (all longitudes when it wraps the antimeridian). */
+  private searchWithin(lon: number, lat: number, km: number): number[] {
+    const { dLat, dLon } = degreeRadius(lat, km);
+    const wraps = lon - dLon < -180 || lon + dLon > 180;
+    return this.tree.search(wraps ? -180 : lon - dLon, lat - dLat, wraps ? 180 : lon + dLon, lat + dLat);
   }
 
   /** Adds a cell whose candidates come from the R-tree (a root, parent -1) or from its parent's list. */
@@ -169,8 +175,7 @@ export class NearestIndex {
     } else {
       const centreKm = this.nearestExact(cLon, cLat).km;
       const halfKm = 2 * Math.asin(Math.min(1, half / 2)) * EARTH_RADIUS_KM;
-      const { dLat, dLon } = degreeRadius(cLat, centreKm * 1.000001 + 2 * halfKm + 1e-6);
-      candidates = this.tree.search(cLon - dLon, cLat - dLat, cLon + dLon, cLat + dLat);
+      candidates = this.searchWithin(cLon, cLat, centreKm * 1.000001 + 2 * halfKm + 1e-6);
       count = candidates.length;
     }
     const chords = (this.scratchChords = grow(this.scratchChords, count));

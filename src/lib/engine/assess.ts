@@ -3,7 +3,7 @@
 // columns; `assessmentRecord` / `reassess` / `assess` give readable records for exports, popups and tests.
 import type { Methodology } from './config/schema.ts';
 import type { Assessment, Geospatial, Settlement } from './types.ts';
-import { RegisterColumns } from './columns.ts';
+import { RegisterColumns, nullIfNaN } from './columns.ts';
 import { buildGeoContext, computeGeoTable, geoColumn, geoTableFromRecords, geospatialRecord, type GeoInputs, type GeoTable } from './geo/geospatial.ts';
 import { scoreColumns, scoreRecord, type ScoreTable } from './score.ts';
 import { CATEGORIES, CATEGORY_RULES, categoryReason, classifyColumns, type ClassInputs, type ClassTable } from './classify.ts';
@@ -34,8 +34,6 @@ export function assessTable(register: RegisterColumns, config: Methodology, inpu
   return reassessTable(register, computeGeoTable(register, buildGeoContext(register, config, inputs)), config);
 }
 
-const nullable = (x: number) => (Number.isNaN(x) ? null : x);
-
 /** One row of an AssessmentTable as a record. */
 export function assessmentRecord(table: AssessmentTable, i: number): Assessment {
   const inputs: ClassInputs = { register: table.register, geo: table.geo, potential: table.scores.potential, config: table.config };
@@ -46,7 +44,7 @@ export function assessmentRecord(table: AssessmentTable, i: number): Assessment 
     ...scoreRecord(table.scores, i),
     category: CATEGORIES[c.category[i]],
     support_id: c.support[i] >= 0 ? table.register.settlements[c.support[i]].id : null,
-    km_to_support: nullable(c.kmToSupport[i]),
+    km_to_support: nullIfNaN(c.kmToSupport[i]),
     category_rule: CATEGORY_RULES[c.rule[i]],
     category_reason: categoryReason(inputs, c, i),
   };

@@ -6,6 +6,9 @@ import { unitVector } from './geo/sphere.ts';
 
 const ORDER_CELL_DEG = 0.25;
 
+/** A column value as a record field: NaN (no data) becomes null. */
+export const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
 /** Row k of these arrays is register row order[k]; (ux, uy, uz) is the unit vector on the sphere. */
 export interface SortedCoordinates {
   order: Uint32Array;
@@ -98,7 +101,7 @@ export class RegisterColumns {
 
   /** Row numbers ordered by 0.25° cell (a counting sort), so that consecutive spatial queries hit the same
    *  index cells and stay in the processor's cache. */
-  order(): Uint32Array {
+  private order(): Uint32Array {
     if (this.spatialOrder) return this.spatialOrder;
     const n = this.size;
     const { lon, lat } = this;

@@ -3,6 +3,7 @@
 // 100,000 settlements in a few milliseconds. `score` is the same arithmetic for one settlement.
 import type { IndicatorConfig, Methodology } from './config/schema.ts';
 import type { Potential, Score } from './types.ts';
+import { nullIfNaN } from './columns.ts';
 
 /** Potential classes by code (the `potential` column of a ScoreTable); the code order is the rank order. */
 export const POTENTIALS: readonly Potential[] = ['insufficient_data', 'low', 'medium', 'high'];
@@ -103,17 +104,15 @@ export function scoreColumns(config: Methodology, size: number, columnOf: (colum
   return { size, indicators, values, points, blocks, total, percent, coverage, potential };
 }
 
-const nullable = (x: number) => (Number.isNaN(x) ? null : x);
-
 /** One row of a ScoreTable as a record. */
 export function scoreRecord(table: ScoreTable, i: number): Score {
   const blocks: Record<string, number> = {};
   for (const b of table.blocks) blocks[b.id] = round3(b.points[i]);
   return {
-    indicators: table.indicators.map((ind, k) => ({ id: ind.id, block: ind.block, value: nullable(table.values[k][i]), points: nullable(table.points[k][i]), max: ind.points })),
+    indicators: table.indicators.map((ind, k) => ({ id: ind.id, block: ind.block, value: nullIfNaN(table.values[k][i]), points: nullIfNaN(table.points[k][i]), max: ind.points })),
     blocks,
     score_total: round3(table.total[i]),
-    score_percent: nullable(table.percent[i]),
+    score_percent: nullIfNaN(table.percent[i]),
     coverage: round3(table.coverage[i]),
     potential: POTENTIALS[table.potential[i]],
   };

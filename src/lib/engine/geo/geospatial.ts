@@ -1,11 +1,11 @@
 // The geospatial block's inputs for every settlement: distances to town tiers, to the China and Russia borders
 // (and any state border), the district that holds it and its border status. Computed into columns (typed
-// arrays, NaN = none) in one pass over the register in spatial order; `geospatialRecord` turns a row back into
-// a readable record for popups and exports.
+// arrays, NaN = none), one index at a time over the register in spatial order; `geospatialRecord` turns a row
+// back into a readable record for popups and exports.
 import type { BorderStatus, Geospatial, Town } from '../types.ts';
 import type { Methodology } from '../config/schema.ts';
 import type { NeighbourCode } from '../neighbours.ts';
-import type { RegisterColumns } from '../columns.ts';
+import { nullIfNaN, type RegisterColumns } from '../columns.ts';
 import type { BorderSet } from './borders.ts';
 import type { DistrictLayer } from './districts.ts';
 import type { NearestIndex } from './nearest.ts';
@@ -26,8 +26,6 @@ export interface GeoContext {
   tiers: TierIndex[];
   borders: BorderSet;
   districts: DistrictLayer | null;
-  /** District id → neighbours whose border the district touches (within the tolerance). */
-  borderDistricts: Map<string, Set<NeighbourCode>>;
   /** Border status code of each district (by position in the layer). */
   districtStatus: Uint8Array;
   borderZoneKm: number;
@@ -57,7 +55,6 @@ export function buildGeoContext(register: RegisterColumns, config: Methodology, 
     tiers: config.geospatial.town_tiers.map((tier) => buildTierIndex(tier, inputs.places, register, matches)),
     borders: inputs.borders,
     districts,
-    borderDistricts: byId,
     districtStatus: Uint8Array.from(districts?.districts ?? [], (d) => districtStatusCode(byId.get(d.id))),
     borderZoneKm: config.geospatial.border_zone_km.value,
   };
@@ -145,8 +142,6 @@ export function computeGeoTable(register: RegisterColumns, ctx: GeoContext): Geo
   return table;
 }
 
-const nullable = (x: number) => (Number.isNaN(x) ? null : x);
-
 /** One row of a GeoTable as a record. */
 export function geospatialRecord(table: GeoTable, i: number): Geospatial {
   const towns: Geospatial['towns'] = {};
@@ -158,21 +153,17 @@ export function geospatialRecord(table: GeoTable, i: number): Geospatial {
   const district = table.district[i] >= 0 ? table.districts[table.district[i]] : null;
   return {
     towns,
-    km_to_town: nullable(table.kmToTown[i]),
+    km_to_town: nullIfNaN(table.kmToTown[i]),
     nearest_town: nearest ? nearest.towns[nearest.town[i]].name : null,
     nearest_town_tier: nearest ? nearest.id : null,
-    km_to_border: nullable(table.kmToBorder[i]),
+    km_to_border: nullIfNaN(table.kmToBorder[i]),
     nearest_border: table.nearestBorder[i] >= 0 ? table.borderCodes[table.nearestBorder[i]] : null,
-    km_to_china: nullable(table.kmToChina[i]),
-    km_to_russia: nullable(table.kmToRussia[i]),
+    km_to_china: nullIfNaN(table.kmToChina[i]),
+    km_to_russia: nullIfNaN(table.kmToRussia[i]),
     district_id: district?.id ?? null,
     district_name: district?.name ?? null,
     border_status: BORDER_STATUSES[table.status[i]],
   };
-}
-
-export function geospatialRecords(table: GeoTable): Geospatial[] {
-  return Array.from({ length: table.size }, (_, i) => geospatialRecord(table, i));
 }
 
 /** A GeoTable from records (hand-made or read back from an export), so the columnar scoring can use them. */

@@ -12,7 +12,7 @@
 // Bounds are kept as chords (straight-line distances between unit vectors in 3-D): the distance from a point
 // to an arc is a distance to a set, so the triangle inequality holds, and no arcsine is needed until the end.
 import Flatbush from 'flatbush';
-import { EARTH_RADIUS_KM, degreeRadius, unitVector } from './sphere.ts';
+import { chord2ToKm, degreeRadius, unitVector } from './sphere.ts';
 
 /** Each item is a polyline (list of parts, each a list of [lon, lat]) or a single point ([[[lon, lat]]]). */
 export type ItemGeometry = number[][][];
@@ -28,9 +28,6 @@ export interface NearestResult {
   item: number; // -1 when nothing qualifies
   km: number;
 }
-
-/** Angle (radians) subtended by a squared chord between unit vectors. */
-const chord2ToAngle = (c2: number) => 2 * Math.asin(Math.min(1, Math.sqrt(c2) / 2));
 
 // Cells live in flat typed arrays (no object per cell: a large register makes hundreds of thousands of them,
 // and as objects they would keep the garbage collector busy).
@@ -136,7 +133,7 @@ export class NearestIndex {
     if (first.length === 0) return { item: -1, km: Infinity };
     let best2 = this.chord2(first[0], p[0], p[1], p[2]);
     let best = first[0];
-    for (const i of this.searchWithin(lon, lat, chord2ToAngle(best2) * EARTH_RADIUS_KM * 1.000001 + 1e-6)) {
+    for (const i of this.searchWithin(lon, lat, chord2ToKm(best2) * 1.000001 + 1e-6)) {
       if (this.owner[i] === skipItem) continue;
       const c2 = this.chord2(i, p[0], p[1], p[2]);
       if (c2 < best2 || (c2 === best2 && this.owner[i] < this.owner[best])) {
@@ -144,7 +141,7 @@ export class NearestIndex {
         best = i;
       }
     }
-    return { item: this.owner[best], km: chord2ToAngle(best2) * EARTH_RADIUS_KM };
+    return { item: this.owner[best], km: chord2ToKm(best2) };
   }
 
   /** Segments whose boxes meet a circle of `km` around the point (all longitudes when it wraps the antimeridian). */
@@ -174,7 +171,7 @@ export class NearestIndex {
       count = this.cellI[parent * I + 2];
     } else {
       const centreKm = this.nearestExact(cLon, cLat).km;
-      const halfKm = 2 * Math.asin(Math.min(1, half / 2)) * EARTH_RADIUS_KM;
+      const halfKm = chord2ToKm(half * half);
       candidates = this.searchWithin(cLon, cLat, centreKm * 1.000001 + 2 * halfKm + 1e-6);
       count = candidates.length;
     }
@@ -292,7 +289,7 @@ export class NearestIndex {
       return exact.km;
     }
     this.foundItem = best < 0 ? -1 : owner[best];
-    return best < 0 ? Infinity : chord2ToAngle(best2) * EARTH_RADIUS_KM;
+    return best < 0 ? Infinity : chord2ToKm(best2);
   }
 
   /** Nearest item to (lon, lat); the same answer as nearestExact, usually much faster for many queries. */

@@ -131,6 +131,29 @@ describe('classification', () => {
   });
 });
 
+describe('satellite radius by region', () => {
+  it("uses the support's own region radius: 10 km reaches a support in Akmola (15 km) but not one in Zhetisu (5 km)", () => {
+    const cfg = tiny();
+    cfg.categories.satellite.radius_km = 15;
+    cfg.categories.satellite.region_overrides = { 'KZ-ZHT': 5 };
+    const strong = { population: 1200, is_district_centre: true, indicators: { share_young_pct: 30, has_school: 1 } };
+    const weak = { indicators: { share_young_pct: 10, has_school: 0 } };
+    // 0.1435° of longitude at 50° N ≈ 10.3 km
+    const rows: [Settlement, Geospatial][] = [
+      [village('A', 70.0, 50.0, strong), geo()],
+      [village('a1', 70.1435, 50.0, weak), geo()],
+      [village('Z', 80.0, 50.0, { ...strong, oblast: 'KZ-ZHT' }), geo()],
+      [village('z1', 80.1435, 50.0, { ...weak, oblast: 'KZ-ZHT' }), geo()],
+    ];
+    const by = Object.fromEntries(reassess(rows.map((r) => r[0]), rows.map((r) => r[1]), cfg).map((a) => [a.settlement.id, a]));
+    expect(by.A.category).toBe('support');
+    expect(by.Z.category).toBe('support');
+    expect(by.a1).toMatchObject({ category: 'satellite', support_id: 'A' });
+    expect(by.a1.category_reason).toContain('radius 15 km');
+    expect(by.z1.category).toBe('other');
+  });
+});
+
 describe('properties over random registers', () => {
   function randomRegister(n: number, seed: number): [Settlement[], Geospatial[]] {
     let x = seed;

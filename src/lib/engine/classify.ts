@@ -63,14 +63,11 @@ function satelliteRadius(config: Methodology, oblast: string | null): number {
   return (iso ? sat.region_overrides[iso] : undefined) ?? sat.radius_km;
 }
 
-/** Satellite radius (km) of every row, by its oblast. */
-function radiusByRow(inputs: ClassInputs): Float64Array {
-  const { register, config } = inputs;
-  const { index, oblasts } = register.oblastIndex();
-  const byOblast = oblasts.map((oblast) => satelliteRadius(config, oblast));
-  const radius = new Float64Array(register.size);
-  for (let i = 0; i < register.size; i++) radius[i] = byOblast[index[i]];
-  return radius;
+/** Satellite radius (km) of each of the given rows, by its oblast. */
+function radiusOfRows(inputs: ClassInputs, rows: number[]): Float64Array {
+  const { index, oblasts } = inputs.register.oblastIndex();
+  const byOblast = oblasts.map((oblast) => satelliteRadius(inputs.config, oblast));
+  return Float64Array.from(rows, (i) => byOblast[index[i]]);
 }
 
 /** The nearest strategic border within reach (CN/RU/… as configured), or null. */
@@ -117,8 +114,12 @@ class SupportGrid {
   /** Squared chord to the support found by the last `nearest`. */
   foundChord2 = Infinity;
 
-  constructor(private readonly ids: readonly Settlement[], supports: number[], radiusKm: Float64Array, maxRadiusKm: number) {
-    const lon = (j: number) => ids[j].lon, lat = (j: number) => ids[j].lat;
+  private readonly ids: readonly Settlement[];
+
+  /** `radiusKm[k]` is the radius of support `supports[k]`. */
+  constructor(register: RegisterColumns, supports: number[], radiusKm: Float64Array, maxRadiusKm: number) {
+    this.ids = register.settlements;
+    const lon = (j: number) => register.lon[j], lat = (j: number) => register.lat[j];
     let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
     for (const j of supports) {
       west = Math.min(west, lon(j)); east = Math.max(east, lon(j)); south = Math.min(south, lat(j)); north = Math.max(north, lat(j));
@@ -144,7 +145,7 @@ class SupportGrid {
       const slot = next[cellOf[k]]++;
       unitVector(lon(j), lat(j), u, 0);
       this.x[slot] = u[0]; this.y[slot] = u[1]; this.z[slot] = u[2];
-      this.reach2[slot] = chordOfKm(radiusKm[j]);
+      this.reach2[slot] = chordOfKm(radiusKm[k]);
       this.row[slot] = j;
     });
     // The narrowest a cell can be anywhere a search reaches: its east-west width at the highest latitude.
@@ -213,9 +214,8 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
     }
   }
 
-  const radius = radiusByRow(inputs);
   const maxRadius = Math.max(rules.satellite.radius_km, ...Object.values(rules.satellite.region_overrides));
-  const grid = new SupportGrid(register.settlements, supports, radius, maxRadius);
+  const grid = new SupportGrid(register, supports, radiusOfRows(inputs, supports), maxRadius);
   const sorted = register.sorted();
   for (let k = 0; k < n; k++) {
     const i = sorted.order[k];

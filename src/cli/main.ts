@@ -1,5 +1,6 @@
 // `auyl`: assess a register, write a methodology preset, or check which districts lie on the border.
 // A thin shell over engine and io. Exit codes: 0 done, 2 bad input (one line per problem), 1 unexpected error.
+import { categoryShares, formatShares } from '../lib/engine/shares.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,9 +114,8 @@ async function cmdAssess(argv: string[]): Promise<number> {
   });
   await write(values.out, await writeAssessments(assessments, values.out, config));
   for (const line of problemLines) console.error(line);
-  const counts: Record<string, number> = {};
-  for (const a of assessments) counts[a.category] = (counts[a.category] ?? 0) + 1;
-  console.error(`assessed ${assessments.length} settlement(s) with "${config.id}"${read.rejectedLines.length ? `, skipped ${read.rejectedLines.length} invalid row(s)` : ''}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')} → ${values.out}`);
+  const shares = formatShares(categoryShares(assessments.map((a) => a.category)));
+  console.error(`assessed ${assessments.length} settlement(s) with "${config.id}"${read.rejectedLines.length ? `, skipped ${read.rejectedLines.length} invalid row(s)` : ''}: ${shares} → ${values.out}`);
   return 0;
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, sharedFile } from '../support/shared-data.ts';
 import { parseCsv } from '../../src/lib/io/csv.ts';
 import { readFgb } from '../../src/lib/io/fgb.ts';
 
@@ -96,9 +97,9 @@ describe('auyl CLI', () => {
     expect(c.err).toMatch(/bad\.json: title: /);
   });
 
-  it('lists the districts on the China and Russia borders (reference ADM2 boundaries)', () => {
+  itWithShared(['kz-adm2-2024.fgb'], 'lists the districts on the China and Russia borders (reference ADM2 boundaries)', () => {
     const out = path.join(tmp, 'd.csv');
-    const r = auyl('districts', '--districts', '../shared/data/kz-adm2-2024.fgb', '--id-field', 'KATO', '--name-field', 'ADM2_EN', '--out', out);
+    const r = auyl('districts', '--districts', sharedFile('kz-adm2-2024.fgb'), '--id-field', 'KATO', '--name-field', 'ADM2_EN', '--out', out);
     expect(r.code, r.err).toBe(0);
     const t = parseCsv(fs.readFileSync(out, 'utf8'));
     expect(t.columns).toEqual(['district_id', 'name', 'borders_china', 'borders_russia', 'km_to_china', 'km_to_russia']);
@@ -108,9 +109,9 @@ describe('auyl CLI', () => {
     expect(t.rows.every((x) => /^\d+\.\d$/.test(x.cells.km_to_china))).toBe(true);
   });
 
-  it('assesses with a district layer: border-district status per settlement', () => {
+  itWithShared(['kz-adm2-2024.fgb'], 'assesses with a district layer: border-district status per settlement', () => {
     const out = path.join(tmp, 'dist.csv');
-    const r = auyl('assess', '--settlements', EXAMPLE, '--districts', '../shared/data/kz-adm2-2024.fgb', '--id-field', 'KATO', '--name-field', 'ADM2_EN', '--out', out);
+    const r = auyl('assess', '--settlements', EXAMPLE, '--districts', sharedFile('kz-adm2-2024.fgb'), '--id-field', 'KATO', '--name-field', 'ADM2_EN', '--out', out);
     expect(r.code, r.err).toBe(0);
     const rows = parseCsv(fs.readFileSync(out, 'utf8')).rows;
     expect(rows.filter((x) => x.cells.district_name !== '').length).toBeGreaterThan(rows.length * 0.95);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, sharedFile } from '../support/shared-data.ts';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import { readFgb } from '../../src/lib/io/fgb.ts';
@@ -51,8 +52,8 @@ describe('embedded dataset', () => {
     expect([...used].sort()).toEqual(REGIONS.map((r) => r.iso).sort());
   });
 
-  it('puts places in the oblast the 2024 reference boundaries give (≥ 97% agree)', async () => {
-    const adm1 = (await readFgb(new Uint8Array(fs.readFileSync('../shared/data/kz-adm1-2024.fgb')))).features;
+  itWithShared(['kz-adm1-2024.fgb'], 'puts places in the oblast the 2024 reference boundaries give (≥ 97% agree)', async () => {
+    const adm1 = (await readFgb(new Uint8Array(fs.readFileSync(sharedFile('kz-adm1-2024.fgb'))))).features;
     const places = (await read('settlements.fgb')).features;
     let agree = 0;
     for (const p of places) {

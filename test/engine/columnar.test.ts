@@ -91,7 +91,9 @@ describe('geospatial table', () => {
       expect(g.nearest_border).toBe(borders.codes[any.item]);
       expect(g.km_to_china).toBeCloseTo(borders.lines.get('CN')!.index.nearestExact(s.lon, s.lat).km, 9);
       expect(g.km_to_russia).toBeCloseTo(borders.lines.get('RU')!.index.nearestExact(s.lon, s.lat).km, 9);
-      expect(g.border_status).toBe(any.km <= 50 ? 'border_zone' : 'interior');
+      // The border zone counts only the configured borders (China and Russia by default), within the one distance.
+      const counted = Math.min(g.km_to_china!, g.km_to_russia!);
+      expect(g.border_status).toBe(counted <= config.categories.strategic.within_km.value ? 'border_zone' : 'interior');
     }
   });
 });

@@ -1,6 +1,7 @@
 // Distances: sphere vs geodesic, the nearest-feature index vs Turf, known offsets, district border checks.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, sharedFile } from '../support/shared-data.ts';
 import * as turf from '@turf/turf';
 import geographiclib from 'geographiclib-geodesic';
 import { haversineKm, EARTH_RADIUS_KM } from '../../src/lib/engine/geo/sphere.ts';
@@ -80,8 +81,8 @@ describe('NearestIndex', () => {
 });
 
 describe('border districts (reference ADM2 2024 boundaries, ../shared/data)', () => {
-  it('finds the China-border districts and none among the urban districts of Astana and Almaty', async () => {
-    const adm2 = await readFgb(new Uint8Array(fs.readFileSync('../shared/data/kz-adm2-2024.fgb')));
+  itWithShared(['kz-adm2-2024.fgb'], 'finds the China-border districts and none among the urban districts of Astana and Almaty', async () => {
+    const adm2 = await readFgb(new Uint8Array(fs.readFileSync(sharedFile('kz-adm2-2024.fgb'))));
     const layer = await districtLayerFromFeatures(adm2.features, 'KATO', 'ADM2_EN');
     const borders = await bordersFromFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb')));
     const info = layer.borderDistances(borders, ['CN', 'RU']);

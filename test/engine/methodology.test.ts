@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { preset } from '../../src/lib/engine/config/presets.ts';
 import { checkMethodology, parseMethodology, ConfigError } from '../../src/lib/engine/config/validate.ts';
 import type { Methodology } from '../../src/lib/engine/config/schema.ts';
-import { score } from '../../src/lib/engine/score.ts';
+import { maxTotalPoints, score, scoredBlocks } from '../../src/lib/engine/score.ts';
 import { reassess } from '../../src/lib/engine/assess.ts';
 import type { Geospatial, Settlement } from '../../src/lib/engine/types.ts';
 
@@ -108,7 +108,7 @@ describe('classification', () => {
   it('makes support settlements, satellites of the nearest support, strategic border settlements and the rest', () => {
     const rows: [Settlement, Geospatial][] = [
       [village('A', 70.0, 50.0, { ...good, is_district_centre: true }), geo()],
-      [village('B', 70.3, 50.0, { ...good }), geo()], // population 1200 ≥ 1000 → also support
+      [village('B', 70.3, 50.0, { ...good, is_rural_district_centre: true }), geo()],
       [village('s1', 70.05, 50.0, { indicators: { share_young_pct: 10, has_school: 0 } }), geo()], // 3.6 km from A, 17.8 km from B
       [village('s2', 70.2, 50.0, { indicators: { share_young_pct: 10, has_school: 0 } }), geo()], // 7.2 km from B, 14.3 km from A → B
       [village('far', 72.0, 50.0, { indicators: {} }), geo({ km_to_china: 30, border_status: 'border_zone' })],
@@ -117,8 +117,8 @@ describe('classification', () => {
     ];
     const out = reassess(rows.map((r) => r[0]), rows.map((r) => r[1]), cfg);
     const by = Object.fromEntries(out.map((a) => [a.settlement.id, a]));
-    expect(by.A.category).toBe('support');
-    expect(by.B.category).toBe('support');
+    expect(by.A).toMatchObject({ category: 'support', category_rule: 'support.district_centre' });
+    expect(by.B).toMatchObject({ category: 'support', category_rule: 'support.rural_district_centre' });
     expect(by.s1).toMatchObject({ category: 'satellite', support_id: 'A' });
     expect(by.s2).toMatchObject({ category: 'satellite', support_id: 'B' });
     expect(by.far).toMatchObject({ category: 'strategic', category_rule: 'strategic.border_distance' });
@@ -128,6 +128,74 @@ describe('classification', () => {
     const narrow = structuredClone(cfg);
     narrow.categories.satellite.radius_km = 5;
     expect(reassess(rows.map((r) => r[0]), rows.map((r) => r[1]), narrow).find((a) => a.settlement.id === 's2')!.category).toBe('other');
+  });
+});
+
+describe('support eligibility', () => {
+  const cfg = tiny();
+  const strong = { population: 5000, indicators: { share_young_pct: 30, has_school: 1 } };
+  const rows: [Settlement, Geospatial][] = [
+    [village('big', 70.0, 50.0, strong), geo()], // large, high potential, but no centre
+    [village('centre', 72.0, 50.0, { ...strong, population: 300, is_rural_district_centre: true }), geo()],
+    [village('weakcentre', 74.0, 50.0, { population: 300, is_district_centre: true, indicators: { share_young_pct: 10, has_school: 0 } }), geo()],
+  ];
+  const run = (c: Methodology) => Object.fromEntries(reassess(rows.map((r) => r[0]), rows.map((r) => r[1]), c).map((a) => [a.settlement.id, a]));
+
+  it('needs a district or rural-district centre with at least medium potential (the programme), not size', () => {
+    const by = run(cfg);
+    expect(by.big.category).toBe('other');
+    expect(by.centre).toMatchObject({ category: 'support', category_rule: 'support.rural_district_centre' });
+    expect(by.weakcentre.potential).toBe('low');
+    expect(by.weakcentre.category).toBe('other');
+  });
+
+  it('takes large settlements only when the [assumed] population route is switched on', () => {
+    expect(preset('2019').categories.support.population_route).toMatchObject({ enabled: false, status: 'assumed' });
+    const on = structuredClone(cfg);
+    on.categories.support.population_route.enabled = true;
+    const by = run(on);
+    expect(by.big).toMatchObject({ category: 'support', category_rule: 'support.population' });
+    expect(by.big.category_reason).toContain('population 5000 ≥ 1000');
+  });
+});
+
+describe('one border distance', () => {
+  it('moves the strategic rule and the border-zone class together, counting only the configured borders', () => {
+    const cfg = tiny();
+    const rows: [Settlement, Geospatial][] = [
+      [village('near', 80.0, 45.0, { indicators: {} }), geo({ km_to_china: 80, km_to_russia: 900, km_to_border: 80, nearest_border: 'CN' })],
+      [village('kg', 75.0, 43.0, { indicators: {} }), geo({ km_to_china: 300, km_to_russia: 900, km_to_border: 10, nearest_border: 'KG' })],
+    ];
+    const run = (km: number, neighbours: ('CN' | 'RU' | 'KG')[] = ['CN', 'RU']) => {
+      const c = structuredClone(cfg);
+      c.categories.strategic.within_km.value = km;
+      c.categories.strategic.neighbours.value = neighbours;
+      return Object.fromEntries(reassess(rows.map((r) => r[0]), rows.map((r) => r[1]), c).map((a) => [a.settlement.id, a.category]));
+    };
+    expect(run(50)).toEqual({ near: 'other', kg: 'other' });
+    expect(run(100)).toEqual({ near: 'strategic', kg: 'other' }); // the Kyrgyz border does not count by default
+    expect(run(50, ['CN', 'RU', 'KG'])).toEqual({ near: 'other', kg: 'strategic' });
+  });
+});
+
+describe('geospatial provision', () => {
+  it('scores 2019 out of 100 with the geospatial block as rules; scoring it is an [assumed] option the reason names', () => {
+    const c = preset('2019');
+    const geoBlock = c.blocks.find((b) => b.id === 'geospatial')!;
+    expect(geoBlock.scored).toBe(false);
+    expect(maxTotalPoints(c)).toBe(100);
+    const values = { population: 5000, share_young_pct: 40, net_migration_per_1000: 10, population_growth_pct: 10, has_central_water: 1, has_paved_road: 1, has_school: 1, has_kindergarten: 1, has_medical_facility: 1, has_internet: 1, employment_rate_pct: 95, employment_growth_pct: 9, livestock_units_per_household: 20, arable_ha_per_capita: 9, km_to_regional: 1, km_to_district: 1, km_to_railway: 1 };
+    const best = score(c, values);
+    expect(best.score_total).toBe(100);
+    expect(Object.keys(best.blocks)).toEqual(['demography', 'infrastructure', 'economy']);
+    const scored = structuredClone(c);
+    scored.blocks.find((b) => b.id === 'geospatial')!.scored = true;
+    expect(maxTotalPoints(scored)).toBe(110);
+    expect(score(scored, values).score_total).toBe(110);
+    const [a] = reassess([village('x', 70, 50, { population: 5000, is_district_centre: true })], [geo()], c);
+    expect(a.category_reason).toContain('geospatial provision applied as rules');
+    const [b] = reassess([village('x', 70, 50, { population: 5000, is_district_centre: true })], [geo()], scored);
+    expect(b.category_reason).toContain('geospatial block scored (10 points');
   });
 });
 
@@ -175,7 +243,7 @@ describe('properties over random registers', () => {
     const c = preset('2019');
     const [ss, gs] = randomRegister(400, 42);
     const out = reassess(ss, gs, c);
-    for (const a of out) for (const b of c.blocks) {
+    for (const a of out) for (const b of scoredBlocks(c)) {
       expect(a.blocks[b.id]).toBeGreaterThanOrEqual(0);
       expect(a.blocks[b.id]).toBeLessThanOrEqual(b.max_points + 1e-9);
     }
@@ -188,6 +256,7 @@ describe('properties over random registers', () => {
         expect(after).toBeGreaterThanOrEqual(before);
       }
     }
+    for (const a of out) expect(a.score_total).toBeLessThanOrEqual(100 + 1e-9);
     const order = ss.map((_, i) => i).sort(() => 0).reverse();
     const shuffled = reassess(order.map((i) => ss[i]), order.map((i) => gs[i]), c);
     const key = (a: (typeof out)[number]) => `${a.settlement.id}:${a.category}:${a.support_id}:${a.score_total}`;

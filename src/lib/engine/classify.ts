@@ -6,13 +6,17 @@ import type { Methodology } from './config/schema.ts';
 import type { Category, Settlement } from './types.ts';
 import type { RegisterColumns } from './columns.ts';
 import type { GeoTable } from './geo/geospatial.ts';
-import { BORDER_STATUSES } from './geo/geospatial.ts';
+import { BORDER_STATUSES, nearestCountedBorder } from './geo/geospatial.ts';
 import { POTENTIALS } from './score.ts';
 import { findRegion } from './regions.ts';
 import { EARTH_RADIUS_KM, chord2ToKm, unitVector } from './geo/sphere.ts';
 
 export const CATEGORIES: readonly Category[] = ['support', 'satellite', 'strategic', 'other'];
-export const CATEGORY_RULES = ['support', 'satellite', 'strategic.border_district', 'strategic.border_distance', 'other', 'other.below_min_population'] as const;
+/** The rule that gave each category; the part before the dot is the category. */
+export const CATEGORY_RULES = [
+  'support.district_centre', 'support.rural_district_centre', 'support.population', 'satellite',
+  'strategic.border_district', 'strategic.border_distance', 'other', 'other.insufficient_data', 'other.below_min_population',
+] as const;
 export type CategoryRule = (typeof CATEGORY_RULES)[number];
 const RULE = Object.fromEntries(CATEGORY_RULES.map((r, i) => [r, i])) as Record<CategoryRule, number>;
 const CATEGORY_OF_RULE = CATEGORY_RULES.map((r) => CATEGORIES.indexOf(r.split('.')[0] as Category));
@@ -39,21 +43,15 @@ export interface ClassInputs {
 
 const rank = (code: number) => code - 1; // insufficient_data -1, low 0, medium 1, high 2
 
-/** What makes a row eligible as a support settlement besides its potential; null when nothing does. */
-function supportBasis(inputs: ClassInputs, i: number): 'district_centre' | 'rural_district_centre' | 'population' | null {
+/** What makes a row eligible as a support settlement besides its potential (the programme: a district or
+ *  rural-district centre; a population route only when the config enables it), or null. */
+function supportRule(inputs: ClassInputs, i: number): CategoryRule | null {
   const rules = inputs.config.categories.support;
   const { register } = inputs;
-  if (rules.district_centre && register.districtCentre[i] === 1) return 'district_centre';
-  if (rules.rural_district_centre && register.ruralDistrictCentre[i] === 1) return 'rural_district_centre';
-  if (rules.population_at_least !== null && register.population[i] >= rules.population_at_least) return 'population';
+  if (rules.district_centre && register.districtCentre[i] === 1) return 'support.district_centre';
+  if (rules.rural_district_centre && register.ruralDistrictCentre[i] === 1) return 'support.rural_district_centre';
+  if (rules.population_route.enabled && register.population[i] >= rules.population_route.at_least) return 'support.population';
   return null;
-}
-
-function supportWhy(inputs: ClassInputs, i: number): string {
-  const basis = supportBasis(inputs, i);
-  if (basis === 'district_centre') return 'district centre';
-  if (basis === 'rural_district_centre') return 'rural-district centre';
-  return `population ${inputs.register.population[i]} ≥ ${inputs.config.categories.support.population_at_least}`;
 }
 
 /** Satellite radius (km) in a region: the config's default or its regional override. */
@@ -70,16 +68,11 @@ function radiusOfRows(inputs: ClassInputs, rows: number[]): Float64Array {
   return Float64Array.from(rows, (i) => byOblast[index[i]]);
 }
 
-/** The nearest strategic border within reach (CN/RU/… as configured), or null. */
+/** The nearest counted border (CN/RU/… as configured) within the border distance, or null. */
 function strategicBorder(inputs: ClassInputs, i: number): { code: string; km: number } | null {
   const st = inputs.config.categories.strategic;
-  const geo = inputs.geo;
-  let best: { code: string; km: number } | null = null;
-  for (const code of st.neighbours) {
-    const km = code === 'CN' ? geo.kmToChina[i] : code === 'RU' ? geo.kmToRussia[i] : geo.nearestBorder[i] >= 0 && geo.borderCodes[geo.nearestBorder[i]] === code ? geo.kmToBorder[i] : NaN;
-    if (km <= st.within_km && (!best || km < best.km)) best = { code, km };
-  }
-  return best;
+  const near = nearestCountedBorder(inputs.geo, i, st.neighbours.value);
+  return near && near.km <= st.within_km.value ? near : null;
 }
 
 function inBorderDistrict(inputs: ClassInputs, i: number): boolean {
@@ -87,8 +80,8 @@ function inBorderDistrict(inputs: ClassInputs, i: number): boolean {
   if (!st.border_districts) return false;
   const status = BORDER_STATUSES[inputs.geo.status[i]];
   return (
-    (st.neighbours.includes('CN') && (status === 'china_district' || status === 'china_and_russia_district')) ||
-    (st.neighbours.includes('RU') && (status === 'russia_district' || status === 'china_and_russia_district'))
+    (st.neighbours.value.includes('CN') && (status === 'china_district' || status === 'china_and_russia_district')) ||
+    (st.neighbours.value.includes('RU') && (status === 'russia_district' || status === 'china_and_russia_district'))
   );
 }
 
@@ -208,8 +201,10 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
   const supports: number[] = [];
   for (let i = 0; i < n; i++) {
     if (register.population[i] < minPop) setRule(i, RULE['other.below_min_population']);
-    else if (rank(inputs.potential[i]) >= minRank && supportBasis(inputs, i) !== null) {
-      setRule(i, RULE.support);
+    else if (rank(inputs.potential[i]) >= minRank) {
+      const rule = supportRule(inputs, i);
+      if (rule === null) continue;
+      setRule(i, RULE[rule]);
       supports.push(i);
     }
   }
@@ -228,20 +223,36 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
       table.kmToSupport[i] = chord2ToKm(best2);
     } else if (inBorderDistrict(inputs, i)) setRule(i, RULE['strategic.border_district']);
     else if (strategicBorder(inputs, i)) setRule(i, RULE['strategic.border_distance']);
-    else setRule(i, RULE.other);
+    else setRule(i, inputs.potential[i] === 0 ? RULE['other.insufficient_data'] : RULE.other);
   }
   return table;
 }
 
+/** How the geospatial block entered the result: as rules (the 2019 provision) or as points (an option). */
+function geospatialNote(config: Methodology): string {
+  const block = config.blocks.find((b) => b.id === 'geospatial');
+  if (!block) return 'no geospatial block';
+  return block.scored ? `geospatial block scored (${block.max_points} points, ${block.status})` : 'geospatial provision applied as rules, no points';
+}
+
 /** The English explanation of a row's category (built on demand: exports, popups). */
 export function categoryReason(inputs: ClassInputs, table: ClassTable, i: number): string {
+  return `${categoryReasonCore(inputs, table, i)}; ${geospatialNote(inputs.config)}`;
+}
+
+function categoryReasonCore(inputs: ClassInputs, table: ClassTable, i: number): string {
   const rules = inputs.config.categories;
   const potential = POTENTIALS[inputs.potential[i]];
+  const supportBecause = `support: ${potential} potential (≥ ${rules.support.min_potential}) and`;
   switch (CATEGORY_RULES[table.rule[i]]) {
     case 'other.below_min_population':
       return `population ${inputs.register.population[i]} < ${rules.min_population.value}: not kept as a separate settlement`;
-    case 'support':
-      return `support: ${potential} potential (≥ ${rules.support.min_potential}) and ${supportWhy(inputs, i)}`;
+    case 'support.district_centre':
+      return `${supportBecause} a district centre`;
+    case 'support.rural_district_centre':
+      return `${supportBecause} a rural-district centre`;
+    case 'support.population':
+      return `${supportBecause} population ${inputs.register.population[i]} ≥ ${rules.support.population_route.at_least} (population route, ${rules.support.population_route.status})`;
     case 'satellite': {
       const j = table.support[i];
       return `satellite: ${table.kmToSupport[i].toFixed(1)} km from support settlement ${inputs.register.settlements[j].id} (radius ${satelliteRadius(inputs.config, inputs.register.settlements[j].oblast)} km)`;
@@ -250,11 +261,11 @@ export function categoryReason(inputs: ClassInputs, table: ClassTable, i: number
       return `strategic: in a border district (${BORDER_STATUSES[inputs.geo.status[i]]})`;
     case 'strategic.border_distance': {
       const near = strategicBorder(inputs, i)!;
-      return `strategic: ${near.km.toFixed(1)} km from the ${near.code} border (≤ ${rules.strategic.within_km} km)`;
+      return `strategic: ${near.km.toFixed(1)} km from the ${near.code} border (≤ ${rules.strategic.within_km.value} km)`;
     }
+    case 'other.insufficient_data':
+      return 'other: insufficient data for a potential class, no support settlement within reach, not a border settlement';
     default:
-      return potential === 'insufficient_data'
-        ? 'other: insufficient data for a potential class, no support settlement within reach, not a border settlement'
-        : 'other: not a support settlement, no support settlement within reach, not a border settlement';
+      return 'other: not a support settlement, no support settlement within reach, not a border settlement';
   }
 }

@@ -15,3 +15,4 @@ export * from './geo/districts.ts';
 export * from './geo/towns.ts';
 export * from './geo/geospatial.ts';
 export * from './columns.ts';
+export * from './shares.ts';

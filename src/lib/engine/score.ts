@@ -27,6 +27,12 @@ export interface ScoreTable {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** The blocks that earn points; a provision (`scored: false`, e.g. the 2019 geospatial one) is applied as rules. */
+export const scoredBlocks = (config: Methodology) => config.blocks.filter((b) => b.scored);
+
+/** The most points a settlement can earn: 100 in both presets. */
+export const maxTotalPoints = (config: Methodology) => scoredBlocks(config).reduce((sum, b) => sum + b.max_points, 0);
+
 /** An indicator's points for every value of its column (NaN where there is no finite value); one tight loop per
  *  rule type. */
 function pointsInto(ind: IndicatorConfig, column: Float64Array, out: Float64Array): void {
@@ -65,9 +71,10 @@ function pointsInto(ind: IndicatorConfig, column: Float64Array, out: Float64Arra
 
 /** Scores every row; `columnOf` gives the values of a column (register indicator, population, geospatial field). */
 export function scoreColumns(config: Methodology, size: number, columnOf: (column: string) => Float64Array): ScoreTable {
-  const indicators = config.indicators.filter((ind) => ind.enabled);
+  const scored = scoredBlocks(config);
+  const indicators = config.indicators.filter((ind) => ind.enabled && scored.some((b) => b.id === ind.block));
   const values = indicators.map((ind) => columnOf(ind.column));
-  const blocks = config.blocks.map((b) => ({ id: b.id, points: new Float64Array(size) }));
+  const blocks = scored.map((b) => ({ id: b.id, points: new Float64Array(size) }));
   const total = new Float64Array(size);
   const earnable = new Float64Array(size);
   const withData = new Uint16Array(size);

@@ -55,7 +55,7 @@ const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 
 function configFor(params: GeoParams): Methodology {
   const config = preset('2019');
-  config.geospatial.border_zone_km.value = params.borderZoneKm;
+  config.categories.strategic.within_km.value = params.borderZoneKm; // the one border distance: border zone and strategic rule
   const regional = config.geospatial.town_tiers.find((t) => t.id === 'regional');
   if (regional) regional.min_population = params.regionalMinPopulation;
   config.categories.satellite.radius_km = params.satelliteRadiusKm;

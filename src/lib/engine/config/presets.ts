@@ -66,14 +66,24 @@ function common(minPotential: 'medium'): Pick<MethodologyInput, 'potential' | 'g
     potential: { basis: 'available', min_coverage: 0.6, high: 60, medium: 35, source: 'High/medium/low classes as in the 2013 and 2016 rules; cut-offs and coverage threshold are Auyl Atlas defaults', status: 'assumed' },
     geospatial: {
       town_tiers: TOWN_TIERS,
-      border_zone_km: { value: 50, source: 'About 1,300 villages lie within 50 km of the state border (2023)', status: 'confirmed' },
       district_tolerance_km: { value: 2, source: 'Auyl Atlas default: absorbs the differing resolutions of boundary sources', status: 'assumed' },
     },
     categories: {
       min_population: { value: 50, source: 'Settlements with fewer than 50 permanent residents are not kept as separate settlements (earlier law)', status: 'confirmed' },
-      support: { min_potential: minPotential, district_centre: true, rural_district_centre: true, population_at_least: 1000, source: 'District and rural-district centres are natural support candidates (2013); potential and population thresholds are Auyl Atlas defaults', status: 'assumed' },
+      support: {
+        min_potential: minPotential, district_centre: true, rural_district_centre: true,
+        population_route: { enabled: false, at_least: 1000, source: 'Auyl Atlas option, off by default: the programme names district and rural-district centres, not a population size', status: 'assumed' },
+        source: 'District and rural-district centres are the natural support settlements (2013 four-tier system); the potential threshold is an Auyl Atlas default',
+        status: 'assumed',
+      },
       satellite: { radius_km: 15, region_overrides: {}, source: 'Satellites within 10–15 km of a support settlement (minister, 2021); Karaganda region uses 15 km', status: 'confirmed' },
-      strategic: { neighbours: ['CN', 'RU'], within_km: 50, border_districts: true, source: 'Strategic border settlements (West Kazakhstan example); China and Russia border programmes (2023 letter); 50 km border band', status: 'letter' },
+      strategic: {
+        neighbours: { value: ['CN', 'RU'], source: 'The 2023 letter\'s concern is the China and Russia borders; official counts (65 border districts, ~1,300 villages within 50 km) include every neighbour', status: 'assumed' },
+        within_km: { value: 50, source: 'About 1,300 villages lie within 50 km of the state border (2023)', status: 'confirmed' },
+        border_districts: true,
+        source: 'Strategic border settlements (West Kazakhstan: 35 of 416); China and Russia border programmes (2023 letter)',
+        status: 'letter',
+      },
     },
   };
 }
@@ -88,7 +98,9 @@ export const PRESET_2019_INPUT: MethodologyInput = {
     { id: 'demography', label: BLOCK_LABELS.demography, max_points: 50, source: ORDER_81, status: 'letter' },
     { id: 'infrastructure', label: BLOCK_LABELS.infrastructure, max_points: 30, source: ORDER_81, status: 'letter' },
     { id: 'economy', label: BLOCK_LABELS.economy, max_points: 20, source: ORDER_81, status: 'letter' },
-    { id: 'geospatial', label: BLOCK_LABELS.geospatial, max_points: 10, source: 'The letter names a geospatial block without points; 10 is an Auyl Atlas default', status: 'assumed' },
+    // A provision, not points: support eligibility, satellites within the radius and strategic border status. Its
+    // indicators are still computed and shown; `scored: true` gives them 10 points (an assumption, off by default).
+    { id: 'geospatial', label: BLOCK_LABELS.geospatial, max_points: 10, scored: false, source: 'The letter lists a geospatial provision («геокеңістіктік ереже»), a rule without points; the 10 points when scored are an Auyl Atlas option', status: 'letter' },
   ],
   indicators: [
     steps('population', 'demography', LBL.population, 'population', [{ from: 50, to: 200, points: 4 }, { from: 200, to: 500, points: 8 }, { from: 500, to: 1000, points: 12 }, { from: 1000, to: 3000, points: 16 }, { from: 3000, points: 20 }], 20, 'people', 'Number of residents [confirmed]'),

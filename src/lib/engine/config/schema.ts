@@ -12,7 +12,15 @@ const Finite = v.pipe(v.number(), v.finite());
 
 export const BLOCK_IDS = ['demography', 'infrastructure', 'economy', 'geospatial'] as const;
 
-const Block = v.object({ id: v.picklist(BLOCK_IDS), label: Labels, max_points: NonNegative, ...Provenance });
+/** A block earns points (`scored`), or is a provision applied as rules only: its indicators are still computed
+ *  and shown, but add nothing to the total (the 2019 geospatial provision, «геокеңістіктік ереже»). */
+const Block = v.object({
+  id: v.picklist(BLOCK_IDS),
+  label: Labels,
+  max_points: NonNegative,
+  scored: v.optional(v.boolean(), true),
+  ...Provenance,
+});
 
 /** Linear between two values: `zero` earns 0 points, `full` earns all (either may be the larger: lower-is-better). */
 const LinearRule = v.object({ type: v.literal('linear'), zero: Finite, full: Finite });
@@ -65,10 +73,11 @@ const Categories = v.object({
   min_population: v.object({ value: NonNegative, ...Provenance }),
   support: v.object({
     min_potential: v.picklist(['high', 'medium', 'low']),
-    /** Also needs one of: district centre, rural-district centre, or population ≥ population_at_least. */
+    /** Also needs one of: district centre, rural-district centre, or (when its route is enabled) a population of
+     *  at least `population_route.at_least`. */
     district_centre: v.boolean(),
     rural_district_centre: v.boolean(),
-    population_at_least: v.nullable(NonNegative),
+    population_route: v.object({ enabled: v.boolean(), at_least: NonNegative, ...Provenance }),
     ...Provenance,
   }),
   satellite: v.object({
@@ -78,8 +87,10 @@ const Categories = v.object({
     ...Provenance,
   }),
   strategic: v.object({
-    neighbours: v.array(v.picklist(['CN', 'RU', 'KG', 'UZ', 'TM'])),
-    within_km: NonNegative,
+    /** The borders that count: for the strategic rule, the border-zone class and border districts. */
+    neighbours: v.object({ value: v.array(v.picklist(['CN', 'RU', 'KG', 'UZ', 'TM'])), ...Provenance }),
+    /** The one border distance: the border-zone class and the strategic rule both read it. */
+    within_km: v.object({ value: NonNegative, ...Provenance }),
     border_districts: v.boolean(),
     ...Provenance,
   }),
@@ -87,7 +98,6 @@ const Categories = v.object({
 
 const Geospatial = v.object({
   town_tiers: v.pipe(v.array(TownTier), v.minLength(1)),
-  border_zone_km: v.object({ value: NonNegative, ...Provenance }),
   district_tolerance_km: v.object({ value: NonNegative, ...Provenance }),
 });
 

@@ -28,7 +28,9 @@ export interface GeoContext {
   districts: DistrictLayer | null;
   /** Border status code of each district (by position in the layer). */
   districtStatus: Uint8Array;
+  /** The one border distance (categories.strategic.within_km) and the borders that count. */
   borderZoneKm: number;
+  countedBorders: readonly NeighbourCode[];
 }
 
 export function borderDistrictMap(districts: DistrictLayer | null, borders: BorderSet, toleranceKm: number): Map<string, Set<NeighbourCode>> {
@@ -56,7 +58,8 @@ export function buildGeoContext(register: RegisterColumns, config: Methodology, 
     borders: inputs.borders,
     districts,
     districtStatus: Uint8Array.from(districts?.districts ?? [], (d) => districtStatusCode(byId.get(d.id))),
-    borderZoneKm: config.geospatial.border_zone_km.value,
+    borderZoneKm: config.categories.strategic.within_km.value,
+    countedBorders: config.categories.strategic.neighbours.value,
   };
 }
 
@@ -137,9 +140,25 @@ export function computeGeoTable(register: RegisterColumns, ctx: GeoContext): Geo
     const i = order[k];
     const d = districts ? districts.locateIndex(lon[k], lat[k]) : -1;
     table.district[i] = d;
-    table.status[i] = d >= 0 ? ctx.districtStatus[d] : table.kmToBorder[i] <= ctx.borderZoneKm ? BORDER_ZONE : INTERIOR;
+    if (d >= 0) table.status[i] = ctx.districtStatus[d];
+    else {
+      const near = nearestCountedBorder(table, i, ctx.countedBorders);
+      table.status[i] = near && near.km <= ctx.borderZoneKm ? BORDER_ZONE : INTERIOR;
+    }
   }
   return table;
+}
+
+/** The nearest of the counted borders and its distance (km), or null when none of them is known. */
+export function nearestCountedBorder(table: GeoTable, i: number, counted: readonly string[]): { code: NeighbourCode; km: number } | null {
+  let best: { code: NeighbourCode; km: number } | null = null;
+  for (const code of counted) {
+    const km = code === 'CN' ? table.kmToChina[i]
+      : code === 'RU' ? table.kmToRussia[i]
+      : table.nearestBorder[i] >= 0 && table.borderCodes[table.nearestBorder[i]] === code ? table.kmToBorder[i] : NaN;
+    if (km === km && (!best || km < best.km)) best = { code: code as NeighbourCode, km };
+  }
+  return best;
 }
 
 /** One row of a GeoTable as a record. */

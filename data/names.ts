@@ -67,3 +67,50 @@ export function pickNames(latinName: string, alternates: string[]): { kk: string
   if (kk && ru && editDistance(foldKazakh(kk), foldKazakh(ru)) > Math.max(2, Math.floor(ru.length / 3))) return { kk: null, ru };
   return { kk, ru };
 }
+
+// ---------- Transliteration (for names GeoNames gives in Latin script only) ----------
+// Latin place names in GeoNames follow two conventions: the BGN/PCGN romanisation of Russian ("Zhansugurov",
+// "Khorgos") and Kazakh Latin spellings (the 2021 alphabet's q ğ ñ ö ü ū ä ı ş ç, older "Qabilanbek", "awılı").
+// `latinToCyrillic` reads both. With `kazakh` the letters Kazakh has (қ ғ ң ө ү ұ ә) are kept; without, they fold
+// to their Russian look-alikes. A transliterated name is marked as such in the data (`transliterated`).
+const DIGRAPHS: [RegExp, string, string][] = [
+  // pattern, Kazakh, Russian
+  [/shch/g, 'щ', 'щ'], [/sh/g, 'ш', 'ш'], [/ch/g, 'ч', 'ч'], [/zh/g, 'ж', 'ж'], [/kh/g, 'х', 'х'], [/ts/g, 'ц', 'ц'],
+  [/gh/g, 'ғ', 'г'], [/ya/g, 'я', 'я'], [/yu/g, 'ю', 'ю'], [/yo/g, 'ё', 'ё'], [/ye/g, 'е', 'е'],
+];
+const LETTERS: Record<string, [string, string]> = {
+  a: ['а', 'а'], b: ['б', 'б'], c: ['к', 'к'], d: ['д', 'д'], e: ['е', 'е'], f: ['ф', 'ф'], g: ['г', 'г'], h: ['х', 'х'],
+  i: ['и', 'и'], j: ['ж', 'ж'], k: ['к', 'к'], l: ['л', 'л'], m: ['м', 'м'], n: ['н', 'н'], o: ['о', 'о'], p: ['п', 'п'],
+  q: ['қ', 'к'], r: ['р', 'р'], s: ['с', 'с'], t: ['т', 'т'], u: ['у', 'у'], v: ['в', 'в'], w: ['у', 'у'], x: ['х', 'х'],
+  z: ['з', 'з'], ä: ['ә', 'а'], ğ: ['ғ', 'г'], ñ: ['ң', 'н'], ö: ['ө', 'о'], ü: ['ү', 'у'], ū: ['ұ', 'у'], ı: ['ы', 'ы'],
+  ï: ['и', 'и'], ī: ['и', 'и'], ş: ['ш', 'ш'], ç: ['ч', 'ч'], é: ['е', 'е'], '’': ['ь', 'ь'], "'": ['ь', 'ь'], 'ʼ': ['ь', 'ь'],
+};
+const CYR_VOWELS = 'аәеёиоөуұүыіэюя';
+
+function transliterateWord(word: string, kazakh: boolean): string {
+  const k = kazakh ? 1 : 2;
+  let s = word.toLowerCase();
+  // ye after a consonant is ье (Zaporozhye → Запорожье), after a vowel е (Maloye → Малое)
+  s = s.replace(/([bcdfghjklmnpqrstvwxz])ye/g, '$1ъye');
+  for (const d of DIGRAPHS) s = s.replace(d[0], d[k]);
+  s = s.replace(/ъ/g, 'ь');
+  let out = '';
+  for (const ch of s) {
+    if (ch === 'y') {
+      // й after a vowel (Aktogay → Актогай, Moyynkum → Мойынкум), ы elsewhere (Kokpekty → Кокпекты) and after у,
+      // where Kazakh writes уы (Bauyrzhan → Бауыржан)
+      const prev = out[out.length - 1] ?? '';
+      out += prev && prev !== 'у' && CYR_VOWELS.includes(prev) ? 'й' : 'ы';
+      continue;
+    }
+    const mapped = LETTERS[ch];
+    out += mapped ? mapped[k - 1] : ch;
+  }
+  // Keep the word's capital letter.
+  return word[0] && word[0] !== word[0].toLowerCase() ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
+
+/** A Latin place name in Cyrillic: Kazakh letters kept (`kazakh`) or folded to Russian ones. */
+export function latinToCyrillic(latin: string, kazakh: boolean): string {
+  return latin.normalize('NFC').split(/(\s+|-)/).map((part) => (/^\s+$|^-$/.test(part) ? part : transliterateWord(part, kazakh))).join('');
+}

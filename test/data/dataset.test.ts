@@ -65,6 +65,54 @@ describe('embedded dataset', () => {
     const oblastOf = (name: string) => places.find((p) => p.properties.name === name)?.properties.oblast;
     expect(oblastOf('Semey')).toBe('KZ-ABY');
     expect(oblastOf('Taldykorgan')).toBe('KZ-ZHT');
-    expect(oblastOf('Zhezqazghan')).toBe('KZ-ULT');
+    expect(oblastOf('Zhezkazgan')).toBe('KZ-ULT');
+  });
+});
+
+describe('names, numbers and water as Kazakhs know them', () => {
+  const props = async () => (await read('settlements.fgb')).features.map((f) => f.properties as Record<string, string | number | null>);
+
+  it('names Aktau Aktau (not Shevchenko, its name until 1991) in all three languages', async () => {
+    const ps = await props();
+    const aktau = ps.find((p) => p.geonames_id === 610612)!;
+    expect([aktau.name_kk, aktau.name_ru, aktau.name_en, aktau.name]).toEqual(['Ақтау', 'Актау', 'Aktau', 'Aktau']);
+    // Fort-Shevchenko is a town of its own; nothing else may carry Aktau's old name.
+    expect(ps.filter((p) => [p.name, p.name_en, p.name_kk, p.name_ru].some((n) => /^(shevchenko|шевченко)$/i.test(String(n))))).toEqual([]);
+  });
+
+  it('gives every place a Cyrillic name (Kazakh or Russian), marking the transliterated ones', async () => {
+    const ps = await props();
+    const cyrillic = /^[\p{Script=Cyrillic}\s\-'’.()0-9]+$/u;
+    for (const p of ps) expect(cyrillic.test(String(p.name_kk ?? p.name_ru)), String(p.name)).toBe(true);
+    const made = ps.filter((p) => p.transliterated);
+    expect(made.length).toBeGreaterThan(10);
+    for (const p of made) expect(String(p.transliterated)).toMatch(/^name_(kk|ru)(,name_(kk|ru))?$/);
+    // Overrides win over transliteration: the China-border district seat of Makanshy in Kazakh letters.
+    const makanshy = ps.find((p) => p.name_en === 'Makanshy')!;
+    expect([makanshy.name_kk, makanshy.name_ru, makanshy.transliterated]).toEqual(['Мақаншы', 'Маканчи', null]);
+  });
+
+  it('carries the town figure for Sarkand, not its district\'s 76,919, and a place type for every place', async () => {
+    const ps = await props();
+    expect(ps.find((p) => p.geonames_id === 1519691)!.population).toBe(14000);
+    const types = new Set(['capital', 'regional_seat', 'district_seat', 'rural_district_seat', 'other']);
+    for (const p of ps) expect(types.has(String(p.place_type)), String(p.name)).toBe(true);
+  });
+
+  it('has Lake Balkhash (from the 1:110m layer) and labels for Balkhash, Zaysan and Alakol in kk/ru/en', async () => {
+    const lakes = (await read('lakes.fgb')).features;
+    expect(lakes.some((f) => turf.booleanPointInPolygon([75.0, 46.5], f as never))).toBe(true); // open water of Balkhash
+    const labels = (await read('water-labels.fgb')).features.map((f) => f.properties);
+    for (const en of ['Lake Balkhash', 'Lake Zaysan', 'Lake Alakol']) {
+      const l = labels.find((p) => p.name_en === en)!;
+      expect(l.name_kk).toMatch(/[А-Яа-яӘәҚқҢңӨөҰұҮүІі]/);
+      expect(l.name_ru).toMatch(/озеро/);
+    }
+  });
+
+  it('keeps the overrides table reasoned: every row has a one-line reason', () => {
+    const rows = fs.readFileSync('data/place-overrides.csv', 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r.split(',').slice(5).join(',').trim().length, r).toBeGreaterThan(15);
   });
 });

@@ -5,7 +5,7 @@ import { buildBorderSet, type BorderSet } from '../engine/geo/borders.ts';
 import { DistrictLayer, districtsFromFeatures } from '../engine/geo/districts.ts';
 import { readFgb } from './fgb.ts';
 
-export const EMBEDDED_FILES = ['settlements.fgb', 'borders.fgb', 'kazakhstan.fgb', 'neighbours.fgb', 'lakes.fgb', 'rivers.fgb'] as const;
+export const EMBEDDED_FILES = ['settlements.fgb', 'borders.fgb', 'kazakhstan.fgb', 'neighbours.fgb', 'lakes.fgb', 'rivers.fgb', 'water-labels.fgb'] as const;
 
 export async function placesFromFgb(bytes: Uint8Array): Promise<(Town & { names: string[] })[]> {
   const fc = await readFgb(bytes);

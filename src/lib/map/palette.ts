@@ -2,6 +2,7 @@
 // test) tells them apart at a glance; neither is blue, which belongs to water.
 export const PALETTE = {
   water: '#b9d3e6',
+  waterLabel: '#2f5f86',
   river: '#7fb0d6',
   neighbour: '#e9e7e1',
   neighbourLine: '#b5b0a5',
@@ -14,14 +15,13 @@ export const PALETTE = {
   labelHalo: '#ffffff',
 } as const;
 
-/** Feature-type colours (GeoNames feature codes). */
+/** Place-type colours (the data's `place_type`, from GeoNames feature codes; every place has one). */
 export const FEATURE_COLOURS: Record<string, string> = {
-  PPLC: '#1a1a1a',
-  PPLA: '#b2182b',
-  PPLA2: '#ef8a62',
-  PPLA3: '#67a9cf',
-  PPL: '#2166ac',
-  unknown: '#8c8c8c',
+  capital: '#1a1a1a',
+  regional_seat: '#b2182b',
+  district_seat: '#ef8a62',
+  rural_district_seat: '#67a9cf',
+  other: '#2166ac',
 };
 
 /** Border-status colours. */

@@ -10,11 +10,11 @@ export type LabelLang = 'kk' | 'ru' | 'en';
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 export const ATTRIBUTION = 'Natural Earth · GeoNames (CC BY 4.0) · Auyl Atlas';
 
-export const SOURCES = ['neighbours', 'kazakhstan', 'lakes', 'rivers', 'borders', 'settlements'] as const;
+export const SOURCES = ['neighbours', 'kazakhstan', 'lakes', 'rivers', 'borders', 'water-labels', 'settlements'] as const;
 
 /** The property a colour mode reads, and its value where a feature has none. */
 export const MODE_KEYS: Record<ColourMode, { property: string; fallback: string }> = {
-  feature: { property: 'feature_code', fallback: 'unknown' },
+  feature: { property: 'place_type', fallback: 'other' },
   border_status: { property: 'border_status', fallback: 'interior' },
   category: { property: 'category', fallback: 'not_in_register' },
 };
@@ -28,8 +28,8 @@ export function settlementColour(mode: ColourMode): ExpressionSpecification {
     return ['match', ['coalesce', ['get', 'border_status'], 'interior'],
       ...Object.entries(BORDER_STATUS_COLOURS).flat(), BORDER_STATUS_COLOURS.interior] as unknown as ExpressionSpecification;
   }
-  return ['match', ['coalesce', ['get', 'feature_code'], 'unknown'],
-    ...Object.entries(FEATURE_COLOURS).filter(([k]) => k !== 'unknown').flat(), FEATURE_COLOURS.unknown] as unknown as ExpressionSpecification;
+  return ['match', ['coalesce', ['get', 'place_type'], 'other'],
+    ...Object.entries(FEATURE_COLOURS).filter(([k]) => k !== 'other').flat(), FEATURE_COLOURS.other] as unknown as ExpressionSpecification;
 }
 
 export function labelField(lang: LabelLang): ExpressionSpecification {
@@ -56,6 +56,7 @@ export function buildStyle(pageUrl: string, mode: ColourMode = 'feature', lang: 
       lakes: geojson(),
       rivers: geojson(),
       borders: geojson(),
+      'water-labels': geojson(),
       settlements: { ...geojson('GeoNames (CC BY 4.0)'), promoteId: 'id' },
     },
     layers: [
@@ -83,13 +84,12 @@ export function buildStyle(pageUrl: string, mode: ColourMode = 'feature', lang: 
         },
       },
       {
-        id: 'labels-major',
+        id: 'water-labels',
         type: 'symbol',
-        source: 'settlements',
-        filter: ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]],
-        minzoom: 3.5,
-        layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 13, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
-        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.4 },
+        source: 'water-labels',
+        minzoom: 3,
+        layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 12, 'text-letter-spacing': 0.05, 'text-max-width': 7 },
+        paint: { 'text-color': PALETTE.waterLabel, 'text-halo-color': PALETTE.water, 'text-halo-width': 1 },
       },
       {
         id: 'labels-all',
@@ -99,6 +99,17 @@ export function buildStyle(pageUrl: string, mode: ColourMode = 'feature', lang: 
         minzoom: 6,
         layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 11.5, 'text-offset': [0, 0.8], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
         paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.2 },
+      },
+      // Symbol layers higher in the list are placed first: regional seats and big towns above villages, so they
+      // win label collisions; within a layer the larger population wins (symbol-sort-key).
+      {
+        id: 'labels-major',
+        type: 'symbol',
+        source: 'settlements',
+        filter: ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]],
+        minzoom: 3.5,
+        layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 13, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
+        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.4 },
       },
     ],
   } as StyleSpecification;

@@ -3,7 +3,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { readFgb } from '../io/fgb.ts';
 
 export interface EmbeddedData {
-  layers: Record<'settlements' | 'borders' | 'kazakhstan' | 'neighbours' | 'lakes' | 'rivers', FeatureCollection<Geometry, Record<string, unknown>>>;
+  layers: Record<'settlements' | 'borders' | 'kazakhstan' | 'neighbours' | 'lakes' | 'rivers' | 'water-labels', FeatureCollection<Geometry, Record<string, unknown>>>;
   raw: { settlements: ArrayBuffer; borders: ArrayBuffer };
 }
 
@@ -14,7 +14,7 @@ async function fetchBytes(name: string): Promise<ArrayBuffer> {
 }
 
 export async function loadEmbedded(): Promise<EmbeddedData> {
-  const names = ['settlements', 'borders', 'kazakhstan', 'neighbours', 'lakes', 'rivers'] as const;
+  const names = ['settlements', 'borders', 'kazakhstan', 'neighbours', 'lakes', 'rivers', 'water-labels'] as const;
   const buffers = await Promise.all(names.map((n) => fetchBytes(`${n}.fgb`)));
   const decoded = await Promise.all(buffers.map((b) => readFgb(new Uint8Array(b))));
   const layers = Object.fromEntries(names.map((n, i) => [n, decoded[i]])) as EmbeddedData['layers'];

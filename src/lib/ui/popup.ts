@@ -33,7 +33,7 @@ export function popupContent(p: PlaceProps, lang: Lang): HTMLElement {
   row(t(lang, 'population'), typeof p.population === 'number' ? fmtInt(lang, p.population) : t(lang, 'noData'));
   const region = typeof p.oblast === 'string' ? findRegion(p.oblast) : undefined;
   row(t(lang, 'oblast'), region ? region.name[lang] : String(p.oblast ?? t(lang, 'noData')));
-  row(t(lang, 'type'), t(lang, `feature.${p.feature_code ?? 'unknown'}`));
+  row(t(lang, 'type'), t(lang, `feature.${p.place_type ?? 'other'}`));
   if (typeof p.km_to_china === 'number') row(t(lang, 'kmChina'), fmtKm(lang, p.km_to_china));
   if (typeof p.km_to_russia === 'number') row(t(lang, 'kmRussia'), fmtKm(lang, p.km_to_russia));
   if (typeof p.km_to_regional === 'number' && p.regional_town) row(t(lang, 'nearestTown'), `${p.regional_town}, ${fmtKm(lang, p.km_to_regional)}`);

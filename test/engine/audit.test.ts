@@ -1,0 +1,40 @@
+// Approved categories against computed ones: words in three languages, the ranking, satellite checks.
+import { describe, expect, it } from 'vitest';
+import { auditClass, auditColumns, parseOfficialCategory, checkApprovedSatellite, AUDIT_CLASSES } from '../../src/lib/engine/audit.ts';
+import { CATEGORIES } from '../../src/lib/engine/classify.ts';
+
+describe('approved category words', () => {
+  it('reads Kazakh, Russian and English words', () => {
+    expect(['тірек', 'Тірек ауыл', 'опорный', 'Опорное СНП', 'support'].map(parseOfficialCategory)).toEqual(Array(5).fill('support'));
+    expect(['серіктес', 'спутниковый', 'Satellite'].map(parseOfficialCategory)).toEqual(Array(3).fill('satellite'));
+    expect(['шекара маңы стратегиялық', 'приграничный стратегический', 'strategic', 'Стратегически важный приграничный'].map(parseOfficialCategory)).toEqual(Array(4).fill('strategic'));
+    expect(['басқа', 'прочие', 'other'].map(parseOfficialCategory)).toEqual(Array(3).fill('other'));
+    expect(parseOfficialCategory('  ')).toBeNull();
+    expect(parseOfficialCategory('перспективный')).toBeUndefined();
+  });
+});
+
+describe('audit classes', () => {
+  it('ranks support > satellite = strategic > other', () => {
+    expect(auditClass('support', 'support')).toBe('agreement');
+    expect(auditClass('support', 'satellite')).toBe('upgrade');
+    expect(auditClass('other', 'strategic')).toBe('downgrade');
+    expect(auditClass('satellite', 'strategic')).toBe('changed');
+    expect(auditClass(null, 'other')).toBe('no_status');
+    const C = (c: string) => CATEGORIES.indexOf(c as never);
+    const codes = auditColumns(Uint8Array.from([C('support'), C('other'), 255, C('strategic')]), Uint8Array.from([C('other'), C('other'), C('support'), C('satellite')]));
+    expect([...codes].map((c) => AUDIT_CLASSES[c])).toEqual(['upgrade', 'agreement', 'no_status', 'changed']);
+  });
+});
+
+describe('approved satellites', () => {
+  it('flags a support settlement 40 km away, in another district, not itself approved', () => {
+    // 0.5603° of longitude at 50° N ≈ 40.0 km
+    const sat = { lat: 50, lon: 70, district: 'A', official: 'satellite' as const };
+    const far = checkApprovedSatellite(sat, { lat: 50, lon: 70.5603, district: 'B', official: 'other' }, 15);
+    expect(far.flags).toEqual(['support_not_approved', 'support_too_far', 'support_other_district']);
+    expect(far.km!).toBeCloseTo(40.0, 0);
+    expect(checkApprovedSatellite(sat, { lat: 50, lon: 70.1, district: 'A', official: 'support' }, 15).flags).toEqual([]);
+    expect(checkApprovedSatellite(sat, undefined, 15)).toEqual({ flags: ['support_not_found'], km: null });
+  });
+});

@@ -39,7 +39,7 @@ const HOOK_TRAP = `(() => {
   });
 })();`;
 
-async function serve(root: string, outDir: string, configFile: string | false): Promise<{ server: PreviewServer; origin: string }> {
+async function serve(root: string, outDir: string, configFile?: false): Promise<{ server: PreviewServer; origin: string }> {
   await build({ root, configFile, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ root, configFile, base: './', build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   return { server, origin: new URL(server.resolvedUrls!.local[0]).origin };
@@ -87,7 +87,7 @@ export async function runBrowserBench(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const cacheDir = path.resolve('node_modules/.cache/auyl-bench');
   log('first view: building the app and the empty-map floor…');
-  const app = await serve(process.cwd(), path.join(cacheDir, 'app'), undefined as unknown as string);
+  const app = await serve(process.cwd(), path.join(cacheDir, 'app'));
   const floor = await serve(path.resolve('bench/floor'), path.join(cacheDir, 'floor'), false);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const appMs: number[] = [];

@@ -8,7 +8,7 @@
 //   fonts are in: every source is laid out in one pass and the glyphs are drawn from fonts already loaded.
 //   Before that first idle MapLibre places labels without fading them in, so no fade frames either.
 // - The caller starts other heavy work (the geospatial worker) only after `idle`.
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapOptions } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapOptions, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { loadEmbedded, type EmbeddedData } from '../ui/embedded-data.ts';
 import { loadLabelFonts } from './fonts.ts';
@@ -27,13 +27,28 @@ export interface FirstView {
   idle: Promise<EmbeddedData>;
 }
 
-/** Creates the map in `container`; `options` are passed to MapLibre (no `style`: this module sets it). */
-export function startFirstView(container: HTMLElement, mode: ColourMode, lang: LabelLang, options: Omit<MapOptions, 'container' | 'style'> = {}): FirstView {
+export interface FirstViewOptions extends Omit<MapOptions, 'container' | 'style'> {
+  /** Changes the style built by buildStyle (data already inline) before the map gets it. */
+  editStyle?: (style: StyleSpecification) => StyleSpecification;
+}
+
+/**
+ * Creates the map in `container`; `options` are passed to MapLibre (no `style`: this module sets it). `settings` is
+ * read when the data is in, so a colour mode or language chosen in the meantime is the one the style starts with.
+ */
+export function startFirstView(container: HTMLElement, settings: () => { mode: ColourMode; lang: LabelLang }, { editStyle, ...options }: FirstViewOptions = {}): FirstView {
+  performance.mark('auyl:map');
   const map = new MapLibreMap({ ...options, container });
   const loaded = Promise.all([data, fonts]).then(([d]) => {
-    map.setStyle(buildStyle(document.baseURI, mode, lang, d.layers));
+    performance.mark('auyl:data+fonts');
+    const { mode, lang } = settings();
+    map.setStyle((editStyle ?? ((s) => s))(buildStyle(document.baseURI, mode, lang, d.layers)));
+    performance.mark('auyl:style set');
     return d;
   });
-  const idle = loaded.then((d) => new Promise<EmbeddedData>((resolve) => map.once('idle', () => resolve(d))));
+  const idle = loaded.then((d) => new Promise<EmbeddedData>((resolve) => map.once('idle', () => {
+    performance.mark('auyl:idle');
+    resolve(d);
+  })));
   return { map, data: loaded, idle };
 }

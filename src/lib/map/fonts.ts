@@ -38,6 +38,6 @@ export function loadLabelFonts(base: string = document.baseURI): Promise<void> {
     const loaded = face.load().catch((e: Error) => console.warn(`label font ${f.url}: ${e.message}`));
     if (f.firstView) waits.push(loaded);
   }
-  loading = Promise.all(waits).then(() => undefined);
+  loading = Promise.all(waits).then(() => void performance.mark('auyl:fonts'));
   return loading;
 }

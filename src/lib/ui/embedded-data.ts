@@ -21,6 +21,7 @@ let loading: Promise<EmbeddedData> | null = null;
 export function loadEmbedded(): Promise<EmbeddedData> {
   loading ??= (async () => {
     const buffers = await Promise.all(NAMES.map((n) => fetchBytes(`${n}.fgb`)));
+    performance.mark('auyl:data fetched');
     const decoded = await Promise.all(buffers.map((b) => readFgb(new Uint8Array(b))));
     const layers = Object.fromEntries(NAMES.map((n, i) => [n, decoded[i]])) as EmbeddedData['layers'];
     return { layers, raw: { settlements: buffers[0].slice(0), borders: buffers[1].slice(0) } };

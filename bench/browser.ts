@@ -55,10 +55,14 @@ const TRACE_SCRIPT = `(() => {
   window.__auylTrace = (map) => {
     mark('map created');
     let renders = 0;
+    let tiles = 0;
     map.on('styledata', () => once('map styledata'));
     map.on('load', () => mark('map load'));
-    map.on('sourcedata', (e) => { if (e.isSourceLoaded && e.sourceId) once('source loaded ' + e.sourceId + (e.sourceDataType || '')); });
-    map.on('render', () => { renders++; if (renders === 1 || renders % 10 === 0) mark('render ' + renders); });
+    map.on('sourcedata', (e) => {
+      if (e.tile) mark('tile ' + e.sourceId + ' ' + e.tile.tileID.canonical.z + '/' + e.tile.tileID.canonical.x + '/' + e.tile.tileID.canonical.y + ' #' + ++tiles);
+      else if (e.isSourceLoaded && e.sourceId) once('source loaded ' + e.sourceId + (e.sourceDataType || ''));
+    });
+    map.on('render', () => { renders++; mark('render ' + renders); });
     map.on('idle', () => mark('map idle (renders ' + renders + ')'));
   };
 })();`;
@@ -113,7 +117,8 @@ export async function runBrowserBench(): Promise<void> {
   const a = median(appMs);
   const f = median(floorMs);
   line({ bench: 'empty_map', runs: RUNS, ms_median: round(f), ms: floorMs.map(round) });
-  line({ bench: 'first_view', runs: RUNS, ms_median: round(a), ms: appMs.map(round), floor_ms_median: round(f), ratio: Math.round((a / f) * 100) / 100 });
+  // load_avg: the 1-minute load average at the end, to tell a busy machine's figures apart.
+  line({ bench: 'first_view', runs: RUNS, ms_median: round(a), ms: appMs.map(round), floor_ms_median: round(f), ratio: Math.round((a / f) * 100) / 100, load_avg: Math.round(os.loadavg()[0] * 10) / 10 });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runBrowserBench();

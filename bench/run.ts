@@ -2,7 +2,8 @@
 // weight change, at N = 7,000 (national register), 100,000 and 1,000,000 synthetic settlements, against naive
 // baselines measured in the same run (Turf nearestPoint + pointToLineDistance per settlement; brute-force support
 // search). One JSON line per figure on stdout; progress on stderr. Never run as a test: timings depend on the
-// machine.
+// machine. Then the browser part (bench/browser.ts): the app's first view against an empty map.
+// BENCH_ONLY=engine or BENCH_ONLY=browser runs one part only.
 import fs from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
@@ -18,7 +19,9 @@ import type { DistrictLayer } from '../src/lib/engine/geo/districts.ts';
 import { readFgb } from '../src/lib/io/fgb.ts';
 import { mulberry32 as rng } from '../data/seeded-random.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '7000,100000,1000000').split(',').map(Number);
+const ONLY = process.env.BENCH_ONLY ?? '';
+if (ONLY && ONLY !== 'engine' && ONLY !== 'browser') throw new Error(`BENCH_ONLY must be "engine" or "browser", not "${ONLY}"`);
+const SIZES = ONLY === 'browser' ? [] : (process.env.BENCH_SIZES ?? '7000,100000,1000000').split(',').map(Number);
 const NAIVE_BUDGET_MS = 60_000;
 const NAIVE_SAMPLE = 2000;
 const log = (...a: unknown[]) => console.error(...a);
@@ -64,7 +67,7 @@ const inputs: GeoInputs = { places, borders };
 // District polygons for the point-in-polygon figure: the reference ADM2 boundaries next to the repository, when
 // present (local benchmarks only; they are never shipped).
 const ADM2 = '../shared/data/kz-adm2-2024.fgb';
-const adm2 = fs.existsSync(ADM2) ? (await readFgb(new Uint8Array(fs.readFileSync(ADM2)))).features : null;
+const adm2 = SIZES.length && fs.existsSync(ADM2) ? (await readFgb(new Uint8Array(fs.readFileSync(ADM2)))).features : null;
 const districts: DistrictLayer | null = adm2 ? await districtLayerFromFeatures(adm2, 'KATO', 'ADM2_EN') : null;
 
 /** Which district holds each settlement: the indexed layer against Turf's booleanPointInPolygon over every district. */
@@ -170,4 +173,9 @@ for (const n of SIZES) {
   const naiveReclass = naiveSat ? naiveSat.ms + reclassMs : null;
   line({ bench: 'reclassify', n, ms_median: round(reclassMs), naive_ms_median: round(naiveReclass), ratio: naiveReclass ? round(naiveReclass / reclassMs) : null, ...(naiveSat?.sampled ? { naive_sampled: naiveSat.sampled } : {}) });
   log(`  categories: ${CATEGORIES.map((c, k) => `${c} ${assessed.classes.category.filter((x) => x === k).length}`).join(', ')}`);
+}
+
+if (ONLY !== 'engine') {
+  const { runBrowserBench } = await import('./browser.ts');
+  await runBrowserBench();
 }

@@ -1,4 +1,6 @@
-// Fetches the embedded dataset from the app's own origin (./data/*.fgb) and decodes it.
+// Fetches the embedded dataset from the app's own origin (./data/*.fgb) and decodes it. index.html preloads the
+// files (`<link rel=preload as=fetch crossorigin>`, which these fetches match), so they download while the
+// scripts are still loading; the first call starts the work and every call shares it.
 import type { FeatureCollection, Geometry } from 'geojson';
 import { readFgb } from '../io/fgb.ts';
 
@@ -13,10 +15,16 @@ async function fetchBytes(name: string): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
-export async function loadEmbedded(): Promise<EmbeddedData> {
-  const names = ['settlements', 'borders', 'kazakhstan', 'neighbours', 'lakes', 'rivers', 'water-labels'] as const;
-  const buffers = await Promise.all(names.map((n) => fetchBytes(`${n}.fgb`)));
-  const decoded = await Promise.all(buffers.map((b) => readFgb(new Uint8Array(b))));
-  const layers = Object.fromEntries(names.map((n, i) => [n, decoded[i]])) as EmbeddedData['layers'];
-  return { layers, raw: { settlements: buffers[0].slice(0), borders: buffers[1].slice(0) } };
+const NAMES = ['settlements', 'borders', 'kazakhstan', 'neighbours', 'lakes', 'rivers', 'water-labels'] as const;
+let loading: Promise<EmbeddedData> | null = null;
+
+export function loadEmbedded(): Promise<EmbeddedData> {
+  loading ??= (async () => {
+    const buffers = await Promise.all(NAMES.map((n) => fetchBytes(`${n}.fgb`)));
+    performance.mark('auyl:data fetched');
+    const decoded = await Promise.all(buffers.map((b) => readFgb(new Uint8Array(b))));
+    const layers = Object.fromEntries(NAMES.map((n, i) => [n, decoded[i]])) as EmbeddedData['layers'];
+    return { layers, raw: { settlements: buffers[0].slice(0), borders: buffers[1].slice(0) } };
+  })();
+  return loading;
 }

@@ -28,11 +28,20 @@ export function tDynamic(lang: Lang, key: string, fallback = key, params?: Param
   return isKey(key) ? t(lang, key, params) : fallback;
 }
 
+/** The locale numbers are formatted in: a browser without Kazakh locale data (some Chromium builds) formats
+ *  kk-KZ as English; Russian has the same separators as Kazakh (space for thousands, comma for decimals). */
+export function numberLocale(lang: Lang): string {
+  const tag = LOCALE_TAG[lang];
+  if (lang !== 'kk') return tag;
+  const decimalComma = new Intl.NumberFormat(tag).format(1.5).includes(',');
+  return decimalComma ? tag : LOCALE_TAG.ru;
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const k = `${lang}|${digits}`;
   let f = numberFormats.get(k);
-  if (!f) numberFormats.set(k, (f = new Intl.NumberFormat(LOCALE_TAG[lang], { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  if (!f) numberFormats.set(k, (f = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
   return f;
 }
 

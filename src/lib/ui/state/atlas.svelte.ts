@@ -2,7 +2,7 @@
 // parameters, selection, view) and what the worker answered. Big or foreign objects are $state.raw (no deep
 // proxies): the map, the typed arrays, the panel record.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Lang } from '../../engine/types.ts';
+import type { Labels, Lang } from '../../engine/types.ts';
 import type { Classing, ColourMode } from '../../map/classes.ts';
 import type { PanelRecord, Settings, Stage } from '../worker/protocol.ts';
 import type { View } from '../url-state.ts';
@@ -42,7 +42,9 @@ class AtlasState {
   results = $state.raw<Results | null>(null);
   detail = $state.raw<PanelRecord | null>(null);
   busy = $state(false);
-  error = $state<string | null>(null);
+  /** A problem to show: plain text, or a message in every language (the io layer's problems are given as
+   *  {kk, ru, en}); the status line shows it in the UI language. */
+  error = $state.raw<string | Partial<Labels> | null>(null);
   /** URL fields that were ignored on load. */
   urlIgnored = $state.raw<string[]>([]);
 

@@ -13,22 +13,23 @@ export class FeatureColours {
     this.flags = new Uint8Array(0);
   }
 
-  /** `colours[codes[i]]` is row i's colour; `hidden[code]` hides a class; `support[i]` rings a row. Returns the
+  /** Features are keyed by row number (see settlement-paint.ts). `colours[codes[i]]` is row i's colour; `hidden[code]` hides a class; `support[i]` rings a row. Returns the
    *  number of features updated. */
-  apply(map: MapLibreMap, ids: readonly string[], codes: Uint8Array, colours: readonly string[], hidden: readonly boolean[], support: Uint8Array): number {
-    if (this.flags.length !== ids.length) {
-      this.flags = new Uint8Array(ids.length).fill(255);
-      this.colour = new Array(ids.length);
+  apply(map: MapLibreMap, codes: Uint8Array, colours: readonly string[], hidden: readonly boolean[], support: Uint8Array): number {
+    const n = codes.length;
+    if (this.flags.length !== n) {
+      this.flags = new Uint8Array(n).fill(255);
+      this.colour = new Array(n);
     }
     let changed = 0;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < n; i++) {
       const code = codes[i];
       const c = colours[code];
       const f = (hidden[code] ? 1 : 0) | (support[i] ? 2 : 0);
       if (c === this.colour[i] && f === this.flags[i]) continue;
       this.colour[i] = c;
       this.flags[i] = f;
-      map.setFeatureState({ source: this.source, id: ids[i] }, { c, h: (f & 1) === 1, s: (f & 2) === 2 });
+      map.setFeatureState({ source: this.source, id: i }, { c, h: (f & 1) === 1, s: (f & 2) === 2 });
       changed++;
     }
     return changed;

@@ -16,10 +16,16 @@ export const SETTLEMENT_PAINT = {
   'circle-stroke-width': ['case', state('selected'), 3.5, state('s'), 2.4, state('hover'), 2, 0.6],
 } as Record<string, unknown>;
 
-/** The style with the settlements layer's paint replaced by the feature-state paint above. */
+/** The property that numbers the settlements (the worker's row); promoted to the feature id. Numeric ids matter:
+ *  MapLibre hashes string ids on every feature-state lookup, in every tile. */
+export const ROW_PROPERTY = 'row';
+
+/** The style with the settlements source keyed by row number and the layer's paint replaced by the paint above. */
 export function withSettlementPaint(style: StyleSpecification): StyleSpecification {
+  const source = style.sources.settlements;
   return {
     ...style,
+    sources: { ...style.sources, settlements: { ...source, promoteId: ROW_PROPERTY } },
     layers: style.layers.map((l) => (l.id === 'settlements' && l.type === 'circle' ? { ...l, paint: { ...l.paint, ...SETTLEMENT_PAINT } } : l)),
   } as StyleSpecification;
 }

@@ -9,7 +9,7 @@ export function syntheticFeatures(rows: SyntheticRows): FeatureCollection<Geomet
     features: rows.ids.map((id, i) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [rows.lon[i], rows.lat[i]] },
-      properties: { id, population: Number.isFinite(rows.population[i]) ? rows.population[i] : null, feature_code: null, name: id },
+      properties: { id, row: i, population: Number.isFinite(rows.population[i]) ? rows.population[i] : null, feature_code: null, name: id },
     })),
   };
 }

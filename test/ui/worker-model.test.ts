@@ -52,3 +52,29 @@ describe('worker model', () => {
     expect(d.defaults.some((x) => x.status === 'assumed')).toBe(true);
   });
 });
+
+describe('worker model on a synthetic register', () => {
+  it('generates seeded rows that are both the map rows and the register, and codes them all', async () => {
+    const read = () => loadModel(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')), new Uint8Array(fs.readFileSync('public/data/borders.fgb')), '', 3000);
+    const [a, b] = [await read(), await read()];
+    expect(a.synthetic).toBe(true);
+    expect(a.size).toBe(3000);
+    expect(a.map).toBe(a.register);
+    expect(Array.from(a.map.lon.slice(0, 50))).toEqual(Array.from(b.map.lon.slice(0, 50)));
+    const r = a.compute(a.defaults(), view('category'));
+    const keys = classesFor('category').map((c) => c.key);
+    expect(r.counts[keys.indexOf('not_in_register')]).toBe(0);
+    expect(r.counts.reduce((x, y) => x + y, 0)).toBe(3000);
+  });
+
+  it('describes a place outside the register by its geography only', () => {
+    const s = model.defaults();
+    const r = model.compute(s, view('category'));
+    const row = r.codes.findIndex((c) => c === classesFor('category').findIndex((x) => x.key === 'not_in_register'));
+    const d = model.detail(row);
+    expect(d.inRegister).toBe(false);
+    expect(d.rule).toBeNull();
+    expect(d.kmChina).toBeGreaterThan(0);
+    expect(d.towns.length).toBeGreaterThan(0);
+  });
+});

@@ -39,7 +39,7 @@ export const kk: Dict = {
   'unavailable.needs_districts': 'аудан қабаты керек (жүктелмеген)',
   'class.no_data': 'Деректер жоқ / тізілімде жоқ',
   'class.range': '{from} – {to}',
-  'class.below': '{to} дейін',
+  'class.below': '< {to}',
   'class.from': '{from} және одан жоғары',
   'category.support': 'Тірек',
   'category.satellite': 'Серіктес',

@@ -26,6 +26,11 @@ export function withSettlementPaint(style: StyleSpecification): StyleSpecificati
   return {
     ...style,
     sources: { ...style.sources, settlements: { ...source, promoteId: ROW_PROPERTY } },
-    layers: style.layers.map((l) => (l.id === 'settlements' && l.type === 'circle' ? { ...l, paint: { ...l.paint, ...SETTLEMENT_PAINT } } : l)),
+    layers: style.layers.map((l) => {
+      if (l.id === 'settlements' && l.type === 'circle') return { ...l, paint: { ...l.paint, ...SETTLEMENT_PAINT } };
+      // labels of hidden classes go too
+      if (l.type === 'symbol' && l.source === 'settlements') return { ...l, paint: { ...l.paint, 'text-opacity': ['case', state('h'), 0, 1] } };
+      return l;
+    }),
   } as StyleSpecification;
 }

@@ -97,6 +97,19 @@ describe('the map on the embedded dataset', () => {
     await page.waitForFunction((n) => Number(document.querySelector('.legend li[data-key=satellite] .count')?.textContent?.replace(/\D/g, '')) === n, satellite, { timeout: 30_000 });
   });
 
+  it('a change of block points rescores without recomputing the geography, and the score legend follows', async () => {
+    await page.getByRole('combobox', { name: /Түсі/ }).selectOption('score_total');
+    await page.waitForFunction(() => document.querySelector('.legend li[data-key=c0]'));
+    const breaks = async () => JSON.stringify(await page.evaluate(() => (window as unknown as { __auyl: { atlas: { results: { breaks: number[] } } } }).__auyl.atlas.results.breaks));
+    const before = [await breaks(), await lastSeq()] as const;
+    await page.locator('[data-testid=points-demography]').fill('5');
+    await page.waitForFunction((seq) => ((window as unknown as { __auyl: Hook }).__auyl.last?.seq ?? 0) > seq, before[1], { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __auyl: Hook }).__auyl.last?.stage)).toBe('assess');
+    expect(await breaks()).not.toBe(before[0]);
+    await page.locator('[data-testid=points-demography]').fill('50');
+    await page.waitForFunction((b) => JSON.stringify((window as unknown as { __auyl: { atlas: { results: { breaks: number[] } } } }).__auyl.atlas.results.breaks) === b, before[0], { timeout: 30_000 });
+  });
+
   it('sends no request to any other origin and logs no errors', async () => {
     expect(requests.length).toBeGreaterThan(5);
     const foreign = requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));

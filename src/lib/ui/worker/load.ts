@@ -25,10 +25,11 @@ export async function loadModel(settlementsFgb: Uint8Array, bordersFgb: Uint8Arr
     lat, lon, population: typeof p.population === 'number' ? p.population : null, feature_code: str(p.feature_code),
   }));
   const inputs = { places, borders: await bordersFromFgb(bordersFgb) };
+  const names = new Map(placeRows.map(({ p }) => [String(p.id), { kk: str(p.name_kk) ?? undefined, ru: str(p.name_ru) ?? undefined, en: str(p.name_en) ?? str(p.name) ?? undefined }]));
   if (synthetic > 0) {
     const n = Math.min(MAX_SYNTHETIC, Math.floor(synthetic));
     const register = new RegisterColumns(syntheticRegister(n, placeRows.map(({ p, lon, lat }) => ({ lon, lat, oblast: str(p.oblast) })), base));
-    return new AtlasModel(register, register, Int32Array.from({ length: n }, (_, i) => i), inputs, new Array(n).fill(null), true, base);
+    return new AtlasModel(register, register, Int32Array.from({ length: n }, (_, i) => i), inputs, new Array(n).fill(null), true, base, names);
   }
   const asSettlements: Settlement[] = placeRows.map(({ p, lon, lat }) => ({
     id: String(p.id), name_kk: str(p.name_kk), name_ru: str(p.name_ru), name_en: str(p.name_en) ?? str(p.name), lat, lon, oblast: str(p.oblast), district: null,
@@ -39,5 +40,5 @@ export async function loadModel(settlementsFgb: Uint8Array, bordersFgb: Uint8Arr
   const register = new RegisterColumns(read.settlements);
   const rowOf = new Map(read.settlements.map((s, i) => [s.id, i]));
   const regIndex = Int32Array.from(asSettlements, (s) => rowOf.get(s.id) ?? -1);
-  return new AtlasModel(map, register, regIndex, inputs, placeRows.map(({ p }) => str(p.feature_code)), false, base);
+  return new AtlasModel(map, register, regIndex, inputs, placeRows.map(({ p }) => str(p.feature_code)), false, base, names);
 }

@@ -13,6 +13,7 @@ import { computeBreaks } from '../../map/class-breaks.ts';
 import { borderDistance, borderDistanceProvenance, setBorderDistance } from './border-distance.ts';
 import type { PanelRecord, Settings, Stage, ViewSettings, DefaultLine } from './protocol.ts';
 import type { RuleParams } from '../i18n/rules.ts';
+import type { Labels } from '../../engine/types.ts';
 
 export interface ViewResult {
   stage: Stage;
@@ -54,6 +55,8 @@ export class AtlasModel {
     readonly featureCodes: (string | null)[],
     readonly synthetic: boolean,
     private readonly base: Methodology,
+    /** Names of the embedded places by id, for the towns in the panel. */
+    private readonly placeNames: Map<string, Partial<Labels>> = new Map(),
   ) {
     this.config = base;
     const keys = classesFor('place_type').map((c) => c.key);
@@ -193,7 +196,7 @@ export class AtlasModel {
       oblast: reg?.oblast ?? s.oblast, district: reg?.district ?? s.district, population: reg?.population ?? s.population,
       featureCode: this.featureCodes[row], inRegister: Boolean(a), synthetic: Boolean(a),
       blocks: [], scorePercent: null, coverage: null, potential: null, category: null, rule: null,
-      towns: Object.entries(geo.towns).flatMap(([tier, town]) => (town ? [{ tier, label: tierLabel.get(tier) ?? { kk: tier, ru: tier, en: tier }, name: town.name, km: town.km }] : [])),
+      towns: Object.entries(geo.towns).flatMap(([tier, town]) => (town ? [{ tier, label: tierLabel.get(tier) ?? { kk: tier, ru: tier, en: tier }, name: town.name, names: this.placeNames.get(town.id) ?? {}, km: town.km }] : [])),
       kmChina: geo.km_to_china, kmRussia: geo.km_to_russia, borderStatus: geo.border_status,
       defaults: this.defaultLines(config),
     };

@@ -85,7 +85,7 @@ export interface PanelRecord {
   potential: string | null;
   category: string | null;
   rule: { code: string; params: RuleParams; reason: string } | null;
-  towns: { tier: string; label: Labels; name: string; km: number }[];
+  towns: { tier: string; label: Labels; name: string; names: Partial<Labels>; km: number }[];
   kmChina: number | null;
   kmRussia: number | null;
   borderStatus: string;

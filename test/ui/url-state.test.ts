@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, serialise, MAX_URL_LENGTH, type UrlState } from '../../src/lib/ui/url-state.ts';
+import { allClassKeys } from '../../src/lib/map/classes.ts';
 
 const full: UrlState = {
   view: { zoom: 6.25, lat: 47.8312, lon: 84.1234 },
@@ -25,7 +26,8 @@ describe('URL state', () => {
   });
 
   it('stays well under 2,000 characters with the largest state', () => {
-    const hash = serialise({ ...full, hidden: Array.from({ length: 24 }, (_, i) => `china_and_russia_district_${i}`.slice(0, 40)), custom: [1.123456, 2.5, 3, 4, 5, 6.75] });
+    const hidden = [...allClassKeys()].sort((a, b) => b.length - a.length).slice(0, 24);
+    const hash = serialise({ ...full, hidden, custom: [1.123456, 2.5, 3, 4, 5, 6.75] });
     expect(hash.length).toBeLessThan(MAX_URL_LENGTH);
     expect(parse(hash).invalid).toEqual([]);
   });
@@ -40,6 +42,11 @@ describe('URL state', () => {
     const { state, invalid } = parse('#map=99/100/0&mode=rainbow&breaks=jenks-5&custom=1,x&hide=a b&lang=de&sel=<x>&foo=1&breaks=quantile-9&lang=kk');
     expect(invalid).toEqual(['map', 'mode', 'breaks', 'custom', 'hide', 'lang', 'sel', 'foo', 'breaks']);
     expect(state).toEqual({ lang: 'kk' });
+  });
+
+  it('rejects hidden classes no mode has', () => {
+    expect(parse('#hide=support,unicorn')).toEqual({ state: {}, invalid: ['hide'] });
+    expect(parse('#hide=support,c6,no_data').state.hidden).toEqual(['support', 'c6', 'no_data']);
   });
 
   it('accepts a method without a count, sorts custom breaks and drops duplicate hidden keys', () => {

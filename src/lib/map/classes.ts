@@ -100,3 +100,11 @@ export function classIndex(value: number, breaks: readonly number[]): number {
   }
   return lo;
 }
+
+/** Every class key any mode can have (for checking keys that come from a link). */
+export function allClassKeys(): Set<string> {
+  const keys = new Set<string>(Array.from({ length: MAX_CLASSES }, (_, i) => `c${i}`));
+  keys.add('no_data');
+  for (const mode of CATEGORICAL_MODES) for (const c of CATEGORICAL[mode]) keys.add(c.key);
+  return keys;
+}

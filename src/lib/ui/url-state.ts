@@ -2,7 +2,7 @@
 // src/ui/hash.ts: `#map=zoom/lat/lon&mode=…&breaks=method-count&custom=…&hide=…&lang=…&sel=…`. Parsing checks
 // every value (bounds, known names, sizes) and reports the names it ignored, so a hand-edited or stale link
 // restores what it can and the UI says what it dropped. The caller throttles writes (see App.svelte).
-import { BREAK_METHODS, COLOUR_MODES, MAX_CLASSES, MIN_CLASSES, type BreakMethod, type ColourMode } from '../map/classes.ts';
+import { allClassKeys, BREAK_METHODS, COLOUR_MODES, MAX_CLASSES, MIN_CLASSES, type BreakMethod, type ColourMode } from '../map/classes.ts';
 import type { Lang } from '../engine/types.ts';
 
 export interface View {
@@ -108,7 +108,8 @@ function applyField(state: UrlState, name: string, value: string): boolean {
     }
     case 'hide': {
       const keys = value.split(',').filter(Boolean);
-      if (keys.length > MAX_HIDDEN || !keys.every((k) => KEY.test(k))) return false;
+      const known = allClassKeys();
+      if (keys.length > MAX_HIDDEN || !keys.every((k) => KEY.test(k) && known.has(k))) return false;
       state.hidden = [...new Set(keys)];
       return true;
     }

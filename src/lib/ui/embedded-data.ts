@@ -24,6 +24,8 @@ export function loadEmbedded(): Promise<EmbeddedData> {
     performance.mark('auyl:data fetched');
     const decoded = await Promise.all(buffers.map((b) => readFgb(new Uint8Array(b))));
     const layers = Object.fromEntries(NAMES.map((n, i) => [n, decoded[i]])) as EmbeddedData['layers'];
+    // The settlements are numbered by their position, the worker's row (the map's feature id, see settlement-paint).
+    layers.settlements.features.forEach((f, row) => (f.properties.row = row));
     return { layers, raw: { settlements: buffers[0].slice(0), borders: buffers[1].slice(0) } };
   })();
   return loading;

@@ -1,0 +1,64 @@
+// Shared UI state, one module: what the planner chose (language, colour mode, class breaks, hidden classes,
+// parameters, selection, view) and what the worker answered. Big or foreign objects are $state.raw (no deep
+// proxies): the map, the typed arrays, the panel record.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Labels, Lang } from '../../engine/types.ts';
+import type { Classing, ColourMode } from '../../map/classes.ts';
+import type { PanelRecord, Settings, Stage } from '../worker/protocol.ts';
+import type { View } from '../url-state.ts';
+
+export interface Results {
+  seq: number;
+  mode: ColourMode;
+  codes: Uint8Array;
+  support: Uint8Array;
+  breaks: number[];
+  counts: number[];
+  stage: Stage;
+  ms: number;
+}
+
+export interface Dataset {
+  ids: string[];
+  registerRows: number;
+  hasDistricts: boolean;
+  /** Rows of a synthetic register (benchmarks), 0 for the embedded data. */
+  synthetic: number;
+  places: number;
+}
+
+class AtlasState {
+  lang = $state<Lang>('kk');
+  mode = $state<ColourMode>('category');
+  classing = $state<Classing>({ method: 'quantile', count: 5, custom: [] });
+  /** Legend classes hidden on the map (keys, see classes.ts); part 2's filters share it. */
+  hidden = $state.raw<string[]>([]);
+  settings = $state<Settings | null>(null);
+  selected = $state<string | null>(null);
+  view = $state.raw<View | null>(null);
+
+  map = $state.raw<MapLibreMap | null>(null);
+  dataset = $state.raw<Dataset | null>(null);
+  results = $state.raw<Results | null>(null);
+  detail = $state.raw<PanelRecord | null>(null);
+  busy = $state(false);
+  /** A problem to show: plain text, or a message in every language (the io layer's problems are given as
+   *  {kk, ru, en}); the status line shows it in the UI language. */
+  error = $state.raw<string | Partial<Labels> | null>(null);
+  /** URL fields that were ignored on load. */
+  urlIgnored = $state.raw<string[]>([]);
+
+  /** Row of a settlement id (map rows are in the worker's order). */
+  rowOf = $derived.by(() => {
+    const ids = this.dataset?.ids ?? [];
+    const m = new Map<string, number>();
+    ids.forEach((id, i) => m.set(id, i));
+    return m;
+  });
+
+  toggleHidden(key: string) {
+    this.hidden = this.hidden.includes(key) ? this.hidden.filter((k) => k !== key) : [...this.hidden, key];
+  }
+}
+
+export const atlas = new AtlasState();

@@ -1,0 +1,42 @@
+// window.__auyl: what end-to-end tests and the browser bench read. `ready` turns true once the map is idle with
+// its data and first colours; `applied(info)` records each application of worker results and resolves waiters.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+export interface Applied {
+  seq: number;
+  /** Time the worker spent computing. */
+  workerMs: number;
+  /** Time spent setting feature-state on the main thread. */
+  applyMs: number;
+  /** Features whose state changed. */
+  changed: number;
+  stage: string;
+  /** performance.now() when applied. */
+  at?: number;
+}
+
+class TestHook {
+  map: MapLibreMap | null = null;
+  ready = false;
+  last: Applied | null = null;
+  count = 0;
+  private waiters: ((a: Applied) => void)[] = [];
+  /** Set by App: the shared state, so tests and the bench can drive the UI as its controls do. */
+  atlas: unknown = null;
+
+  applied(a: Applied) {
+    this.last = { ...a, at: performance.now() };
+    this.count++;
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f(this.last);
+  }
+
+  /** The next application of results. */
+  nextApplied(): Promise<Applied> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+export const hook = new TestHook();
+if (typeof window !== 'undefined') (window as unknown as { __auyl: TestHook }).__auyl = hook;

@@ -1,0 +1,127 @@
+// The map state in the URL hash, as pure serialise / parse (no DOM), in the manner of maplibre-gl-js's
+// src/ui/hash.ts: `#map=zoom/lat/lon&mode=…&breaks=method-count&custom=…&hide=…&lang=…&sel=…`. Parsing checks
+// every value (bounds, known names, sizes) and reports the names it ignored, so a hand-edited or stale link
+// restores what it can and the UI says what it dropped. The caller throttles writes (see App.svelte).
+import { allClassKeys, BREAK_METHODS, COLOUR_MODES, MAX_CLASSES, MIN_CLASSES, type BreakMethod, type ColourMode } from '../map/classes.ts';
+import type { Lang } from '../engine/types.ts';
+
+export interface View {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
+export interface UrlState {
+  view?: View;
+  mode?: ColourMode;
+  method?: BreakMethod;
+  count?: number;
+  custom?: number[];
+  hidden?: string[];
+  lang?: Lang;
+  selected?: string;
+}
+
+export const MAX_URL_LENGTH = 2000;
+const MAX_HIDDEN = 24;
+const KEY = /^[A-Za-z0-9_]{1,40}$/;
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const LANGS: readonly string[] = ['kk', 'ru', 'en'];
+
+const enc = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%2F/g, '/');
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** The hash (with its '#'), fields in a fixed order; empty fields are left out. */
+export function serialise(s: UrlState): string {
+  const parts: string[] = [];
+  if (s.view) {
+    const z = round(s.view.zoom, 2);
+    const digits = Math.max(0, Math.ceil((z * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10)); // ~half a pixel
+    parts.push(`map=${z}/${round(s.view.lat, digits)}/${round(s.view.lon, digits)}`);
+  }
+  if (s.mode) parts.push(`mode=${s.mode}`);
+  if (s.method) parts.push(`breaks=${s.method}${s.count ? `-${s.count}` : ''}`);
+  if (s.method === 'custom' && s.custom?.length) parts.push(`custom=${s.custom.map((x) => round(x, 6)).join(',')}`);
+  if (s.hidden?.length) parts.push(`hide=${s.hidden.map(enc).join(',')}`);
+  if (s.lang) parts.push(`lang=${s.lang}`);
+  if (s.selected) parts.push(`sel=${enc(s.selected)}`);
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+export interface Parsed {
+  state: UrlState;
+  /** Field names whose values were ignored (unknown field, bad value). */
+  invalid: string[];
+}
+
+export function parse(hash: string): Parsed {
+  const state: UrlState = {};
+  const invalid: string[] = [];
+  const text = hash.replace(/^#/, '');
+  if (!text) return { state, invalid };
+  if (text.length > MAX_URL_LENGTH) return { state, invalid: ['#'] };
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    let value: string;
+    try {
+      value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+    } catch {
+      invalid.push(name);
+      continue;
+    }
+    if (!applyField(state, name, value)) invalid.push(name);
+  }
+  return { state, invalid };
+}
+
+function applyField(state: UrlState, name: string, value: string): boolean {
+  switch (name) {
+    case 'map': {
+      const xs = value.split('/');
+      if (xs.length !== 3 || xs.some((x) => x.trim() === '')) return false;
+      const [zoom, lat, lon] = xs.map(Number);
+      if (!(zoom >= 0 && zoom <= 22 && lat >= -85 && lat <= 85 && lon >= -180 && lon <= 180)) return false;
+      state.view = { zoom, lat, lon };
+      return true;
+    }
+    case 'mode':
+      if (!(COLOUR_MODES as readonly string[]).includes(value)) return false;
+      state.mode = value as ColourMode;
+      return true;
+    case 'breaks': {
+      const m = /^([a-z]+)(?:-(\d+))?$/.exec(value);
+      if (!m || !(BREAK_METHODS as readonly string[]).includes(m[1])) return false;
+      const count = m[2] === undefined ? undefined : Number(m[2]);
+      if (count !== undefined && (count < MIN_CLASSES || count > MAX_CLASSES)) return false;
+      state.method = m[1] as BreakMethod;
+      if (count !== undefined) state.count = count;
+      return true;
+    }
+    case 'custom': {
+      const xs = value.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+      if (!xs.length || xs.length > MAX_CLASSES - 1 || !xs.every(Number.isFinite)) return false;
+      const sorted = [...new Set(xs)].sort((a, b) => a - b);
+      state.custom = sorted;
+      return true;
+    }
+    case 'hide': {
+      const keys = value.split(',').filter(Boolean);
+      const known = allClassKeys();
+      if (keys.length > MAX_HIDDEN || !keys.every((k) => KEY.test(k) && known.has(k))) return false;
+      state.hidden = [...new Set(keys)];
+      return true;
+    }
+    case 'lang':
+      if (!LANGS.includes(value)) return false;
+      state.lang = value as Lang;
+      return true;
+    case 'sel':
+      if (!ID.test(value)) return false;
+      state.selected = value;
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,55 @@
+// The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
+// matter), typed replies handed to callbacks.
+import type { PanelRecord, Settings, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+
+type Ready = Extract<WorkerReply, { type: 'ready' }>;
+type Result = Extract<WorkerReply, { type: 'result' }>;
+
+export interface WorkerHandlers {
+  ready(r: Ready): void;
+  result(r: Result): void;
+  detail(r: PanelRecord): void;
+  error(message: string): void;
+}
+
+export class WorkerClient {
+  private readonly worker: Worker;
+  private computeSeq = 0;
+  private detailSeq = 0;
+
+  constructor(handlers: WorkerHandlers) {
+    this.worker = new Worker(new URL('./geospatial.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+      const r = ev.data;
+      if (r.type === 'ready') handlers.ready(r);
+      else if (r.type === 'result') {
+        if (r.seq === this.computeSeq) handlers.result(r);
+      } else if (r.type === 'detail') {
+        if (r.seq === this.detailSeq) handlers.detail(r.record);
+      } else handlers.error(r.message);
+    };
+    this.worker.onerror = (e) => handlers.error(e.message);
+  }
+
+  init(settlements: ArrayBuffer, borders: ArrayBuffer, synthetic: number) {
+    this.send({ type: 'init', settlements, borders, synthetic }, [settlements, borders]);
+  }
+
+  /** Returns the request's number (results carry it). */
+  compute(settings: Settings, view: ViewSettings): number {
+    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view });
+    return this.computeSeq;
+  }
+
+  detail(row: number) {
+    this.send({ type: 'detail', seq: ++this.detailSeq, row });
+  }
+
+  terminate() {
+    this.worker.terminate();
+  }
+
+  private send(m: WorkerRequest, transfer: Transferable[] = []) {
+    this.worker.postMessage(m, transfer);
+  }
+}

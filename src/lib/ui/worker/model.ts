@@ -1,0 +1,256 @@
+// What the worker keeps and computes, without the worker plumbing (testable in Node): the map rows (embedded
+// places, or a synthetic register), the register that is assessed, and three cached stages that a change of
+// settings re-runs from the first one it touches: geography (border distance, large-town threshold) → assessment
+// (satellite radius, block points) → view (colour mode, class breaks).
+import type { Methodology } from '../../engine/config/schema.ts';
+import type { RegisterColumns } from '../../engine/columns.ts';
+import { buildGeoContext, computeGeoTable, geospatialRecord, nearestCountedBorder, BORDER_STATUSES, type GeoInputs, type GeoTable } from '../../engine/geo/geospatial.ts';
+import { reassessTable, assessmentRecord, type AssessmentTable } from '../../engine/assess.ts';
+import { CATEGORIES } from '../../engine/classify.ts';
+import { POTENTIALS } from '../../engine/score.ts';
+import { classesFor, classIndex, isGraduated, blockOfMode, type ColourMode } from '../../map/classes.ts';
+import { computeBreaks } from '../../map/class-breaks.ts';
+import { borderDistance, borderDistanceProvenance, setBorderDistance } from './border-distance.ts';
+import type { PanelRecord, Settings, Stage, ViewSettings, DefaultLine } from './protocol.ts';
+import type { RuleParams } from '../i18n/rules.ts';
+import type { Labels } from '../../engine/types.ts';
+
+export interface ViewResult {
+  stage: Stage;
+  mode: ColourMode;
+  codes: Uint8Array;
+  support: Uint8Array;
+  breaks: number[];
+  counts: number[];
+}
+
+/** Per map row, what the colour modes read (NaN / -1 where the row is not in the register). */
+interface Derived {
+  category: Uint8Array;
+  potential: Uint8Array;
+  support: Uint8Array;
+  percent: Float64Array;
+  blocks: Map<string, Float64Array>;
+}
+
+const PLACE_TYPES = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL'];
+
+export class AtlasModel {
+  private geoKey = '';
+  private mapGeo: GeoTable | null = null;
+  private registerGeo: GeoTable | null = null;
+  private assessKey = '';
+  private assessed: AssessmentTable | null = null;
+  private derived: Derived | null = null;
+  private config: Methodology;
+  private readonly placeType: Uint8Array;
+  private readonly regRow = new Map<string, number>();
+
+  /** `regIndex[i]`: the register row of map row i, or -1. When `map === register` every row is its own. */
+  constructor(
+    readonly map: RegisterColumns,
+    readonly register: RegisterColumns,
+    readonly regIndex: Int32Array,
+    private readonly inputs: GeoInputs,
+    readonly featureCodes: (string | null)[],
+    readonly synthetic: boolean,
+    private readonly base: Methodology,
+    /** Names of the embedded places by id, for the towns in the panel. */
+    private readonly placeNames: Map<string, Partial<Labels>> = new Map(),
+  ) {
+    this.config = base;
+    const keys = classesFor('place_type').map((c) => c.key);
+    this.placeType = Uint8Array.from(featureCodes, (code) => {
+      const k = code === 'PPLX' ? 'PPL' : code && PLACE_TYPES.includes(code) ? code : 'unknown';
+      return keys.indexOf(k);
+    });
+    register.settlements.forEach((s, i) => this.regRow.set(s.id, i));
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  defaults(): Settings {
+    const c = this.base;
+    return {
+      borderKm: borderDistance(c),
+      regionalMinPopulation: c.geospatial.town_tiers.find((t) => t.id === 'regional')?.min_population ?? 50000,
+      satelliteRadiusKm: c.categories.satellite.radius_km,
+      // a provision (the 2019 geospatial block) has no points to edit
+      blockPoints: Object.fromEntries(c.blocks.filter((b) => b.scored).map((b) => [b.id, b.max_points])),
+    };
+  }
+
+  configFor(s: Settings): Methodology {
+    const config = structuredClone(this.base);
+    setBorderDistance(config, s.borderKm);
+    const regional = config.geospatial.town_tiers.find((t) => t.id === 'regional');
+    if (regional) regional.min_population = s.regionalMinPopulation;
+    config.categories.satellite.radius_km = s.satelliteRadiusKm;
+    for (const block of config.blocks) {
+      const want = s.blockPoints[block.id];
+      if (want === undefined || want === block.max_points || !(want >= 0)) continue;
+      const factor = block.max_points > 0 ? want / block.max_points : 0;
+      block.max_points = want;
+      for (const ind of config.indicators) {
+        if (ind.block !== block.id) continue;
+        ind.points *= factor;
+        if (ind.rule.type === 'steps') for (const step of ind.rule.steps) step.points *= factor;
+      }
+    }
+    return config;
+  }
+
+  compute(settings: Settings, view: ViewSettings): ViewResult {
+    let stage: Stage = 'view';
+    const config = this.configFor(settings);
+    const geoKey = `${settings.borderKm}|${settings.regionalMinPopulation}`;
+    if (geoKey !== this.geoKey || !this.mapGeo || !this.registerGeo) {
+      this.mapGeo = computeGeoTable(this.map, buildGeoContext(this.map, config, this.inputs));
+      this.registerGeo = this.map === this.register ? this.mapGeo : computeGeoTable(this.register, buildGeoContext(this.register, config, this.inputs));
+      this.geoKey = geoKey;
+      this.assessKey = '';
+      stage = 'geo';
+    }
+    const assessKey = `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}`;
+    if (assessKey !== this.assessKey || !this.assessed || !this.derived) {
+      this.config = config;
+      this.assessed = reassessTable(this.register, this.registerGeo!, config);
+      this.derived = this.derive(this.assessed);
+      this.assessKey = assessKey;
+      if (stage === 'view') stage = 'assess';
+    }
+    return { stage, ...this.classify(view) };
+  }
+
+  private derive(a: AssessmentTable): Derived {
+    const n = this.size;
+    const catKeys = classesFor('category').map((c) => c.key);
+    const potKeys = classesFor('potential').map((c) => c.key);
+    const catOfCode = CATEGORIES.map((c) => catKeys.indexOf(c));
+    const potOfCode = POTENTIALS.map((p) => potKeys.indexOf(p));
+    const d: Derived = {
+      category: new Uint8Array(n).fill(catKeys.indexOf('not_in_register')),
+      potential: new Uint8Array(n).fill(potKeys.indexOf('not_in_register')),
+      support: new Uint8Array(n),
+      percent: new Float64Array(n).fill(NaN),
+      blocks: new Map(a.scores.blocks.map((b) => [b.id, new Float64Array(n).fill(NaN)])),
+    };
+    const other = catKeys.indexOf('other'), otherInsufficient = catKeys.indexOf('other_insufficient'), supportCode = CATEGORIES.indexOf('support');
+    const blocks = a.scores.blocks.map((b) => [b.points, d.blocks.get(b.id)!] as const);
+    for (let i = 0; i < n; i++) {
+      const r = this.regIndex[i];
+      if (r < 0) continue;
+      const pot = a.scores.potential[r];
+      let cat = catOfCode[a.classes.category[r]];
+      if (cat === other && pot === 0) cat = otherInsufficient; // potential code 0 = insufficient_data
+      d.category[i] = cat;
+      d.potential[i] = potOfCode[pot];
+      d.support[i] = a.classes.category[r] === supportCode ? 1 : 0;
+      d.percent[i] = a.scores.percent[r];
+      // a block of a row without any data in it has no score (not 0)
+      for (const [from, to] of blocks) to[i] = from[r];
+    }
+    return d;
+  }
+
+  private classify(view: ViewSettings): Omit<ViewResult, 'stage'> {
+    const d = this.derived!;
+    const n = this.size;
+    const mode = view.mode;
+    let codes: Uint8Array;
+    let breaks: number[] = [];
+    if (isGraduated(mode)) {
+      const block = blockOfMode(mode);
+      const values = block ? d.blocks.get(block) ?? new Float64Array(n).fill(NaN) : d.percent;
+      breaks = computeBreaks(values, view.classing);
+      const noData = breaks.length + 1;
+      codes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) codes[i] = Number.isFinite(values[i]) ? classIndex(values[i], breaks) : noData;
+    } else if (mode === 'category') codes = d.category;
+    else if (mode === 'potential') codes = d.potential;
+    else if (mode === 'place_type') codes = this.placeType;
+    else {
+      const keys = classesFor('border_status').map((c) => c.key);
+      const of = BORDER_STATUSES.map((s) => keys.indexOf(s));
+      const status = this.mapGeo!.status;
+      codes = Uint8Array.from(status, (s) => of[s]);
+    }
+    const counts = new Array<number>(classesFor(mode, breaks).length).fill(0);
+    for (let i = 0; i < n; i++) counts[codes[i]]++;
+    // copies: the arrays are transferred to the UI
+    return { mode, codes: codes.slice(), support: d.support.slice(), breaks, counts };
+  }
+
+  detail(row: number): PanelRecord {
+    const s = this.map.settlements[row];
+    const geo = geospatialRecord(this.mapGeo!, row);
+    const config = this.config;
+    const r = this.regIndex[row];
+    const a = r >= 0 && this.assessed ? assessmentRecord(this.assessed, r) : null;
+    const reg = r >= 0 ? this.register.settlements[r] : null;
+    const tierLabel = new Map(config.geospatial.town_tiers.map((t) => [t.id, t.label]));
+    const record: PanelRecord = {
+      row, id: s.id,
+      names: { kk: reg?.name_kk ?? s.name_kk, ru: reg?.name_ru ?? s.name_ru, en: reg?.name_en ?? s.name_en, name: s.name_en ?? s.name_ru ?? s.id },
+      oblast: reg?.oblast ?? s.oblast, district: reg?.district ?? s.district, population: reg?.population ?? s.population,
+      featureCode: this.featureCodes[row], inRegister: Boolean(a), synthetic: Boolean(a),
+      blocks: [], scorePercent: null, coverage: null, potential: null, category: null, rule: null,
+      towns: Object.entries(geo.towns).flatMap(([tier, town]) => (town ? [{ tier, label: tierLabel.get(tier) ?? { kk: tier, ru: tier, en: tier }, name: town.name, names: this.placeNames.get(town.id) ?? {}, km: town.km }] : [])),
+      kmChina: geo.km_to_china, kmRussia: geo.km_to_russia, borderStatus: geo.border_status,
+      defaults: this.defaultLines(config),
+    };
+    if (!a) return record;
+    const indicatorConfig = new Map(config.indicators.map((i) => [i.id, i]));
+    record.blocks = config.blocks.map((b) => ({
+      id: b.id, label: b.label, points: a.blocks[b.id] ?? 0, max: b.max_points, status: b.status, scored: b.scored,
+      indicators: a.indicators.filter((x) => x.block === b.id).map((x) => {
+        const ic = indicatorConfig.get(x.id)!;
+        return { id: x.id, label: ic.label, unit: ic.unit ?? null, value: x.value, points: x.points, max: x.max, status: ic.status };
+      }),
+    }));
+    record.scorePercent = a.score_percent;
+    record.coverage = a.coverage;
+    record.potential = a.potential;
+    record.category = a.category === 'other' && a.potential === 'insufficient_data' ? 'other_insufficient' : a.category;
+    record.rule = { ...this.ruleOf(a, r), reason: a.category_reason };
+    return record;
+  }
+
+  private ruleOf(a: ReturnType<typeof assessmentRecord>, r: number): { code: string; params: RuleParams } {
+    const config = this.config;
+    const code = a.category_rule;
+    const potential = a.potential;
+    const population = a.settlement.population ?? undefined;
+    if (code.startsWith('support.')) return { code, params: { potential, population, min: config.categories.support.population_route.at_least } };
+    if (code === 'satellite' && a.support_id) {
+      const sup = this.register.settlements[this.regRow.get(a.support_id)!];
+      return { code, params: { support: { kk: sup.name_kk ?? undefined, ru: sup.name_ru ?? undefined, en: sup.name_en ?? sup.id }, km: a.km_to_support ?? undefined } };
+    }
+    if (code === 'strategic.border_district') return { code, params: { status: a.geo.border_status } };
+    if (code === 'strategic.border_distance') {
+      const near = this.assessed ? nearestCountedBorder(this.assessed.geo, r, config.categories.strategic.neighbours.value) : null;
+      return { code, params: { border: near?.code, km: near?.km, within: config.categories.strategic.within_km.value } };
+    }
+    if (code === 'other.below_min_population') return { code, params: { population, min: config.categories.min_population.value } };
+    if (code === 'other.insufficient_data') return { code: 'other.insufficient', params: {} };
+    return { code, params: { potential } };
+  }
+
+  private defaultLines(c: Methodology): DefaultLine[] {
+    const border = borderDistanceProvenance(c);
+    const sup = c.categories.support;
+    const assumedIndicators = c.indicators.filter((i) => i.enabled && i.status === 'assumed').length;
+    return [
+      ...c.blocks.map((b): DefaultLine => ({ key: 'blocks', status: b.status, source: b.source, values: [b.id, b.max_points] })),
+      { key: 'indicators', status: assumedIndicators ? 'assumed' : 'confirmed', source: c.indicators[0]?.source ?? '', values: [assumedIndicators] },
+      { key: 'potential', status: c.potential.status, source: c.potential.source, values: [c.potential.high, c.potential.medium] },
+      { key: 'min_population', status: c.categories.min_population.status, source: c.categories.min_population.source, values: [c.categories.min_population.value] },
+      { key: 'support', status: sup.status, source: sup.source, values: [sup.min_potential] },
+      { key: 'satellite', status: c.categories.satellite.status, source: c.categories.satellite.source, values: [c.categories.satellite.radius_km] },
+      { key: 'strategic', status: c.categories.strategic.neighbours.status, source: c.categories.strategic.neighbours.source, values: c.categories.strategic.neighbours.value },
+      { key: 'border', status: border.status, source: border.source, values: [borderDistance(c)] },
+    ];
+  }
+}

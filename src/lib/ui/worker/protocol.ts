@@ -1,0 +1,95 @@
+// Messages between the UI and the assessment worker. The UI sends settings; the worker answers with typed arrays
+// (a class code and a support flag per map row) and the legend counts, so that recolouring 100,000 rows never
+// rebuilds GeoJSON on the main thread. Details of one row are asked for on demand (the settlement panel).
+import type { Classing, ColourMode } from '../../map/classes.ts';
+import type { Labels, Status } from './types.ts';
+import type { RuleParams } from '../i18n/rules.ts';
+
+/** Assessment parameters the UI can change. */
+export interface Settings {
+  /** The one border distance (km): border-zone status and the strategic rule. */
+  borderKm: number;
+  regionalMinPopulation: number;
+  satelliteRadiusKm: number;
+  /** Block maxima overriding the preset's (indicator points scale with their block). */
+  blockPoints: Record<string, number>;
+}
+
+export interface ViewSettings {
+  mode: ColourMode;
+  classing: Classing;
+}
+
+/** Rows the worker made up (`?synthetic=N`), which the UI draws from these columns. */
+export interface SyntheticRows {
+  ids: string[];
+  lon: Float64Array;
+  lat: Float64Array;
+  population: Float64Array;
+}
+
+export type Stage = 'geo' | 'assess' | 'view';
+
+export type WorkerRequest =
+  | { type: 'init'; settlements: ArrayBuffer; borders: ArrayBuffer; synthetic: number }
+  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings }
+  | { type: 'detail'; seq: number; row: number };
+
+export type WorkerReply =
+  | { type: 'ready'; ids: string[]; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings }
+  | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[] }
+  | { type: 'detail'; seq: number; record: PanelRecord }
+  | { type: 'error'; message: string };
+
+export interface IndicatorLine {
+  id: string;
+  label: Labels;
+  unit: string | null;
+  value: number | null;
+  points: number | null;
+  max: number;
+  status: Status;
+}
+
+export interface BlockLine {
+  id: string;
+  label: Labels;
+  points: number;
+  max: number;
+  status: Status;
+  /** false for a provision applied as rules (the 2019 geospatial block): no points. */
+  scored: boolean;
+  indicators: IndicatorLine[];
+}
+
+export interface DefaultLine {
+  key: 'blocks' | 'indicators' | 'potential' | 'min_population' | 'support' | 'satellite' | 'strategic' | 'border';
+  status: Status;
+  source: string;
+  /** The value in force, language-neutral (numbers joined by the panel). */
+  values: (number | string)[];
+}
+
+/** Everything the settlement panel shows for one map row; the panel words it in the UI language. */
+export interface PanelRecord {
+  row: number;
+  id: string;
+  names: { kk: string | null; ru: string | null; en: string | null; name: string | null };
+  oblast: string | null;
+  district: string | null;
+  population: number | null;
+  featureCode: string | null;
+  inRegister: boolean;
+  synthetic: boolean;
+  blocks: BlockLine[];
+  scorePercent: number | null;
+  coverage: number | null;
+  potential: string | null;
+  category: string | null;
+  rule: { code: string; params: RuleParams; reason: string } | null;
+  towns: { tier: string; label: Labels; name: string; names: Partial<Labels>; km: number }[];
+  kmChina: number | null;
+  kmRussia: number | null;
+  borderStatus: string;
+  defaults: DefaultLine[];
+}

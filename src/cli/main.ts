@@ -7,9 +7,13 @@ import { parseArgs } from './args.ts';
 import { preset, PRESETS, type PresetId } from '../lib/engine/config/presets.ts';
 import { checkMethodology } from '../lib/engine/config/validate.ts';
 import type { Methodology } from '../lib/engine/config/schema.ts';
-import { assess } from '../lib/engine/assess.ts';
-import { readRegister, writeAssessments, formatOf, RegisterFileError } from '../lib/io/formats.ts';
-import { formatProblem } from '../lib/io/register.ts';
+import { assessTable } from '../lib/engine/assess.ts';
+import { RegisterColumns } from '../lib/engine/columns.ts';
+import { CATEGORIES } from '../lib/engine/classify.ts';
+import type { Lang } from '../lib/engine/types.ts';
+import { readRegister, writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
+import { formatProblem, LANGS, problemMessage, RegisterFileError } from '../lib/io/problems.ts';
+import { Outline } from '../lib/io/outline.ts';
 import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../lib/io/embedded.ts';
 import { readFgb } from '../lib/io/fgb.ts';
 import { writeCsv } from '../lib/io/csv.ts';
@@ -19,11 +23,15 @@ const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
 Usage:
   auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE]
-              [--id-field F] [--name-field F] [--skip-invalid] --out FILE
+              [--id-field F] [--name-field F] [--skip-invalid] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
-      FILE may be .csv (UTF-8 or Windows-1251, comma or semicolon), .geojson or .fgb; --out likewise.
+      FILE may be .csv (UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866; comma, semicolon or tab), .geojson or .fgb;
+      --out .csv, .geojson or .fgb.
       --districts: district polygons (.geojson or .fgb) for border-district status.
       --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
+      --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
+      --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
+      --lang: language of the problem messages (default en).
   auyl config --preset 2019|2025 --out FILE.json
       Writes a methodology preset for editing; pass it back with --config.
   auyl districts --districts FILE [--id-field F] [--name-field F] [--tolerance-km N] --out FILE.csv
@@ -41,6 +49,25 @@ class InputError extends Error {
     super(lines.join('\n'));
   }
 }
+
+function fileProblem(file: string, e: RegisterFileError, lang: Lang): string {
+  return `${file}: ${e.problem.column ? `"${e.problem.column}": ` : ''}${problemMessage(e.problem, lang)}`;
+}
+
+/** Writes chunks to a temporary file beside the output, renamed when complete (no half-written output). */
+function writeChunks(file: string, chunks: Iterable<string | Uint8Array>) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.partial`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    for (const c of chunks) typeof c === "string" ? fs.writeSync(fd, c) : fs.writeSync(fd, c);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+const MAX_PROBLEM_LINES = 10_000;
 
 function readFile(file: string, what: string): Uint8Array {
   try {
@@ -90,32 +117,45 @@ async function write(file: string, bytes: Uint8Array | string) {
 }
 
 async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out'], flags: ['skip-invalid'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out) errors.push('--out FILE is required');
+  const lang = (values.lang ?? 'en') as Lang;
+  if (!LANGS.includes(lang)) errors.push(`--lang must be one of ${LANGS.join(', ')} (got "${values.lang}")`);
   if (errors.length) throw new InputError(errors);
-  formatOf(values.out);
+  try {
+    formatOf(values.out);
+  } catch (e) {
+    if (e instanceof RegisterFileError) throw new InputError([`--out ${values.out}: ${problemMessage(e.problem, lang)}`]);
+    throw e;
+  }
   const config = loadConfig(values);
+  const outline = new Outline((await readFgb(embedded('kazakhstan.fgb'))).features);
   let read;
   try {
-    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config);
+    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config, { outline, fixSwapped: flags.has('fix-swapped') });
   } catch (e) {
-    if (e instanceof RegisterFileError || e instanceof InputError) throw new InputError([(e as Error).message]);
+    if (e instanceof RegisterFileError) throw new InputError([fileProblem(values.settlements, e, lang)]);
+    if (e instanceof InputError) throw e;
     throw new InputError([`${values.settlements}: ${(e as Error).message}`]);
   }
-  const problemLines = read.problems.map((p) => `${values.settlements}: ${formatProblem(p).replace(/^line/, read.unit)}`);
-  if (problemLines.length && !flags.has('skip-invalid')) throw new InputError([...problemLines, `${read.rejectedLines.length} row(s) rejected; fix them or pass --skip-invalid`]);
+  const problemLines = read.problems.slice(0, MAX_PROBLEM_LINES).map((p) => `${values.settlements}: ${p.severity === 'warning' ? 'warning: ' : ''}${formatProblem(p, read.unit, lang)}`);
+  if (read.problems.length > MAX_PROBLEM_LINES) problemLines.push(`${values.settlements}: … and ${read.problems.length - MAX_PROBLEM_LINES} more problem(s)`);
+  const rejected = read.rejectedRows.length;
+  const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
+  if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
-  const assessments = assess(read.settlements, config, {
+  const table = assessTable(new RegisterColumns(read.settlements), config, {
     places: await placesFromFgb(embedded('settlements.fgb')),
     borders: await bordersFromFgb(embedded('borders.fgb')),
     districts,
   });
-  await write(values.out, await writeAssessments(assessments, values.out, config));
+  writeChunks(values.out, writeAssessmentChunks(table, values.out, { excel: flags.has('excel') }));
+  console.error(info);
   for (const line of problemLines) console.error(line);
-  const counts: Record<string, number> = {};
-  for (const a of assessments) counts[a.category] = (counts[a.category] ?? 0) + 1;
-  console.error(`assessed ${assessments.length} settlement(s) with "${config.id}"${read.rejectedLines.length ? `, skipped ${read.rejectedLines.length} invalid row(s)` : ''}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')} → ${values.out}`);
+  const counts = new Map<string, number>();
+  for (const c of table.classes.category) counts.set(CATEGORIES[c], (counts.get(CATEGORIES[c]) ?? 0) + 1);
+  console.error(`assessed ${table.register.size} settlement(s) with "${config.id}"${rejected ? `, skipped ${rejected} invalid row(s)` : ''}: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')} → ${values.out}`);
   return 0;
 }
 
@@ -172,7 +212,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const line of e.lines) console.error(line);
       return 2;
     }
-    if (e instanceof Error && /unsupported file type/.test(e.message)) {
+    if (e instanceof RegisterFileError) {
       console.error(e.message);
       return 2;
     }

@@ -1,5 +1,6 @@
 // One flat record per assessment: the columns of CSV / GeoJSON / FlatGeobuf exports.
 import type { Assessment } from '../engine/types.ts';
+import { assessmentRecord as engineRecord, type AssessmentTable } from '../engine/assess.ts';
 import type { Methodology } from '../engine/config/schema.ts';
 
 const round = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
@@ -39,4 +40,15 @@ export function assessmentRecord(a: Assessment, config: Methodology): Record<str
   }
   for (const ind of a.indicators) r[`points_${ind.id}`] = round(ind.points);
   return r;
+}
+
+const columnCache = new WeakMap<Methodology, string[]>();
+
+/** Row i of an assessment table as values in assessmentColumns order, written into `out`. */
+export function assessmentRow(table: AssessmentTable, i: number, out: unknown[]): unknown[] {
+  let columns = columnCache.get(table.config);
+  if (!columns) columnCache.set(table.config, (columns = assessmentColumns(table.config)));
+  const r = assessmentRecord(engineRecord(table, i), table.config);
+  for (let c = 0; c < columns.length; c++) out[c] = r[columns[c]];
+  return out;
 }

@@ -35,7 +35,9 @@ const CR = 13;
 /** A leading ' added by a formula-safe writer before = + - @ tab CR is taken off again. */
 export function stripFormulaGuard(cell: string): string {
   if (cell.charCodeAt(0) === 39 && cell.length > 1) {
-    const c = cell[1];
+    let k = 1;
+    if (cell[1] === "'") k = 2; // a text that itself began with ' before one of these was written with ''
+    const c = cell[k];
     if (c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r') return cell.slice(1);
   }
   return cell;
@@ -207,20 +209,23 @@ export interface CsvOptions {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+const NEEDS_QUOTE: Record<string, RegExp> = {};
+
 /** One cell as CSV text: numbers as written (decimal comma in Excel flavour), formula-like text neutralised. */
 export function csvCell(value: unknown, delimiter = ',', decimalComma = false): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
-    const s = String(value);
-    return decimalComma ? s.replace('.', ',') : s;
+    return decimalComma ? String(value).replace('.', ',') : String(value);
   }
   let s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'true' : 'false') : JSON.stringify(value);
-  const c = s[0];
-  if ((c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r') && !NUMBER.test(s)) s = `'${s}`;
-  // A written text that begins with ' followed by one of those would lose its ' on reading: keep it by doubling.
-  else if (c === "'" && s.length > 1 && '=+-@\t\r'.includes(s[1])) s = `'${s}`;
-  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
+  const c = s.charCodeAt(0);
+  // = + - @ tab CR
+  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
+    if (!NUMBER.test(s)) s = `'${s}`;
+  } else if (c === 39 && s.length > 1 && '=+-@\t\r'.includes(s[1])) s = `'${s}`; // keeps a leading ' the reader would strip
+  const re = (NEEDS_QUOTE[delimiter] ??= new RegExp(`["\n\r${delimiter === '\t' ? '\\t' : delimiter}]`));
+  return re.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A CSV writer that yields text chunks (a million rows never become one string). Reusable for the app's exports. */
@@ -249,7 +254,7 @@ export class CsvWriter {
     let buf = this.header();
     for (let i = 0; i < count; i++) {
       buf += this.row(rowAt(i));
-      if (buf.length > 1 << 20) {
+      if (buf.length > 1 << 22) {
         yield buf;
         buf = '';
       }

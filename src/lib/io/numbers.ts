@@ -52,7 +52,7 @@ export function detectDecimal(cells: Iterable<string>, limit = 200_000): Decimal
 const NO_DATA = new Set(['', '-', '—', '–', 'n/a', 'na', 'nan', 'null', 'none', 'нет данных', 'н/д', 'н.д.', 'нд', '#н/д', '#n/a', 'мәлімет жоқ', 'мәліметтер жоқ', 'деректер жоқ', 'дерек жоқ']);
 
 export function isNoData(raw: string): boolean {
-  return raw === '' || NO_DATA.has(raw.trim().toLocaleLowerCase('ru'));
+  return raw === '' || NO_DATA.has(raw.trim().toLowerCase());
 }
 
 export interface ParsedNumber {

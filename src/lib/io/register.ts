@@ -22,7 +22,10 @@ const TRUE = new Set(['true', '1', 'yes', 'y', 'иә', 'ия', 'да', 'д', 'и
 const FALSE = new Set(['false', '0', 'no', 'n', 'жоқ', 'нет', 'н', 'ложь']);
 
 export function parseBoolean(raw: string): boolean | null | undefined {
-  const s = raw.trim().toLocaleLowerCase('ru');
+  if (raw === '') return null;
+  if (raw === '0') return false;
+  if (raw === '1') return true;
+  const s = raw.trim().toLowerCase();
   if (s === '' || isNoData(s)) return null;
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
@@ -229,7 +232,8 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     const swappedInRange = x >= -90 && x <= 90;
     const inside = inRange && (!outline || outline.kmOutside(x, y) <= tolerance);
     if (inside) continue;
-    const swappedInside = swappedInRange && (outline ? outline.kmOutside(y, x) <= tolerance : !inRange);
+    // Without an outline a swap cannot be told from a typo: only the range is checked.
+    const swappedInside = swappedInRange && outline !== null && outline.kmOutside(y, x) <= tolerance;
     if (swappedInside) {
       if (options.fixSwapped) {
         lat[k] = x;

@@ -22,7 +22,7 @@ export class Outline {
   private readonly rows: number;
   private readonly cells: Uint8Array;
 
-  constructor(features: Feature[]) {
+  constructor(features: Feature<import('geojson').Geometry | null>[]) {
     const polys = features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) as Feature<Polygon | MultiPolygon>[];
     if (!polys.length) throw new Error('the outline has no polygons');
     const one = polys.map((f, i) => ({ ...f, properties: { id: String(i) } }));

@@ -207,7 +207,7 @@ describe('FlatGeobuf and GeoJSON damage', () => {
     const cut = bytes.subarray(0, bytes.length - 10);
     const read = readFgbFeatures(cut);
     expect(read.features.length).toBe(2);
-    expect(read.problems).toEqual([{ row: 3, column: '', value: '', code: 'fgb_truncated', params: { read: 2, declared: 3 }, severity: 'error' }]);
+    expect(read.problems).toEqual([{ row: 3, column: '*', value: '', code: 'fgb_truncated', params: { read: 2, declared: 3 }, severity: 'error' }]);
     const r = await readRegister(cut, 'r.fgb', cfg);
     expect(r.settlements.map((s) => s.id)).toEqual(['f1', 'f2']);
     expect(r.rowsIn).toBe(3);

@@ -62,6 +62,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
   let quotedSpan = false; // the record had a quoted field spanning lines
   let badQuote = false; // a quote never closed, or closed and followed by text on a later line
   let badQuoteLine = 0;
+  let badQuoteField = 0;
   let endedAtEof = false;
   let recordStart = 0;
 
@@ -102,6 +103,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
           // Unclosed (or a stray quote that swallowed line breaks): resync at the line after the opening one.
           badQuote = true;
           badQuoteLine = openLine;
+          badQuoteField = fields.length;
           const nl = text.indexOf('\n', open);
           i = nl < 0 ? n : nl + 1;
           line = openLine + 1;
@@ -160,6 +162,8 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
   while (headerLine >= 0 && empty() && !badQuote) headerLine = next();
   const header = headerLine < 0 ? [] : fields.map((f) => trim(f));
   const width = header.length;
+  /** Header name of field f; "#n" for a field beyond the header. */
+  const nameOf = (f: number) => (f >= 0 && f < width && header[f] ? header[f] : `#${f + 1}`);
   const columns: string[][] = header.map(() => []);
   const lines: number[] = [];
   const problems: Problem[] = [];
@@ -170,7 +174,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
     if (start < 0) break;
     if (badQuote) {
       rowsRead++;
-      problems.push({ row: badQuoteLine, column: '', value: '', code: 'unbalanced_quote', params: {}, severity: 'error' });
+      problems.push({ row: start, column: nameOf(badQuoteField), value: '', code: 'unbalanced_quote', params: { line: badQuoteLine }, severity: 'error' });
       continue;
     }
     if (empty()) continue;
@@ -181,7 +185,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
     if (count !== width && quotedSpan) {
       // A quoted field ran over line breaks into a record of the wrong shape: most likely a stray quote. Report
       // it and read again from the line after the one the record started on.
-      problems.push({ row: start, column: '', value: '', code: 'unbalanced_quote', params: {}, severity: 'error' });
+      problems.push({ row: start, column: nameOf(fields.length - 1), value: '', code: 'unbalanced_quote', params: { line: start }, severity: 'error' });
       const nl = text.indexOf('\n', recordStart);
       i = nl < 0 ? n : nl + 1;
       line = start + 1;
@@ -189,7 +193,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
     }
     if (count !== width) {
       const code = endedAtEof && count < width ? 'truncated_row' : 'field_count';
-      problems.push({ row: start, column: '', value: '', code, params: { found: count, expected: width }, severity: 'error' });
+      problems.push({ row: start, column: nameOf(Math.min(count, width)), value: '', code, params: { found: count, expected: width }, severity: 'error' });
       continue;
     }
     for (let c = 0; c < width; c++) columns[c].push(stripFormulaGuard(fields[c]));

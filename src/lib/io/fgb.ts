@@ -122,7 +122,7 @@ export function safeTreeSize(numItems: number, nodeSize: number): number {
   return nodes * 40;
 }
 
-const fgbProblem = (row: number, code: 'fgb_corrupt' | 'fgb_truncated', params: Record<string, string | number>): Problem => ({ row, column: '', value: '', code, params, severity: 'error' });
+const fgbProblem = (row: number, code: 'fgb_corrupt' | 'fgb_truncated', params: Record<string, string | number>): Problem => ({ row, column: '*', value: '', code, params, severity: 'error' });
 
 /** Reads FlatGeobuf bytes defensively: never hangs, never throws on damaged input (file-level damage throws a
  *  RegisterFileError; a damaged feature becomes a problem and reading stops or goes on as the damage allows). */
@@ -177,7 +177,7 @@ export function readFgbFeatures(bytes: Uint8Array): FgbRead {
     }
     offset += SIZE_PREFIX_LEN + length;
   }
-  if (declared > 0 && features.length < declared && !problems.some((p) => p.code === 'fgb_truncated'))
+  if (declared > 0 && features.length < declared && !problems.some((p) => p.row > features.length))
     problems.push(fgbProblem(features.length + 1, 'fgb_truncated', { read: features.length, declared }));
   return { features, columns, declared, problems, crs: meta.crs?.code ?? 0 };
 }

@@ -63,7 +63,7 @@ function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawT
   };
   columnOf('lat');
   columnOf('lon');
-  const bad = (row: number, code: Problem['code'], params: Problem['params'] = {}) => problems.push({ row, column: code === 'not_feature' ? '' : 'geometry', value: '', code, params, severity: 'error' });
+  const bad = (row: number, code: Problem['code'], params: Problem['params'] = {}) => problems.push({ row, column: code === 'not_feature' ? '*' : 'geometry', value: '', code, params, severity: 'error' });
   features.forEach((f, i) => {
     const row = i + 1;
     if (rejected.has(row)) return;

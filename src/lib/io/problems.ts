@@ -2,7 +2,8 @@
 // from one typed table in Kazakh, Russian and English; a code without all three translations fails the type check.
 // `row` is the physical line a CSV row starts on (header = 1), the sheet row of an .xlsx, or the 1-based feature
 // number of GeoJSON / FlatGeobuf / Shapefile; problems of the header or of a whole column carry the header row (1),
-// or for feature formats row 0.
+// or for feature formats row 0. `column` names the header column; "*" is the whole record (a damaged feature),
+// "#n" a CSV field beyond the header.
 import type { Lang } from '../engine/types.ts';
 
 export type Params = Record<string, string | number>;
@@ -83,7 +84,7 @@ export function problemMessage(p: Pick<Problem, 'code' | 'params'>, lang: Lang =
 
 /** `line 3, column "lat", value "abc": not a number` (in the chosen language). */
 export function formatProblem(p: Problem, unit: 'line' | 'row' | 'feature' = 'line', lang: Lang = 'en'): string {
-  const where = [p.row > 0 ? `${UNIT_WORDS[unit][lang]} ${p.row}` : '', p.column ? `${COLUMN_WORD[lang]} "${p.column}"` : '', p.value !== '' ? `${VALUE_WORD[lang]} "${p.value.length > 80 ? p.value.slice(0, 77) + '…' : p.value}"` : '']
+  const where = [p.row > 0 ? `${UNIT_WORDS[unit][lang]} ${p.row}` : '', p.column && p.column !== '*' ? `${COLUMN_WORD[lang]} "${p.column}"` : '', p.value !== '' ? `${VALUE_WORD[lang]} "${p.value.length > 80 ? p.value.slice(0, 77) + '…' : p.value}"` : '']
     .filter(Boolean)
     .join(', ');
   return `${where ? where + ': ' : ''}${problemMessage(p, lang)}`;

@@ -17,7 +17,8 @@ function runCorpus(seed: number, mutations: number): Promise<{ results: CaseResu
       worker.kill('SIGKILL');
       resolve({ results, hung: current });
     };
-    worker.on('message', (m) => {
+    worker.on('message', (msg) => {
+      const m = msg as { type: string; name: string; result: CaseResult };
       if (m.type === 'start') {
         current = m.name;
         clearTimeout(timer);

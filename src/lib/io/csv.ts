@@ -9,8 +9,8 @@ import type { Problem } from './problems.ts';
 
 export interface CsvTable {
   header: string[];
-  /** columns[c][k]: the cell of header column c in accepted row k, trimmed. */
-  columns: string[][];
+  /** columns[c]: the cells of header column c in the accepted rows (null for a column not kept). */
+  columns: (TextColumn | null)[];
   /** The physical line each accepted row starts on (header = line 1). */
   lines: number[];
   /** Rows rejected for their shape (field count, unclosed quote, cut short), one problem each. */
@@ -19,6 +19,90 @@ export interface CsvTable {
   /** Non-empty data rows seen: accepted (lines.length) + rejected (problems.length). */
   rowsRead: number;
 }
+
+const NO_TRIM = 0x80000000;
+
+/** One CSV column as offsets into the text: no string per cell until a cell is asked for (a million-row register
+ *  would otherwise hold tens of millions of small strings). */
+export class TextColumn {
+  length = 0;
+  private starts = new Uint32Array(1024);
+  private ends = new Uint32Array(1024);
+  /** Cells that are not a plain slice of the text (quotes doubled inside, text after a closing quote). */
+  private readonly special = new Map<number, string>();
+  constructor(private readonly text: string) {}
+
+  push(start: number, end: number, special: string | null) {
+    if (this.length === this.starts.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    if (special !== null) this.special.set(this.length, special);
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
+
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, k) => this.get(k));
+  }
+
+  /** The cell as text: trimmed unless it was quoted, formula guard taken off. */
+  get(k: number): string {
+    const sp = this.special.size ? this.special.get(k) : undefined;
+    if (sp !== undefined) return stripFormulaGuard(sp);
+    const st = this.starts[k];
+    const raw = this.text.slice(st & ~NO_TRIM & 0x7fffffff, this.ends[k]);
+    return stripFormulaGuard(st & NO_TRIM ? raw : trim(raw));
+  }
+
+  /** The cell as a number when it is a plain decimal ("-12", "51.147", " 7 "); NaN when it needs the full parser
+   *  (no data, other separators, exponents, or — unless `pointIsDecimal` — "1.234", which could be 1234). */
+  simpleNumber(k: number, pointIsDecimal: boolean): number {
+    if (this.special.size && this.special.has(k)) return NaN;
+    const t = this.text;
+    let i = this.starts[k] & 0x7fffffff;
+    let e = this.ends[k];
+    while (i < e && t.charCodeAt(i) === 32) i++;
+    while (e > i && t.charCodeAt(e - 1) === 32) e--;
+    if (i === e) return NaN;
+    let neg = false;
+    if (t.charCodeAt(i) === 45) {
+      neg = true;
+      i++;
+    }
+    let intPart = 0;
+    let intDigits = 0;
+    let c = 0;
+    while (i < e && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) {
+      intPart = intPart * 10 + c;
+      intDigits++;
+      i++;
+    }
+    if (intDigits === 0 || intDigits > 15) return NaN;
+    if (i === e) return neg ? -intPart : intPart;
+    if (t.charCodeAt(i) !== 46) return NaN;
+    i++;
+    let frac = 0;
+    let fracDigits = 0;
+    while (i < e && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) {
+      frac = frac * 10 + c;
+      fracDigits++;
+      i++;
+    }
+    if (i !== e || fracDigits === 0 || intDigits + fracDigits > 15) return NaN;
+    if (!pointIsDecimal && fracDigits === 3 && intDigits <= 3 && t.charCodeAt(this.starts[k] & 0x7fffffff) !== 48) return NaN;
+    // An integer below 2^53 divided by an exact power of ten is rounded once: the same double as Number(text).
+    const v = (intPart * POW10[fracDigits] + frac) / POW10[fracDigits];
+    return neg ? -v : v;
+  }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** The header line decides the delimiter (data lines may hold decimal commas). */
 export function detectDelimiter(text: string): string {
@@ -52,13 +136,28 @@ const trim = (s: string) => {
 };
 
 /** Reads CSV text (already decoded) into columns. Never throws on malformed input. */
-export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''))): CsvTable {
+export function readCsv(text: string, options: { delimiter?: string; keep?: (column: string) => boolean } = {}): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const delimiter = options.delimiter ?? detectDelimiter(text);
   const D = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
   let line = 1;
-  const fields: string[] = [];
+  // The current record's fields: offsets into the text, or a string where the cell is not a plain slice.
+  const fields = { count: 0, start: [] as number[], end: [] as number[], special: [] as (string | null)[] };
+  const addField = (start: number, end: number, special: string | null) => {
+    const f = fields.count++;
+    fields.start[f] = start;
+    fields.end[f] = end;
+    fields.special[f] = special;
+  };
+  const fieldText = (f: number) => fields.special[f] ?? (fields.start[f] & NO_TRIM ? text.slice(fields.start[f] & 0x7fffffff, fields.end[f]) : trim(text.slice(fields.start[f], fields.end[f])));
+  const fieldEmpty = (f: number) => {
+    if (fields.special[f] !== null) return fields.special[f] === '';
+    if (fields.start[f] & NO_TRIM) return fields.end[f] === (fields.start[f] & 0x7fffffff);
+    for (let k = fields.start[f]; k < fields.end[f]; k++) if (text.charCodeAt(k) > 32) return false;
+    return true;
+  };
   let quotedSpan = false; // the record had a quoted field spanning lines
   let badQuote = false; // a quote never closed, or closed and followed by text on a later line
   let badQuoteLine = 0;
@@ -68,7 +167,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
 
   /** Reads one record into `fields`; returns the line it started on, or -1 at the end of the text. */
   const next = (): number => {
-    fields.length = 0;
+    fields.count = 0;
     quotedSpan = false;
     badQuote = false;
     if (i >= n) return -1;
@@ -80,6 +179,8 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
         const open = i;
         const openLine = line;
         let value = '';
+        let plain = true; // no doubled quotes inside: the cell is text[open + 1, closing quote)
+        let closeAt = -1;
         let j = i + 1;
         let closed = false;
         for (;;) {
@@ -87,10 +188,12 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
           if (q < 0) break;
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(j, q + 1);
+            plain = false;
             j = q + 2;
             continue;
           }
           value += text.slice(j, q);
+          closeAt = q;
           j = q + 1;
           closed = true;
           break;
@@ -103,7 +206,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
           // Unclosed (or a stray quote that swallowed line breaks): resync at the line after the opening one.
           badQuote = true;
           badQuoteLine = openLine;
-          badQuoteField = fields.length;
+          badQuoteField = fields.count;
           const nl = text.indexOf('\n', open);
           i = nl < 0 ? n : nl + 1;
           line = openLine + 1;
@@ -121,9 +224,11 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
             k++;
           }
           value += text.slice(i, k);
+          plain = false;
           i = k;
         }
-        fields.push(value);
+        if (plain) addField((open + 1) | NO_TRIM, closeAt, null);
+        else addField(0, 0, value);
       } else {
         let k = i;
         while (k < n) {
@@ -131,7 +236,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
           if (c === D || c === LF || c === CR) break;
           k++;
         }
-        fields.push(trim(text.slice(i, k)));
+        addField(i, k, null);
         i = k;
       }
       // after the field
@@ -143,7 +248,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
       if (c === D) {
         i++;
         if (i >= n) {
-          fields.push('');
+          addField(i, i, null);
           endedAtEof = true;
           return start;
         }
@@ -157,14 +262,18 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
     }
   };
 
-  const empty = () => fields.every((f) => f === '');
+  const empty = () => {
+    for (let f = 0; f < fields.count; f++) if (!fieldEmpty(f)) return false;
+    return true;
+  };
   let headerLine = next();
   while (headerLine >= 0 && empty() && !badQuote) headerLine = next();
-  const header = headerLine < 0 ? [] : fields.map((f) => trim(f));
+  const header = headerLine < 0 ? [] : Array.from({ length: fields.count }, (_, f) => trim(fieldText(f)));
   const width = header.length;
   /** Header name of field f; "#n" for a field beyond the header. */
   const nameOf = (f: number) => (f >= 0 && f < width && header[f] ? header[f] : `#${f + 1}`);
-  const columns: string[][] = header.map(() => []);
+  const keep = options.keep ?? (() => true);
+  const columns = header.map((h) => (keep(h) ? new TextColumn(text) : null));
   const lines: number[] = [];
   const problems: Problem[] = [];
   let rowsRead = 0;
@@ -179,13 +288,13 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
     }
     if (empty()) continue;
     rowsRead++;
-    let count = fields.length;
+    let count = fields.count;
     // Trailing empty fields (Excel's "a;b;;;") beyond the header are not an error.
-    while (count > width && fields[count - 1] === '') count--;
+    while (count > width && fieldEmpty(count - 1)) count--;
     if (count !== width && quotedSpan) {
       // A quoted field ran over line breaks into a record of the wrong shape: most likely a stray quote. Report
       // it and read again from the line after the one the record started on.
-      problems.push({ row: start, column: nameOf(fields.length - 1), value: '', code: 'unbalanced_quote', params: { line: start }, severity: 'error' });
+      problems.push({ row: start, column: nameOf(fields.count - 1), value: '', code: 'unbalanced_quote', params: { line: start }, severity: 'error' });
       const nl = text.indexOf('\n', recordStart);
       i = nl < 0 ? n : nl + 1;
       line = start + 1;
@@ -196,7 +305,7 @@ export function readCsv(text: string, delimiter = detectDelimiter(text.replace(/
       problems.push({ row: start, column: nameOf(Math.min(count, width)), value: '', code, params: { found: count, expected: width }, severity: 'error' });
       continue;
     }
-    for (let c = 0; c < width; c++) columns[c].push(stripFormulaGuard(fields[c]));
+    for (let c = 0; c < width; c++) columns[c]?.push(fields.start[c], fields.end[c], fields.special[c]);
     lines.push(start);
   }
   return { header, columns, lines, problems, delimiter, rowsRead };
@@ -278,6 +387,6 @@ export function parseCsv(text: string): { columns: string[]; rows: { line: numbe
   const t = readCsv(text);
   return {
     columns: t.header,
-    rows: t.lines.map((line, k) => ({ line, cells: Object.fromEntries(t.header.map((h, c) => [h, t.columns[c][k]])) })),
+    rows: t.lines.map((line, k) => ({ line, cells: Object.fromEntries(t.header.map((h, c) => [h, t.columns[c]!.get(k)])) })),
   };
 }

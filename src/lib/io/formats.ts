@@ -7,7 +7,7 @@ import type { AssessmentTable } from '../engine/assess.ts';
 import { decodeText, type Encoding } from './text.ts';
 import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
-import { tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
+import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
 import { assessmentColumns, assessmentRow } from './assessment-record.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
@@ -91,7 +91,7 @@ function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawT
     columns[0][k] = lat ?? (props.lat as Cell);
     columns[1][k] = lon ?? (props.lon as Cell);
   });
-  return { header, columns, rows, unit: 'feature', headerRow: 0, problems, rowsRead: features.length };
+  return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: features.length };
 }
 
 function checkSize(bytes: Uint8Array, format: Format) {
@@ -100,12 +100,12 @@ function checkSize(bytes: Uint8Array, format: Format) {
 }
 
 /** Reads any supported register file into a table (no value checks yet). */
-export async function readTable(bytes: Uint8Array, filename: string): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
+export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    const csv = readCsv(decoded.text);
+    const csv = readCsv(decoded.text, { keep });
     if (!csv.header.length) throw fileError('file_empty');
     const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
     return { table, format, encoding: decoded.encoding };
@@ -134,7 +134,9 @@ export async function readTable(bytes: Uint8Array, filename: string): Promise<{ 
 }
 
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {
-  const { table, format, encoding } = await readTable(bytes, filename);
+  // Only the columns the register format and the methodology read are kept (others are listed as unknown).
+  const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
+  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()));
   const result = tableToSettlements(table, config, options);
   return { ...result, unit: table.unit, format, encoding };
 }

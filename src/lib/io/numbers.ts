@@ -34,16 +34,15 @@ function isAmbiguous(m: RegExpExecArray): boolean {
 }
 
 /** The file's convention from a sample of numeric cells. */
-export function detectDecimal(cells: Iterable<string>, limit = 200_000): DecimalConvention {
+export function detectDecimal(cells: Iterable<string>): DecimalConvention {
   let point = 0;
   let comma = 0;
-  let seen = 0;
   for (const c of cells) {
-    if (++seen > limit) break;
     if (c === '' || INTEGER.test(c)) continue;
     const e = evidence(c);
     if (e === 'point') point++;
     else if (e === 'comma') comma++;
+    if (point && comma) break;
   }
   if (point && comma) return 'mixed';
   return point ? 'point' : comma ? 'comma' : 'unknown';

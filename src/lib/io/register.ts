@@ -34,10 +34,23 @@ export function parseBoolean(raw: string): boolean | null | undefined {
 
 export type Cell = string | number | boolean | null | undefined;
 
+/** A column of cells, read on demand (CSV keeps offsets into the text; other formats wrap an array). */
+export interface CellColumn {
+  readonly length: number;
+  get(k: number): Cell;
+  /** Fast path for plain decimals; NaN when the cell needs the full parser. */
+  simpleNumber?(k: number, pointIsDecimal: boolean): number;
+}
+
+export function arrayColumn(cells: Cell[]): CellColumn {
+  return { length: cells.length, get: (k) => cells[k] };
+}
+
 /** What every reader produces: cells by column, a row label per record, and the rows it already rejected. */
 export interface RawTable {
   header: string[];
-  columns: Cell[][];
+  /** Per header column; null for a column the reader did not keep (not read by the methodology). */
+  columns: (CellColumn | null)[];
   /** Row label of each record: CSV line, sheet row, or feature number. */
   rows: number[];
   unit: 'line' | 'row' | 'feature';
@@ -131,7 +144,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     const closest = closestName(name, known);
     push(-1, name, '', 'unknown_column', closest ? { closest } : {}, 'warning');
   }
-  const col = (name: string): Cell[] | null => {
+  const col = (name: string): CellColumn | null => {
     const c = index.get(name);
     return c === undefined ? null : table.columns[c];
   };
@@ -140,7 +153,21 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const numericColumns = ['lat', 'lon', 'population', ...kinds.keys()].filter((c, i, a) => a.indexOf(c) === i && index.has(c));
   const decimal = detectDecimal(
     (function* () {
-      for (const c of numericColumns) for (const v of col(c)!) if (typeof v === 'string') yield v;
+      for (const c of numericColumns) {
+        const column = col(c)!;
+        for (let k = 0; k < column.length; k++) {
+          // Plain integers and unambiguous point decimals say nothing or "point": only look at the others.
+          if (column.simpleNumber) {
+            const x = column.simpleNumber(k, false);
+            if (!Number.isNaN(x)) {
+              if (!Number.isInteger(x)) yield '0.5';
+              continue;
+            }
+          }
+          const v = column.get(k);
+          if (typeof v === 'string') yield v;
+        }
+      }
     })(),
   );
 
@@ -152,11 +179,26 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       if (required) for (let k = 0; k < size; k++) push(k, name, '', 'required');
       return out;
     }
+    const fast = !!cells.simpleNumber && decimal !== 'comma';
+    const pointIsDecimal = decimal === 'point';
     let ambiguous = 0;
     let firstAmbiguous = -1;
     let ambiguousParams: Params = {};
     for (let k = 0; k < size; k++) {
-      const raw = cells[k];
+      if (fast) {
+        const x = cells.simpleNumber!(k, pointIsDecimal);
+        if (!Number.isNaN(x)) {
+          if (kind === 'number' || kind === 'rate') {
+            out[k] = x;
+            continue;
+          }
+          if (kind === 'flag' ? x === 0 || x === 1 : x >= 0 && (kind !== 'count' || Number.isInteger(x)) && (kind !== 'percentage' || x <= 100)) {
+            out[k] = x;
+            continue;
+          }
+        }
+      }
+      const raw = cells.get(k);
       let v: number | null | undefined;
       if (typeof raw === 'number') v = Number.isFinite(raw) ? raw : undefined;
       else if (raw === null || raw === undefined) v = null;
@@ -199,7 +241,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       else if (RANGES[kind] && (v < RANGES[kind]![0] || v > RANGES[kind]![1])) push(k, name, raw, 'out_of_range', { min: RANGES[kind]![0], max: RANGES[kind]![1] });
       else out[k] = v;
     }
-    if (ambiguous) push(firstAmbiguous, name, ambiguousParams.value as string, 'decimal_ambiguous', { ...ambiguousParams, count: ambiguous }, 'warning');
+    if (ambiguous) push(firstAmbiguous, name, String(ambiguousParams.value), 'decimal_ambiguous', { ...ambiguousParams, count: ambiguous }, 'warning');
     return out;
   };
 
@@ -208,11 +250,11 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const idCells = col('id')!;
   const seen = new Map<string, number>();
   for (let k = 0; k < size; k++) {
-    const id = (ids[k] = text(idCells[k]));
-    if (!id) push(k, 'id', idCells[k], 'required');
+    const id = (ids[k] = text(idCells.get(k)));
+    if (!id) push(k, 'id', idCells.get(k), 'required');
     else {
       const first = seen.get(id);
-      if (first !== undefined) push(k, 'id', idCells[k], 'duplicate_id', { first: rows[first], unit: table.unit });
+      if (first !== undefined) push(k, 'id', idCells.get(k), 'duplicate_id', { first: rows[first], unit: table.unit });
       else seen.set(id, k);
     }
   }
@@ -238,13 +280,13 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       if (options.fixSwapped) {
         lat[k] = x;
         lon[k] = y;
-        push(k, 'lat', `${latCells[k]} / ${lonCells[k]}`, 'swapped_fixed', {}, 'warning');
-      } else push(k, 'lat', `${text(latCells[k])} / ${text(lonCells[k])}`, 'swapped_lat_lon');
+        push(k, 'lat', `${latCells.get(k)} / ${lonCells.get(k)}`, 'swapped_fixed', {}, 'warning');
+      } else push(k, 'lat', `${text(latCells.get(k))} / ${text(lonCells.get(k))}`, 'swapped_lat_lon');
       continue;
     }
-    if (y < -90 || y > 90) push(k, 'lat', latCells[k], 'out_of_range', { min: -90, max: 90 });
-    else if (x < -180 || x > 180) push(k, 'lon', lonCells[k], 'out_of_range', { min: -180, max: 180 });
-    else if (outline) push(k, 'lat', `${text(latCells[k])} / ${text(lonCells[k])}`, 'outside_kazakhstan', { km: Math.round(outline.kmOutside(x, y)) });
+    if (y < -90 || y > 90) push(k, 'lat', latCells.get(k), 'out_of_range', { min: -90, max: 90 });
+    else if (x < -180 || x > 180) push(k, 'lon', lonCells.get(k), 'out_of_range', { min: -180, max: 180 });
+    else if (outline) push(k, 'lat', `${text(latCells.get(k))} / ${text(lonCells.get(k))}`, 'outside_kazakhstan', { km: Math.round(outline.kmOutside(x, y)) });
   }
 
   // Text columns: names (at least one), '?' where Kazakh letters were lost, bytes that were not valid text.
@@ -257,13 +299,13 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     let invalid = 0;
     let firstInvalid = -1;
     for (let k = 0; k < size; k++) {
-      const s = cells ? text(cells[k]) : '';
+      const s = cells ? text(cells.get(k)) : '';
       values[k] = s || null;
       if (s.length > 1 && s.includes('?') && LOST_LETTER.test(s) && lost++ === 0) firstLost = k;
       if (s.includes('\uFFFD') && invalid++ === 0) firstInvalid = k;
     }
-    if (lost) push(firstLost, name, cells![firstLost], 'question_marks', { count: lost }, 'warning');
-    if (invalid) push(firstInvalid, name, cells![firstInvalid], 'invalid_bytes', { count: invalid, encoding: 'UTF-8' }, 'warning');
+    if (lost) push(firstLost, name, cells!.get(firstLost), 'question_marks', { count: lost }, 'warning');
+    if (invalid) push(firstInvalid, name, cells!.get(firstInvalid), 'invalid_bytes', { count: invalid, encoding: 'UTF-8' }, 'warning');
   }
   for (let k = 0; k < size; k++)
     if (!texts.name_kk[k] && !texts.name_ru[k] && !texts.name_en[k]) push(k, index.has('name_ru') ? 'name_ru' : 'name_kk', '', 'name_required');
@@ -275,7 +317,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     const cells = col(name);
     if (!cells) continue;
     for (let k = 0; k < size; k++) {
-      const raw = cells[k];
+      const raw = cells.get(k);
       const b = typeof raw === 'boolean' ? raw : typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : parseBoolean(text(raw));
       if (b === undefined) push(k, name, raw, 'not_boolean');
       else out[k] = b === null ? -1 : b ? 1 : 0;

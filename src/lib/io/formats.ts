@@ -130,7 +130,13 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
     table.rowsRead = read.features.length + read.problems.filter((p) => p.row > read.features.length).length;
     return { table, format };
   }
-  throw fileError('unsupported_format', { ext: format });
+  if (format === 'xlsx') {
+    const { readXlsx } = await import('./xlsx.ts');
+    return { table: await readXlsx(bytes, LIMITS.expanded), format };
+  }
+  const { readShapefileZip } = await import('./shapefile.ts');
+  const { features, encoding } = await readShapefileZip(bytes, LIMITS.expanded);
+  return { table: featuresToTable(features), format, encoding };
 }
 
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {

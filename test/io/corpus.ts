@@ -5,6 +5,9 @@
 import { mulberry32 } from '../../data/seeded-random.ts';
 import { encodeSingleByte } from '../../src/lib/io/text.ts';
 import { writeFgb } from '../../src/lib/io/fgb.ts';
+import { utils, write } from '@e965/xlsx';
+import { zipSync } from 'fflate';
+import { pointShapefileZip } from './shapefile-writer.ts';
 
 export interface CorpusCase {
   name: string;
@@ -103,6 +106,17 @@ function mutateCsvText(r: () => number, text: string): string {
   return lines.join('\r\n');
 }
 
+export function goodXlsx(r: () => number, n = 20): Uint8Array {
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet([HEADER, ...goodRows(r, n)]), 'register');
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }));
+}
+
+export function goodShapefile(r: () => number, n = 20, cp1251 = false): Uint8Array {
+  const points = goodRows(r, n).map((row) => ({ x: row[4] as number, y: row[3] as number, props: Object.fromEntries(HEADER.map((h, c) => [h.slice(0, 10), String(row[c])]).filter(([h]) => h !== 'lat' && h !== 'lon')) }));
+  return cp1251 ? pointShapefileZip(points, { encode: (s) => encodeSingleByte(s, 'windows-1251'), cpg: '1251' }) : pointShapefileZip(points, { encode: (s) => enc(s), cpg: 'UTF-8', prj: 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]' });
+}
+
 export function corpus(seed = 12, mutationsPerFormat = 1000): CorpusCase[] {
   const r = mulberry32(seed);
   const cases: CorpusCase[] = [];
@@ -122,6 +136,10 @@ export function corpus(seed = 12, mutationsPerFormat = 1000): CorpusCase[] {
   add('good geojson', 'g.geojson', JSON.stringify(fc));
   const fgb = writeFgb(fc);
   add('good fgb', 'g.fgb', fgb);
+
+  add('good xlsx', 'g.xlsx', goodXlsx(r));
+  add('good shapefile', 'g.zip', goodShapefile(r));
+  add('good shapefile cp1251', 'g.zip', goodShapefile(r, 20, true));
 
   // Named hard cases.
   add('empty file', 'e.csv', '');
@@ -151,6 +169,10 @@ export function corpus(seed = 12, mutationsPerFormat = 1000): CorpusCase[] {
   add('fgb empty written', 'e.fgb', writeFgb({ type: 'FeatureCollection', features: [] }, ['id']));
   add('not fgb', 'x.fgb', 'hello');
   add('unsupported extension', 'x.docx', 'hello');
+  add('xlsx zip bomb', 'b.xlsx', zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(20 * 2 ** 20) }, { level: 9 }));
+  add('xlsx not a zip', 'n.xlsx', 'PK nothing');
+  add('shapefile without dbf', 'n.zip', zipSync({ 'a.shp': new Uint8Array(100) }));
+  add('shapefile zip bomb', 'b.zip', zipSync({ 'a.shp': new Uint8Array(100), 'a.dbf': new Uint8Array(20 * 2 ** 20) }, { level: 9 }));
 
   // Random mutations.
   const csvStruct = [0x22, 0x2c, 0x3b, 0x0a, 0x0d, 0x09, 0x3f, 0xd0, 0xd2, 0xef, 0xbb, 0xbf, 0x00];
@@ -170,5 +192,8 @@ export function corpus(seed = 12, mutationsPerFormat = 1000): CorpusCase[] {
     const bytes = writeFgb(goodFeatures(r, 2 + Math.floor(r() * 10)));
     add(`fgb mutation ${m}`, 'm.fgb', mutateBytes(r, bytes, [0, 0xff, 0x7f, 0x80, 1]));
   }
+  const zipNoise = [0, 0xff, 0x50, 0x4b, 0x03, 0x04, 0x08];
+  for (let m = 0; m < mutationsPerFormat; m++) add(`xlsx mutation ${m}`, 'm.xlsx', mutateBytes(r, goodXlsx(r, 2 + Math.floor(r() * 8)), zipNoise));
+  for (let m = 0; m < mutationsPerFormat; m++) add(`shapefile mutation ${m}`, 'm.zip', mutateBytes(r, goodShapefile(r, 2 + Math.floor(r() * 8), m % 2 === 1), zipNoise));
   return cases;
 }

@@ -9,6 +9,9 @@ import type { Methodology, ValueKind } from '../engine/config/schema.ts';
 import { detectDecimal, isNoData, parseNumberCell, type DecimalConvention } from './numbers.ts';
 import { fileError, type Params, type Problem, type ProblemCode } from './problems.ts';
 import type { Outline } from './outline.ts';
+import { PRESETS } from '../engine/config/presets.ts';
+
+const PRESET_COLUMNS = Object.values(PRESETS).flatMap((p) => p.indicators.map((i) => i.column));
 
 export const REGISTER_COLUMNS = [
   'id', 'name_kk', 'name_ru', 'name_en', 'lat', 'lon', 'oblast', 'district', 'rural_district',
@@ -130,7 +133,9 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   // Header: duplicates are fatal, unknown columns are listed with the closest known name.
   const kinds = new Map<string, ValueKind>();
   for (const ind of config.indicators) if (!kinds.has(ind.column)) kinds.set(ind.column, ind.kind ?? 'number');
-  const known: string[] = [...REGISTER_COLUMNS, ...kinds.keys()];
+  // Known: the register's own columns, this methodology's, and every shipped preset's (the register template):
+  // a 2025 column in a register assessed with 2019 is not a typo.
+  const known: string[] = [...new Set([...REGISTER_COLUMNS, ...kinds.keys(), ...PRESET_COLUMNS])];
   const index = new Map<string, number>();
   table.header.forEach((h, c) => {
     const canonical = known.find((k) => k.toLowerCase() === h.toLowerCase()) ?? h;

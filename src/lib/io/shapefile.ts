@@ -22,6 +22,46 @@ function isWgs84(prj: string): boolean {
   return /^\s*GEOGCS\[/i.test(prj) && /WGS[_ ]?(19)?84/i.test(prj);
 }
 
+const POINT_TYPES = new Set([1, 11, 21]);
+
+/** Checks the .shp structure before shpjs walks it (a damaged length would make it read or allocate without
+ *  bound): every record header inside the file, content lengths that fit, Point or Null shapes only (a register is
+ *  points). Returns the number of whole records; a record cut short ends the walk. */
+function checkShp(shp: Uint8Array): { records: number; cut: boolean } {
+  if (shp.length < 100) throw fileError('zip_invalid', { detail: 'the .shp file is shorter than its header' });
+  const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  if (dv.getInt32(0) !== 9994) throw fileError('zip_invalid', { detail: 'the .shp file has no Shapefile header' });
+  const type = dv.getInt32(32, true);
+  if (!POINT_TYPES.has(type) && type !== 0) throw fileError('bad_geometry', { detail: `shape type ${type}: a register needs points` }, 'geometry');
+  let o = 100;
+  let records = 0;
+  while (o + 8 <= shp.length) {
+    const words = dv.getInt32(o + 4);
+    const bytes = words * 2;
+    if (words < 2 || o + 8 + bytes > shp.length) return { records, cut: true };
+    const t = dv.getInt32(o + 8, true);
+    if (t !== 0 && (!POINT_TYPES.has(t) || bytes < 20)) return { records, cut: true };
+    records++;
+    o += 8 + bytes;
+  }
+  return { records, cut: o !== shp.length };
+}
+
+/** Clamps the DBF's declared record count to the records its bytes hold (parsedbf trusts the header). */
+function checkDbf(dbf: Uint8Array): Uint8Array {
+  if (dbf.length < 32) throw fileError('zip_invalid', { detail: 'the .dbf file is shorter than its header' });
+  const dv = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const count = dv.getUint32(4, true);
+  const headerLength = dv.getUint16(8, true);
+  const recordLength = dv.getUint16(10, true);
+  if (headerLength < 33 || headerLength > dbf.length || recordLength < 1) throw fileError('zip_invalid', { detail: 'damaged .dbf header' });
+  const fits = Math.floor((dbf.length - headerLength) / recordLength);
+  if (count <= fits) return dbf;
+  const copy = dbf.slice();
+  new DataView(copy.buffer).setUint32(4, fits, true);
+  return copy;
+}
+
 export async function readShapefileZip(bytes: Uint8Array, expandedLimit: number): Promise<{ features: unknown[]; encoding?: Encoding }> {
   const entries = listZip(bytes).filter((e) => !e.name.includes('__MACOSX') && !e.name.endsWith('/'));
   checkZip(entries, expandedLimit);
@@ -60,14 +100,24 @@ export async function readShapefileZip(bytes: Uint8Array, expandedLimit: number)
     const guess = decodeText(dbf.subarray(Math.min(headerLength, dbf.length))).encoding;
     label = guess === 'kz-1048' ? 'windows-1251' : guess;
   }
+  const shape = checkShp(shp);
   let geometries: unknown[];
   let records: Record<string, unknown>[];
   try {
-    geometries = parseShp(shp, transform);
-    records = parseDbf(dbf, label);
+    // Whole records only: a cut .shp is parsed up to its last whole record, the rest counts as missing geometry.
+    const header = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+    let end = 100;
+    for (let k = 0; k < shape.records; k++) end += 8 + header.getInt32(end + 4) * 2;
+    const whole = shp.slice(0, end);
+    new DataView(whole.buffer).setInt32(24, end / 2);
+    geometries = parseShp(whole, transform);
+    records = parseDbf(checkDbf(dbf), label);
   } catch (e) {
     throw fileError('zip_invalid', { detail: `unreadable Shapefile (${(e as Error).message})` });
   }
-  const features = geometries.map((geometry, i) => ({ type: 'Feature', geometry, properties: records[i] ?? {} }));
+  // One feature per DBF record (the attribute table is the register); a record without a readable shape gets no
+  // geometry and is reported, shapes without a record are reported as features without attributes.
+  const n = Math.max(records.length, geometries.length + (shape.cut ? 1 : 0));
+  const features = Array.from({ length: n }, (_, i) => (i < records.length || i < geometries.length ? { type: 'Feature', geometry: geometries[i] ?? null, properties: records[i] ?? {} } : null));
   return { features, encoding: label as Encoding };
 }

@@ -244,7 +244,9 @@ describe('writers', () => {
 
   it('Excel flavour: BOM, semicolons, decimal comma, CRLF', () => {
     const w = new CsvWriter(['a', 'b'], { excel: true });
-    expect([...w.chunks(1, () => [1.5, 'x;y'])].join('')).toBe('\uFEFFa;b\r\n1,5;"x;y"\r\n');
+    const bytes = [...w.chunks(1, () => [1.5, 'x;y'])][0];
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe('\uFEFFa;b\r\n1,5;"x;y"\r\n');
   });
 
   it('empty results write valid empty CSV, GeoJSON and FlatGeobuf', async () => {

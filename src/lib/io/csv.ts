@@ -362,24 +362,43 @@ export class CsvWriter {
     }
     return s + (this.bom ? '\r\n' : '\n');
   }
-  /** Chunks of about 1 MB of text for rows given by `rowAt` (values in column order). */
-  *chunks(count: number, rowAt: (i: number) => ArrayLike<unknown>): Generator<string> {
-    let buf = this.header();
+  /** UTF-8 chunks of about 1 MB for rows given by `rowAt` (values in column order). Each row is encoded as soon as
+   *  it is built, so its strings die young instead of piling up in a long string the collector must move. */
+  *chunks(count: number, rowAt: (i: number) => ArrayLike<unknown>): Generator<Uint8Array> {
+    const SIZE = 1 << 20;
+    let buf = new Uint8Array(SIZE);
+    let used = 0;
+    const encoder = new TextEncoder();
+    const put = (text: string) => {
+      if (used + text.length * 3 > buf.length) {
+        if (used > 0) {
+          const out = buf.slice(0, used);
+          used = 0;
+          return out;
+        }
+        buf = new Uint8Array(Math.max(SIZE, text.length * 3));
+      }
+      used += encoder.encodeInto(text, buf.subarray(used)).written;
+      return null;
+    };
+    let full = put(this.header());
     for (let i = 0; i < count; i++) {
-      buf += this.row(rowAt(i));
-      if (buf.length > 1 << 22) {
-        yield buf;
-        buf = '';
+      const row = this.row(rowAt(i));
+      full = put(row);
+      if (full) {
+        yield full;
+        put(row);
       }
     }
-    yield buf;
+    if (used > 0) yield buf.slice(0, used);
   }
 }
 
 /** CSV text for records (small tables; large exports use CsvWriter.chunks). */
 export function writeCsv(columns: string[], rows: Record<string, unknown>[], options: CsvOptions = {}): string {
   const w = new CsvWriter(columns, options);
-  return [...w.chunks(rows.length, (i) => columns.map((c) => rows[i][c]))].join('');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return [...w.chunks(rows.length, (i) => columns.map((c) => rows[i][c]))].map((c) => decoder.decode(c)).join('');
 }
 
 /** Legacy shape for tests and small files: rows as records keyed by header. */

@@ -1,13 +1,13 @@
 // A country outline for plausibility checks: how far (km) a point lies outside it, 0 inside. Point in polygon from
 // the engine's district layer and the exact distance to the boundary from its nearest index, behind a lazily
-// filled 0.1° grid: a cell whose centre is farther from the boundary than the cell's half-diagonal is wholly
+// filled 0.2° grid: a cell whose centre is farther from the boundary than the cell's half-diagonal is wholly
 // inside or outside, so a million register points cost a million array reads, not a million polygon tests.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { DistrictLayer, districtsFromFeatures } from '../engine/geo/districts.ts';
 import { NearestIndex } from '../engine/geo/nearest.ts';
 import { haversineKm } from '../engine/geo/sphere.ts';
 
-const CELL = 0.1;
+const CELL = 0.2;
 const UNKNOWN = 0;
 const INSIDE = 1;
 const MIXED = 2;

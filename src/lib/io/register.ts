@@ -333,6 +333,27 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const indicatorColumns = [...kinds.keys()].filter((c) => !(REGISTER_COLUMNS as readonly string[]).includes(c));
   const indicatorValues = indicatorColumns.map((c) => numbers(c, kinds.get(c)!, false));
 
+  // Each settlement's `indicators` is a view over the typed columns above: one small object per row whose
+  // prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A million-row
+  // register is then ~2 objects per row for the garbage collector, not ~15.
+  const IndicatorView = class {
+    constructor(readonly row: number) {}
+  };
+  indicatorColumns.forEach((name, c) => {
+    const values = indicatorValues[c];
+    Object.defineProperty(IndicatorView.prototype, name, {
+      enumerable: true,
+      get(this: { row: number }) {
+        const v = values[this.row];
+        return Number.isNaN(v) ? null : v;
+      },
+    });
+  });
+  Object.defineProperty(IndicatorView.prototype, 'toJSON', {
+    value(this: Record<string, unknown>) {
+      return Object.fromEntries(indicatorColumns.map((n) => [n, this[n]]));
+    },
+  });
   const settlements: Settlement[] = [];
   const rejectedRows: number[] = [];
   const nul = (x: number) => (Number.isNaN(x) ? null : x);
@@ -342,8 +363,6 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       rejectedRows.push(rows[k]);
       continue;
     }
-    const indicators: Record<string, number | null> = {};
-    for (let c = 0; c < indicatorColumns.length; c++) indicators[indicatorColumns[c]] = nul(indicatorValues[c][k]);
     settlements.push({
       id: ids[k],
       name_kk: texts.name_kk[k],
@@ -357,7 +376,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       is_district_centre: flag(flags.is_district_centre, k),
       is_rural_district_centre: flag(flags.is_rural_district_centre, k),
       population: nul(population[k]),
-      indicators,
+      indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
     });
   }
   for (const p of table.problems) rejectedRows.push(p.row);

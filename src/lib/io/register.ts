@@ -82,6 +82,9 @@ export interface RegisterResult {
   decimal: DecimalConvention;
 }
 
+/** A string that does not share storage with a larger one (V8 slices of 13+ characters point into their parent). */
+const ownCopy = (s: string) => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
 const text = (v: Cell) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v));
 
 /** Edit distance, for "did you mean". */
@@ -138,7 +141,10 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const known: string[] = [...new Set([...REGISTER_COLUMNS, ...kinds.keys(), ...PRESET_COLUMNS])];
   const index = new Map<string, number>();
   table.header.forEach((h, c) => {
-    const canonical = known.find((k) => k.toLowerCase() === h.toLowerCase()) ?? h;
+    const low = h.toLowerCase();
+    // Case-insensitive; a DBF field name cut to 10 characters stands for the one known column it begins.
+    const prefixed = low.length === 10 ? known.filter((k) => k.toLowerCase().startsWith(low)) : [];
+    const canonical = known.find((k) => k.toLowerCase() === low) ?? (prefixed.length === 1 ? prefixed[0] : h);
     if (index.has(canonical)) throw fileError('duplicate_column', { first: index.get(canonical)! + 1, second: c + 1 }, h, headerRow);
     index.set(canonical, c);
   });
@@ -255,7 +261,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const idCells = col('id')!;
   const seen = new Map<string, number>();
   for (let k = 0; k < size; k++) {
-    const id = (ids[k] = text(idCells.get(k)));
+    const id = (ids[k] = ownCopy(text(idCells.get(k))));
     if (!id) push(k, 'id', idCells.get(k), 'required');
     else {
       const first = seen.get(id);
@@ -303,8 +309,17 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     let firstLost = -1;
     let invalid = 0;
     let firstInvalid = -1;
+    const repeated = name === 'oblast' || name === 'district' || name === 'rural_district';
+    const seenText = new Map<string, string>();
     for (let k = 0; k < size; k++) {
-      const s = cells ? text(cells.get(k)) : '';
+      let s = cells ? text(cells.get(k)) : '';
+      // Own copies, so that the decoded file text can be freed once the table is read (a slice of 13+ characters
+      // would keep the whole text alive); the few distinct oblasts and districts are shared.
+      if (repeated) {
+        const known = seenText.get(s);
+        if (known !== undefined) s = known;
+        else seenText.set((s = ownCopy(s)), s);
+      } else s = ownCopy(s);
       values[k] = s || null;
       if (s.length > 1 && s.includes('?') && LOST_LETTER.test(s) && lost++ === 0) firstLost = k;
       if (s.includes('\uFFFD') && invalid++ === 0) firstInvalid = k;

@@ -171,3 +171,6 @@ for (const n of SIZES) {
   line({ bench: 'reclassify', n, ms_median: round(reclassMs), naive_ms_median: round(naiveReclass), ratio: naiveReclass ? round(naiveReclass / reclassMs) : null, ...(naiveSat?.sampled ? { naive_sampled: naiveSat.sampled } : {}) });
   log(`  categories: ${CATEGORIES.map((c, k) => `${c} ${assessed.classes.category.filter((x) => x === k).length}`).join(', ')}`);
 }
+
+// io: the corpus and `auyl assess` end to end (bench/io.ts; BENCH_IO=0 skips it).
+await import('./io.ts');

@@ -130,6 +130,14 @@ async function cmdAssess(argv: string[]): Promise<number> {
     throw e;
   }
   const config = loadConfig(values);
+  // AUYL_TIMING=1: phase times and heap on stderr (for benchmarks).
+  let t0 = performance.now();
+  const lap = (what: string) => {
+    if (!process.env.AUYL_TIMING) return;
+    const t = performance.now();
+    console.error(`timing: ${what} ${Math.round(t - t0)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+    t0 = t;
+  };
   const outline = new Outline((await readFgb(embedded('kazakhstan.fgb'))).features);
   let read;
   try {
@@ -139,6 +147,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
     if (e instanceof InputError) throw e;
     throw new InputError([`${values.settlements}: ${(e as Error).message}`]);
   }
+  lap('read and check');
   const problemLines = read.problems.slice(0, MAX_PROBLEM_LINES).map((p) => `${values.settlements}: ${p.severity === 'warning' ? 'warning: ' : ''}${formatProblem(p, read.unit, lang)}`);
   if (read.problems.length > MAX_PROBLEM_LINES) problemLines.push(`${values.settlements}: … and ${read.problems.length - MAX_PROBLEM_LINES} more problem(s)`);
   const rejected = read.rejectedRows.length;
@@ -150,7 +159,9 @@ async function cmdAssess(argv: string[]): Promise<number> {
     borders: await bordersFromFgb(embedded('borders.fgb')),
     districts,
   });
+  lap('assess');
   writeChunks(values.out, writeAssessmentChunks(table, values.out, { excel: flags.has('excel') }));
+  lap('write');
   console.error(info);
   for (const line of problemLines) console.error(line);
   const counts = new Map<string, number>();

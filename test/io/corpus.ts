@@ -109,7 +109,7 @@ function mutateCsvText(r: () => number, text: string): string {
 export function goodXlsx(r: () => number, n = 20): Uint8Array {
   const wb = utils.book_new();
   utils.book_append_sheet(wb, utils.aoa_to_sheet([HEADER, ...goodRows(r, n)]), 'register');
-  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }));
+  return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true }));
 }
 
 export function goodShapefile(r: () => number, n = 20, cp1251 = false): Uint8Array {

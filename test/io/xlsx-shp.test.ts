@@ -24,7 +24,7 @@ describe('xlsx', () => {
     ws.G5 = { t: 'e', v: 42 }; // #N/A
     const wb = utils.book_new();
     utils.book_append_sheet(wb, ws, 'register');
-    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }));
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx', compression: true }));
     const r = await readRegister(bytes, 'r.xlsx', cfg);
     expect(r.unit).toBe('row');
     expect(r.settlements.map((s) => [s.id, s.name_kk, s.lat, s.population, s.indicators.has_school, s.indicators.share_young_pct])).toEqual([['a', 'Ақсу', 52.04, 1200, 1, 12.5]]);

@@ -324,13 +324,33 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 const NEEDS_QUOTE: Record<string, RegExp> = {};
 
+/** A number as String() writes it; values with at most 3 decimals (what exports round to) through integer
+ *  formatting, which is several times cheaper than the shortest-round-trip conversion and gives the same text. */
+export function numberCell(x: number, decimalComma = false): string {
+  if (!Number.isFinite(x)) return '';
+  const sep = decimalComma ? ',' : '.';
+  if (Number.isInteger(x)) return Math.abs(x) < 1e21 ? String(x) : String(x);
+  const m = Math.round(x * 1000);
+  if (m / 1000 === x && Math.abs(m) < 1e15) {
+    const neg = m < 0;
+    const a = neg ? -m : m;
+    const int = Math.floor(a / 1000);
+    let frac = a - int * 1000;
+    let digits = 3;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+    const f = String(frac);
+    return `${neg ? '-' : ''}${int}${sep}${digits > f.length ? '0'.repeat(digits - f.length) + f : f}`;
+  }
+  return decimalComma ? String(x).replace('.', ',') : String(x);
+}
+
 /** One cell as CSV text: numbers as written (decimal comma in Excel flavour), formula-like text neutralised. */
 export function csvCell(value: unknown, delimiter = ',', decimalComma = false): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '';
-    return decimalComma ? String(value).replace('.', ',') : String(value);
-  }
+  if (typeof value === 'number') return numberCell(value, decimalComma);
   let s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'true' : 'false') : JSON.stringify(value);
   const c = s.charCodeAt(0);
   // = + - @ tab CR

@@ -60,6 +60,17 @@ export class TextColumn {
     return stripFormulaGuard(st & NO_TRIM ? raw : trim(raw));
   }
 
+  private fast: Float64Array | null = null;
+
+  /** simpleNumber(k, false) for every cell, computed once (the decimal detection and the conversion share it). */
+  fastNumbers(): Float64Array {
+    if (!this.fast) {
+      this.fast = new Float64Array(this.length);
+      for (let k = 0; k < this.length; k++) this.fast[k] = this.simpleNumber(k, false);
+    }
+    return this.fast;
+  }
+
   /** The cell as a number when it is a plain decimal ("-12", "51.147", " 7 "); NaN when it needs the full parser
    *  (no data, other separators, exponents, or — unless `pointIsDecimal` — "1.234", which could be 1234). */
   simpleNumber(k: number, pointIsDecimal: boolean): number {

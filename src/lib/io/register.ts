@@ -43,6 +43,8 @@ export interface CellColumn {
   get(k: number): Cell;
   /** Fast path for plain decimals; NaN when the cell needs the full parser. */
   simpleNumber?(k: number, pointIsDecimal: boolean): number;
+  /** simpleNumber(k, false) for every cell, cached. */
+  fastNumbers?(): Float64Array;
 }
 
 export function arrayColumn(cells: Cell[]): CellColumn {
@@ -166,10 +168,11 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     (function* () {
       for (const c of numericColumns) {
         const column = col(c)!;
+        const fastAll = column.fastNumbers?.() ?? null;
         for (let k = 0; k < column.length; k++) {
           // Plain integers and unambiguous point decimals say nothing or "point": only look at the others.
-          if (column.simpleNumber) {
-            const x = column.simpleNumber(k, false);
+          if (fastAll) {
+            const x = fastAll[k];
             if (!Number.isNaN(x)) {
               if (!Number.isInteger(x)) yield '0.5';
               continue;
@@ -190,14 +193,16 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       if (required) for (let k = 0; k < size; k++) push(k, name, '', 'required');
       return out;
     }
-    const fast = !!cells.simpleNumber && decimal !== 'comma';
+    const fast = !!cells.simpleNumber && !!cells.fastNumbers && decimal !== 'comma';
+    const fastAll = fast ? cells.fastNumbers!() : null;
     const pointIsDecimal = decimal === 'point';
     let ambiguous = 0;
     let firstAmbiguous = -1;
     let ambiguousParams: Params = {};
     for (let k = 0; k < size; k++) {
       if (fast) {
-        const x = cells.simpleNumber!(k, pointIsDecimal);
+        let x = fastAll![k];
+        if (Number.isNaN(x) && pointIsDecimal) x = cells.simpleNumber!(k, true);
         if (!Number.isNaN(x)) {
           if (kind === 'number' || kind === 'rate') {
             out[k] = x;

@@ -21,6 +21,13 @@ export interface Problem {
 type Msg = (p: Params) => string;
 type Messages = Record<Lang, Msg>;
 
+export const UNIT_WORDS: Record<'line' | 'row' | 'feature', Record<Lang, string>> = {
+  line: { en: 'line', ru: 'строка', kk: 'жол' },
+  row: { en: 'row', ru: 'строка', kk: 'жол' },
+  feature: { en: 'feature', ru: 'объект', kk: 'объект' },
+};
+const unitWord = (p: Params, lang: Lang) => UNIT_WORDS[p.unit as keyof typeof UNIT_WORDS]?.[lang] ?? String(p.unit);
+
 const MESSAGES = {
   // file level
   file_empty: { en: () => 'the file is empty', ru: () => 'файл пуст', kk: () => 'файл бос' },
@@ -56,7 +63,7 @@ const MESSAGES = {
   out_of_range: { en: (p) => `must be between ${p.min} and ${p.max}`, ru: (p) => `должно быть от ${p.min} до ${p.max}`, kk: (p) => `${p.min} мен ${p.max} аралығында болуы керек` },
   negative: { en: () => 'cannot be negative', ru: () => 'не может быть отрицательным', kk: () => 'теріс бола алмайды' },
   not_boolean: { en: () => 'not a yes/no value (true/false, 1/0, yes/no, иә/жоқ, да/нет)', ru: () => 'не значение да/нет (true/false, 1/0, yes/no, иә/жоқ, да/нет)', kk: () => 'иә/жоқ мәні емес (true/false, 1/0, yes/no, иә/жоқ, да/нет)' },
-  duplicate_id: { en: (p) => `duplicate id (first on ${p.unit} ${p.first})`, ru: (p) => `повтор id (впервые: ${p.unit} ${p.first})`, kk: (p) => `id қайталанады (алғаш: ${p.unit} ${p.first})` },
+  duplicate_id: { en: (p) => `duplicate id (first on ${unitWord(p, 'en')} ${p.first})`, ru: (p) => `повтор id (впервые: ${unitWord(p, 'ru')} ${p.first})`, kk: (p) => `id қайталанады (алғаш: ${unitWord(p, 'kk')} ${p.first})` },
   decimal_ambiguous: { en: (p) => `"${p.value}" could be ${p.a} or ${p.b}; read as ${p.a} (the file shows no other decimal separator)`, ru: (p) => `"${p.value}" может означать ${p.a} или ${p.b}; прочитано как ${p.a} (в файле нет других признаков разделителя)`, kk: (p) => `"${p.value}" ${p.a} немесе ${p.b} болуы мүмкін; ${p.a} деп оқылды (файлда бөлгіштің басқа белгісі жоқ)` },
   outside_kazakhstan: { en: (p) => `the point lies ${p.km} km outside Kazakhstan`, ru: (p) => `точка в ${p.km} км за пределами Казахстана`, kk: (p) => `нүкте Қазақстаннан ${p.km} км тыс жатыр` },
   swapped_lat_lon: { en: () => 'lat and lon look swapped (the swapped point lies in Kazakhstan); fix the file or pass --fix-swapped', ru: () => 'lat и lon, похоже, перепутаны (после обмена точка в Казахстане); исправьте файл или укажите --fix-swapped', kk: () => 'lat пен lon ауысып кеткен сияқты (ауыстырғанда нүкте Қазақстанда); файлды түзетіңіз немесе --fix-swapped қосыңыз' },
@@ -70,11 +77,6 @@ export type ProblemCode = keyof typeof MESSAGES;
 // A code whose entry lacks a language fails here.
 const CHECKED: Record<ProblemCode, Messages> = MESSAGES;
 
-export const UNIT_WORDS: Record<'line' | 'row' | 'feature', Record<Lang, string>> = {
-  line: { en: 'line', ru: 'строка', kk: 'жол' },
-  row: { en: 'row', ru: 'строка', kk: 'жол' },
-  feature: { en: 'feature', ru: 'объект', kk: 'объект' },
-};
 const COLUMN_WORD: Record<Lang, string> = { en: 'column', ru: 'столбец', kk: 'баған' };
 const VALUE_WORD: Record<Lang, string> = { en: 'value', ru: 'значение', kk: 'мән' };
 

@@ -15,20 +15,16 @@ const KZ1048_HIGH =
   'ЂЃ‚ѓ„…†‡€‰Љ‹ЊҚҺЏђ‘’“”•–—\uFFFD™љ›њқһџ\u00A0ҰұӘ¤Ө¦§Ё©Ғ«¬\u00AD®Ү°±Ііөµ¶·ё№ғ»әҢңү' +
   'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
 
-let kzTable: string[] | null = null;
+let kzTable: Uint16Array | null = null;
 function decodeKz1048(bytes: Uint8Array): string {
   if (!kzTable) {
-    kzTable = Array.from({ length: 256 }, (_, b) => (b < 0x80 ? String.fromCharCode(b) : KZ1048_HIGH[b - 0x80]));
+    kzTable = new Uint16Array(256);
+    for (let b = 0; b < 256; b++) kzTable[b] = b < 0x80 ? b : KZ1048_HIGH.charCodeAt(b - 0x80);
   }
-  const parts: string[] = [];
-  const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    let s = '';
-    const end = Math.min(bytes.length, start + CHUNK);
-    for (let i = start; i < end; i++) s += kzTable[bytes[i]];
-    parts.push(s);
-  }
-  return parts.join('');
+  // Byte → UTF-16 code unit through the table, then one decode of the code units.
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = kzTable[bytes[i]];
+  return new TextDecoder('utf-16le').decode(units);
 }
 
 export interface Decoded {
@@ -69,16 +65,25 @@ function utf8Evidence(bytes: Uint8Array, limit: number): { valid: number; invali
   return { valid, invalid };
 }
 
-const KAZAKH = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/g;
-const CYRILLIC = /[А-яЁё]/g;
-// Letters of other Cyrillic alphabets that 1251 has where KZ-1048 has Kazakh ones, box drawing (CP866 read as
-// 1251 or the reverse), and C1 controls / unassigned positions.
-const UNLIKELY = /[ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐґЄєЇїЅѕ\u2500-\u257F\u2580-\u259F\u0080-\u009F\uFFFD]/g;
+const KAZAKH = 'ӘәҒғҚқҢңӨөҰұҮүҺһІі';
+// Letters of other Cyrillic alphabets that 1251 has where KZ-1048 has Kazakh ones; box drawing (CP866 read as
+// 1251 or the reverse), C1 controls and U+FFFD count against a decoding.
+const UNLIKELY = 'ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐґЄєЇїЅѕ\uFFFD';
+const WEIGHT = new Map<number, number>();
+for (const ch of KAZAKH) WEIGHT.set(ch.charCodeAt(0), 2);
+for (const ch of UNLIKELY) WEIGHT.set(ch.charCodeAt(0), -8);
 
 /** How much a decoding reads like Kazakh or Russian: letters score, unlikely symbols cost. */
 export function letterScore(text: string): number {
-  const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  return count(CYRILLIC) + 2 * count(KAZAKH) - 8 * count(UNLIKELY);
+  let score = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) score += 1;
+    else if ((c >= 0x2500 && c <= 0x259f) || (c >= 0x80 && c <= 0x9f)) score -= 8;
+    else score += WEIGHT.get(c) ?? 0;
+  }
+  return score;
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -110,7 +115,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return { text, encoding: 'utf-8', bom: false, invalid: countReplacements(text) };
   }
   // Single-byte code pages, scored on a sample of their high bytes' context.
-  const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
+  const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 18));
   let best: Encoding = 'windows-1251';
   let bestScore = -Infinity;
   for (const enc of ['windows-1251', 'kz-1048', 'ibm866'] as const) {

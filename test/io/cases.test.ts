@@ -261,6 +261,21 @@ describe('writers', () => {
   });
 });
 
+describe('settlements', () => {
+  it('indicator values read like a record (JSON too), null for no data; an --excel export reads back', async () => {
+    const r = await readRegister(enc(`${HEAD},has_school,share_young_pct\n1,A,51.17,71.43,1,\n`), 'r.csv', cfg);
+    const ind = r.settlements[0].indicators;
+    expect(ind.has_school).toBe(1);
+    expect(ind.share_young_pct).toBeNull();
+    expect(JSON.parse(JSON.stringify(ind))).toMatchObject({ has_school: 1, share_young_pct: null, employment_rate_pct: null });
+    const table = assessTable(new RegisterColumns(r.settlements), cfg, { places: [], borders: await bordersFromFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb'))) });
+    const excel = writeAssessments(table, 'x.csv', { excel: true });
+    const back = await readRegister(excel, 'x.csv', cfg);
+    expect(back.decimal).toBe('comma');
+    expect(back.settlements[0]).toMatchObject({ id: '1', lat: 51.17, lon: 71.43 });
+  });
+});
+
 describe('messages', () => {
   it('every problem code has a message in kk, ru and en', () => {
     const p = { row: 2, column: 'lat', value: 'x', code: 'not_number' as const, params: {}, severity: 'error' as const };

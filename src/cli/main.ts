@@ -160,7 +160,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
     districts,
   });
   lap('assess');
-  writeChunks(values.out, writeAssessmentChunks(table, values.out, { excel: flags.has('excel') }));
+  writeChunks(values.out, writeAssessmentChunks(table, values.out, { excel: flags.has('excel'), reuse: true }));
   lap('write');
   console.error(info);
   for (const line of problemLines) console.error(line);

@@ -26,11 +26,15 @@ const NO_TRIM = 0x80000000;
  *  would otherwise hold tens of millions of small strings). */
 export class TextColumn {
   length = 0;
-  private starts = new Uint32Array(1024);
-  private ends = new Uint32Array(1024);
+  private starts: Uint32Array;
+  private ends: Uint32Array;
   /** Cells that are not a plain slice of the text (quotes doubled inside, text after a closing quote). */
   private readonly special = new Map<number, string>();
-  constructor(private readonly text: string) {}
+  /** `capacity`: expected rows (sized once: growing by doubling churns external memory, which triggers full GCs). */
+  constructor(private readonly text: string, capacity = 1024) {
+    this.starts = new Uint32Array(Math.max(16, capacity));
+    this.ends = new Uint32Array(Math.max(16, capacity));
+  }
 
   push(start: number, end: number, special: string | null) {
     if (this.length === this.starts.length) {
@@ -284,7 +288,9 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
   /** Header name of field f; "#n" for a field beyond the header. */
   const nameOf = (f: number) => (f >= 0 && f < width && header[f] ? header[f] : `#${f + 1}`);
   const keep = options.keep ?? (() => true);
-  const columns = header.map((h) => (keep(h) ? new TextColumn(text) : null));
+  let lineBreaks = 0;
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineBreaks++;
+  const columns = header.map((h) => (keep(h) ? new TextColumn(text, lineBreaks + 1) : null));
   const lines: number[] = [];
   const problems: Problem[] = [];
   let rowsRead = 0;
@@ -395,7 +401,7 @@ export class CsvWriter {
   }
   /** UTF-8 chunks of about 1 MB for rows given by `rowAt` (values in column order). Each row is encoded as soon as
    *  it is built, so its strings die young instead of piling up in a long string the collector must move. */
-  *chunks(count: number, rowAt: (i: number) => ArrayLike<unknown>): Generator<Uint8Array> {
+  *chunks(count: number, rowAt: (i: number) => ArrayLike<unknown>, reuse = false): Generator<Uint8Array> {
     const SIZE = 1 << 20;
     let buf = new Uint8Array(SIZE);
     let used = 0;
@@ -403,7 +409,8 @@ export class CsvWriter {
     const put = (text: string) => {
       if (used + text.length * 3 > buf.length) {
         if (used > 0) {
-          const out = buf.slice(0, used);
+          // `reuse`: the consumer writes each chunk before asking for the next, so one buffer serves them all.
+          const out = reuse ? buf.subarray(0, used) : buf.slice(0, used);
           used = 0;
           return out;
         }
@@ -421,7 +428,7 @@ export class CsvWriter {
         put(row);
       }
     }
-    if (used > 0) yield buf.slice(0, used);
+    if (used > 0) yield reuse ? buf.subarray(0, used) : buf.slice(0, used);
   }
 }
 

@@ -148,14 +148,15 @@ export async function readRegister(bytes: Uint8Array, filename: string, config: 
 }
 
 /** Output chunks for an assessment table in the format the file name asks for. */
-export function* writeAssessmentChunks(table: AssessmentTable, filename: string, options: { excel?: boolean } = {}): Generator<string | Uint8Array> {
+/** `reuse`: chunks share one buffer; each must be consumed (written) before the next is asked for. */
+export function* writeAssessmentChunks(table: AssessmentTable, filename: string, options: { excel?: boolean; reuse?: boolean } = {}): Generator<string | Uint8Array> {
   const format = formatOf(filename);
   const config: Methodology = table.config;
   const columns = assessmentColumns(config);
   const n = table.register.size;
   const row = new Array(columns.length);
   if (format === 'csv') {
-    yield* new CsvWriter(columns, { excel: options.excel }).chunks(n, (i) => assessmentRow(table, i, row));
+    yield* new CsvWriter(columns, { excel: options.excel }).chunks(n, (i) => assessmentRow(table, i, row), options.reuse);
     return;
   }
   const props = (i: number) => {

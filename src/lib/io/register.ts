@@ -123,6 +123,30 @@ const NON_NEGATIVE = new Set<ValueKind>(['count', 'distance', 'amount', 'ratio',
 // "?" next to a Cyrillic letter: a Kazakh letter lost to a code page that lacks it (Қ → ?).
 const LOST_LETTER = /[А-яЁё]\?|\?[А-яЁё]/;
 
+/** The class of the per-row indicator views. Built outside tableToSettlements on purpose: a getter's closure
+ *  keeps its whole enclosing scope alive, and there that would be the table with the decoded file text. */
+function indicatorViewClass(indicatorColumns: string[], indicatorValues: Float64Array[]): new (row: number) => object {
+  const IndicatorView = class {
+    constructor(readonly row: number) {}
+  };
+  indicatorColumns.forEach((name, c) => {
+    const values = indicatorValues[c];
+    Object.defineProperty(IndicatorView.prototype, name, {
+      enumerable: true,
+      get(this: { row: number }) {
+        const v = values[this.row];
+        return Number.isNaN(v) ? null : v;
+      },
+    });
+  });
+  Object.defineProperty(IndicatorView.prototype, 'toJSON', {
+    value(this: Record<string, unknown>) {
+      return Object.fromEntries(indicatorColumns.map((n) => [n, this[n]]));
+    },
+  });
+  return IndicatorView;
+}
+
 /** Converts a table to settlements. Columns the methodology reads are checked by their value kind. */
 export function tableToSettlements(table: RawTable, config: Methodology, options: ReadOptions = {}): RegisterResult {
   const problems: Problem[] = [...table.problems];
@@ -356,24 +380,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   // Each settlement's `indicators` is a view over the typed columns above: one small object per row whose
   // prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A million-row
   // register is then ~2 objects per row for the garbage collector, not ~15.
-  const IndicatorView = class {
-    constructor(readonly row: number) {}
-  };
-  indicatorColumns.forEach((name, c) => {
-    const values = indicatorValues[c];
-    Object.defineProperty(IndicatorView.prototype, name, {
-      enumerable: true,
-      get(this: { row: number }) {
-        const v = values[this.row];
-        return Number.isNaN(v) ? null : v;
-      },
-    });
-  });
-  Object.defineProperty(IndicatorView.prototype, 'toJSON', {
-    value(this: Record<string, unknown>) {
-      return Object.fromEntries(indicatorColumns.map((n) => [n, this[n]]));
-    },
-  });
+  const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
   const settlements: Settlement[] = [];
   const rejectedRows: number[] = [];
   const nul = (x: number) => (Number.isNaN(x) ? null : x);

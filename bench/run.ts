@@ -175,6 +175,10 @@ for (const n of SIZES) {
   log(`  categories: ${CATEGORIES.map((c, k) => `${c} ${assessed.classes.category.filter((x) => x === k).length}`).join(', ')}`);
 }
 
+if (ONLY !== 'browser') {
+  // io: the corpus and `auyl assess` end to end (bench/io.ts; BENCH_IO=0 skips it).
+  await import('./io.ts');
+}
 if (ONLY !== 'engine') {
   const { runBrowserBench } = await import('./browser.ts');
   await runBrowserBench();

@@ -8,9 +8,13 @@ import { parseArgs } from './args.ts';
 import { preset, PRESETS, type PresetId } from '../lib/engine/config/presets.ts';
 import { checkMethodology } from '../lib/engine/config/validate.ts';
 import type { Methodology } from '../lib/engine/config/schema.ts';
-import { assess } from '../lib/engine/assess.ts';
-import { readRegister, writeAssessments, formatOf, RegisterFileError } from '../lib/io/formats.ts';
-import { formatProblem } from '../lib/io/register.ts';
+import { assessTable } from '../lib/engine/assess.ts';
+import { RegisterColumns } from '../lib/engine/columns.ts';
+import { CATEGORIES } from '../lib/engine/classify.ts';
+import type { Lang } from '../lib/engine/types.ts';
+import { readRegister, writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
+import { formatProblem, LANGS, problemMessage, RegisterFileError } from '../lib/io/problems.ts';
+import { Outline } from '../lib/io/outline.ts';
 import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../lib/io/embedded.ts';
 import { readFgb } from '../lib/io/fgb.ts';
 import { writeCsv } from '../lib/io/csv.ts';
@@ -20,11 +24,15 @@ const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
 Usage:
   auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE]
-              [--id-field F] [--name-field F] [--skip-invalid] --out FILE
+              [--id-field F] [--name-field F] [--skip-invalid] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
-      FILE may be .csv (UTF-8 or Windows-1251, comma or semicolon), .geojson or .fgb; --out likewise.
+      FILE may be .csv (UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866; comma, semicolon or tab), .geojson or .fgb;
+      --out .csv, .geojson or .fgb.
       --districts: district polygons (.geojson or .fgb) for border-district status.
       --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
+      --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
+      --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
+      --lang: language of the problem messages (default en).
   auyl config --preset 2019|2025 --out FILE.json
       Writes a methodology preset for editing; pass it back with --config.
   auyl districts --districts FILE [--id-field F] [--name-field F] [--tolerance-km N] --out FILE.csv
@@ -42,6 +50,25 @@ class InputError extends Error {
     super(lines.join('\n'));
   }
 }
+
+function fileProblem(file: string, e: RegisterFileError, lang: Lang): string {
+  return `${file}: ${e.problem.column ? `"${e.problem.column}": ` : ''}${problemMessage(e.problem, lang)}`;
+}
+
+/** Writes chunks to a temporary file beside the output, renamed when complete (no half-written output). */
+function writeChunks(file: string, chunks: Iterable<string | Uint8Array>) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.partial`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    for (const c of chunks) typeof c === "string" ? fs.writeSync(fd, c) : fs.writeSync(fd, c);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+const MAX_PROBLEM_LINES = 10_000;
 
 function readFile(file: string, what: string): Uint8Array {
   try {
@@ -91,31 +118,55 @@ async function write(file: string, bytes: Uint8Array | string) {
 }
 
 async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out'], flags: ['skip-invalid'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out) errors.push('--out FILE is required');
+  const lang = (values.lang ?? 'en') as Lang;
+  if (!LANGS.includes(lang)) errors.push(`--lang must be one of ${LANGS.join(', ')} (got "${values.lang}")`);
   if (errors.length) throw new InputError(errors);
-  formatOf(values.out);
+  try {
+    formatOf(values.out);
+  } catch (e) {
+    if (e instanceof RegisterFileError) throw new InputError([`--out ${values.out}: ${problemMessage(e.problem, lang)}`]);
+    throw e;
+  }
   const config = loadConfig(values);
+  // AUYL_TIMING=1: phase times and heap on stderr (for benchmarks).
+  let t0 = performance.now();
+  const lap = (what: string) => {
+    if (!process.env.AUYL_TIMING) return;
+    const t = performance.now();
+    console.error(`timing: ${what} ${Math.round(t - t0)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+    t0 = t;
+  };
+  const outline = new Outline((await readFgb(embedded('kazakhstan.fgb'))).features);
   let read;
   try {
-    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config);
+    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config, { outline, fixSwapped: flags.has('fix-swapped') });
   } catch (e) {
-    if (e instanceof RegisterFileError || e instanceof InputError) throw new InputError([(e as Error).message]);
+    if (e instanceof RegisterFileError) throw new InputError([fileProblem(values.settlements, e, lang)]);
+    if (e instanceof InputError) throw e;
     throw new InputError([`${values.settlements}: ${(e as Error).message}`]);
   }
-  const problemLines = read.problems.map((p) => `${values.settlements}: ${formatProblem(p).replace(/^line/, read.unit)}`);
-  if (problemLines.length && !flags.has('skip-invalid')) throw new InputError([...problemLines, `${read.rejectedLines.length} row(s) rejected; fix them or pass --skip-invalid`]);
+  lap('read and check');
+  const problemLines = read.problems.slice(0, MAX_PROBLEM_LINES).map((p) => `${values.settlements}: ${p.severity === 'warning' ? 'warning: ' : ''}${formatProblem(p, read.unit, lang)}`);
+  if (read.problems.length > MAX_PROBLEM_LINES) problemLines.push(`${values.settlements}: … and ${read.problems.length - MAX_PROBLEM_LINES} more problem(s)`);
+  const rejected = read.rejectedRows.length;
+  const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
+  if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
-  const assessments = assess(read.settlements, config, {
+  const table = assessTable(new RegisterColumns(read.settlements), config, {
     places: await placesFromFgb(embedded('settlements.fgb')),
     borders: await bordersFromFgb(embedded('borders.fgb')),
     districts,
   });
-  await write(values.out, await writeAssessments(assessments, values.out, config));
+  lap('assess');
+  writeChunks(values.out, writeAssessmentChunks(table, values.out, { excel: flags.has('excel'), reuse: true }));
+  lap('write');
+  console.error(info);
   for (const line of problemLines) console.error(line);
-  const shares = formatShares(categoryShares(assessments.map((a) => a.category)));
-  console.error(`assessed ${assessments.length} settlement(s) with "${config.id}"${read.rejectedLines.length ? `, skipped ${read.rejectedLines.length} invalid row(s)` : ''}: ${shares} → ${values.out}`);
+  const shares = formatShares(categoryShares(Array.from(table.classes.category, (c) => CATEGORIES[c])));
+  console.error(`assessed ${table.register.size} settlement(s) with "${config.id}"${rejected ? `, skipped ${rejected} invalid row(s)` : ''}: ${shares} → ${values.out}`);
   return 0;
 }
 
@@ -172,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const line of e.lines) console.error(line);
       return 2;
     }
-    if (e instanceof Error && /unsupported file type/.test(e.message)) {
+    if (e instanceof RegisterFileError) {
       console.error(e.message);
       return 2;
     }

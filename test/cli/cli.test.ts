@@ -97,6 +97,41 @@ describe('auyl CLI', () => {
     expect(c.err).toMatch(/bad\.json: title: /);
   });
 
+  it('--lang gives the problems in Russian or Kazakh; --fix-swapped swaps back; --excel writes BOM, semicolons, decimal comma', () => {
+    const bad = path.join(tmp, 'swapped.csv');
+    fs.writeFileSync(bad, 'id,name_ru,lat,lon,population\nx1,Астана,51.17,71.43,100\nx2,Перепутано,71.43,51.17,100\nx3,Плохо,abc,70,100\n');
+    const ru = auyl('assess', '--settlements', bad, '--lang', 'ru', '--out', path.join(tmp, 'ru.csv'));
+    expect(ru.code).toBe(2);
+    expect(ru.err).toContain('строка 3, столбец "lat", значение "71.43 / 51.17": lat и lon, похоже, перепутаны');
+    expect(ru.err).toContain('строка 4, столбец "lat", значение "abc": не число');
+    const kk = auyl('assess', '--settlements', bad, '--lang', 'kk', '--out', path.join(tmp, 'kk.csv'));
+    expect(kk.err).toContain('жол 4, баған "lat", мән "abc": сан емес');
+    const fixed = auyl('assess', '--settlements', bad, '--fix-swapped', '--skip-invalid', '--excel', '--out', path.join(tmp, 'fixed.csv'));
+    expect(fixed.code, fixed.err).toBe(0);
+    expect(fixed.err).toContain('warning: line 3, column "lat", value "71.43 / 51.17": lat and lon were swapped; swapped back');
+    const bytes = fs.readFileSync(path.join(tmp, 'fixed.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0].startsWith('\uFEFFid;name_kk;name_ru;name_en;lat;lon')).toBe(true);
+    expect(text).toContain('x2;;Перепутано;;51,17;71,43;');
+    expect(parseCsv(text).rows.map((r) => r.cells.id)).toEqual(['x1', 'x2']);
+    expect(auyl('assess', '--settlements', bad, '--lang', 'de', '--out', path.join(tmp, 'de.csv')).err).toContain('--lang must be one of en, ru, kk');
+  });
+
+  it('a damaged FlatGeobuf or an unsupported file is refused with one clear line, no stack trace', () => {
+    const cut = path.join(tmp, 'cut.fgb');
+    fs.writeFileSync(cut, fs.readFileSync(path.join(tmp, 'r.fgb')).subarray(0, 30));
+    const r = auyl('assess', '--settlements', cut, '--out', path.join(tmp, 'cut.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cut\.fgb: damaged FlatGeobuf file|cut\.fgb: .*ends early/);
+    expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    const doc = path.join(tmp, 'x.docx');
+    fs.writeFileSync(doc, 'x');
+    const u = auyl('assess', '--settlements', doc, '--out', path.join(tmp, 'x.csv'));
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('unsupported file type ".docx"');
+  });
+
   itWithShared(['kz-adm2-2024.fgb'], 'lists the districts on the China and Russia borders (reference ADM2 boundaries)', () => {
     const out = path.join(tmp, 'd.csv');
     const r = auyl('districts', '--districts', sharedFile('kz-adm2-2024.fgb'), '--id-field', 'KATO', '--name-field', 'ADM2_EN', '--out', out);

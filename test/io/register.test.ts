@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readRegister, writeAssessments } from '../../src/lib/io/formats.ts';
 import { readFgb, writeFgb } from '../../src/lib/io/fgb.ts';
 import { preset } from '../../src/lib/engine/config/presets.ts';
+import { formatProblem } from '../../src/lib/io/problems.ts';
 
 const cfg = preset('2019');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -36,12 +37,17 @@ describe('readRegister', () => {
       'a,Dup,50,70,abc,no,1\n';
     const r = await readRegister(enc(csv), 'r.csv', cfg);
     expect(r.settlements.map((s) => s.id)).toEqual(['a']);
+    const e = (row: number, column: string, value: string, code: string, params = {}) => ({ row, column, value, code, params, severity: 'error' });
     expect(r.problems).toEqual([
-      { line: 3, column: 'lat', value: '95', message: 'must be between -90 and 90' },
-      { line: 4, column: 'is_district_centre', value: 'maybe', message: expect.stringContaining('not a yes/no value') },
-      { line: 5, column: 'id', value: 'a', message: 'duplicate id (first on line 2)' },
-      { line: 5, column: 'population', value: 'abc', message: 'not a number' },
+      e(3, 'lat', '95', 'out_of_range', { min: -90, max: 90 }),
+      e(4, 'is_district_centre', 'maybe', 'not_boolean'),
+      e(5, 'id', 'a', 'duplicate_id', { first: 2, unit: 'line' }),
+      e(5, 'population', 'abc', 'not_number'),
     ]);
+    expect(r.rowsIn).toBe(4);
+    expect(r.rejectedRows).toEqual([3, 4, 5]);
+    expect(formatProblem(r.problems[2], 'line')).toBe('line 5, column "id", value "a": duplicate id (first on line 2)');
+    expect(formatProblem(r.problems[3], 'line', 'ru')).toBe('строка 5, столбец "population", значение "abc": не число');
   });
 
   it('refuses a file without the required columns, naming them', async () => {

@@ -1,5 +1,9 @@
 // One flat record per assessment: the columns of CSV / GeoJSON / FlatGeobuf exports.
 import type { Assessment } from '../engine/types.ts';
+import type { AssessmentTable } from '../engine/assess.ts';
+import { POTENTIALS } from '../engine/score.ts';
+import { CATEGORIES, CATEGORY_RULES, categoryReason, type ClassInputs } from '../engine/classify.ts';
+import { BORDER_STATUSES } from '../engine/geo/geospatial.ts';
 import type { Methodology } from '../engine/config/schema.ts';
 
 const round = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
@@ -39,4 +43,55 @@ export function assessmentRecord(a: Assessment, config: Methodology): Record<str
   }
   for (const ind of a.indicators) r[`points_${ind.id}`] = round(ind.points);
   return r;
+}
+
+type Getter = (i: number) => unknown;
+const rowPlans = new WeakMap<AssessmentTable, Getter[]>();
+
+/** Per export column, a reader of the assessment table's columns (no record object per row). */
+function rowPlan(table: AssessmentTable): Getter[] {
+  const { register, geo, scores, classes, config } = table;
+  const s = register.settlements;
+  const nul = (x: number) => (Number.isNaN(x) ? null : x);
+  const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+  const block = (id: string) => {
+    const b = scores.blocks.find((x) => x.id === id);
+    return b ? (i: number) => r3(b.points[i]) : () => null;
+  };
+  const inputs: ClassInputs = { register, geo, potential: scores.potential, config };
+  const tierGetters: Record<string, Getter> = {};
+  for (const t of geo.tiers) {
+    tierGetters[`km_to_${t.id}`] = (i) => (t.town[i] >= 0 ? r3(t.km[i]) : null);
+    tierGetters[`town_${t.id}`] = (i) => (t.town[i] >= 0 ? t.towns[t.town[i]].name : null);
+    tierGetters[`town_id_${t.id}`] = (i) => (t.town[i] >= 0 ? t.towns[t.town[i]].id : null);
+  }
+  const points: Record<string, Getter> = {};
+  scores.indicators.forEach((ind, k) => (points[`points_${ind.id}`] = (i) => r3(scores.points[k][i])));
+  const district = (i: number) => (geo.district[i] >= 0 ? geo.districts[geo.district[i]] : null);
+  const getters: Record<string, Getter> = {
+    id: (i) => s[i].id, name_kk: (i) => s[i].name_kk, name_ru: (i) => s[i].name_ru, name_en: (i) => s[i].name_en,
+    lat: (i) => s[i].lat, lon: (i) => s[i].lon, oblast: (i) => s[i].oblast, district: (i) => s[i].district, population: (i) => s[i].population,
+    score_demography: block('demography'), score_infrastructure: block('infrastructure'), score_economy: block('economy'), score_geospatial: block('geospatial'),
+    score_total: (i) => r3(scores.total[i]), score_percent: (i) => nul(scores.percent[i]), coverage: (i) => r3(scores.coverage[i]),
+    potential: (i) => POTENTIALS[scores.potential[i]], category: (i) => CATEGORIES[classes.category[i]],
+    support_id: (i) => (classes.support[i] >= 0 ? s[classes.support[i]].id : null), km_to_support: (i) => r3(classes.kmToSupport[i]),
+    category_rule: (i) => CATEGORY_RULES[classes.rule[i]], category_reason: (i) => categoryReason(inputs, classes, i),
+    km_to_town: (i) => r3(geo.kmToTown[i]),
+    nearest_town: (i) => (geo.nearestTier[i] >= 0 ? geo.tiers[geo.nearestTier[i]].towns[geo.tiers[geo.nearestTier[i]].town[i]].name : null),
+    km_to_china: (i) => r3(geo.kmToChina[i]), km_to_russia: (i) => r3(geo.kmToRussia[i]), km_to_border: (i) => r3(geo.kmToBorder[i]),
+    nearest_border: (i) => (geo.nearestBorder[i] >= 0 ? geo.borderCodes[geo.nearestBorder[i]] : null),
+    district_id: (i) => district(i)?.id ?? null, district_name: (i) => district(i)?.name ?? null,
+    border_status: (i) => BORDER_STATUSES[geo.status[i]],
+    ...tierGetters, ...points,
+  };
+  return assessmentColumns(config).map((c) => getters[c] ?? (() => null));
+}
+
+/** Row i of an assessment table as values in assessmentColumns order, written into `out`. Same values as
+ *  assessmentRecord(engine record), read straight from the columns. */
+export function assessmentRow(table: AssessmentTable, i: number, out: unknown[]): unknown[] {
+  let plan = rowPlans.get(table);
+  if (!plan) rowPlans.set(table, (plan = rowPlan(table)));
+  for (let c = 0; c < plan.length; c++) out[c] = plan[c](i);
+  return out;
 }

@@ -1,47 +1,449 @@
-// CSV in and out. Delimiter is detected (comma, semicolon as Excel writes in ru/kk locales, or tab).
-import Papa from 'papaparse';
+// CSV in and out. Reading: a single pass over the text into columns (one string array per column, no object per
+// row), with the physical line each row starts on (quoted line breaks counted), and row-level problems as data:
+// a field count that differs from the header's, a quote that is never closed (reading resumes on the line after
+// the one where it opened), a last row cut short. The delimiter is detected from the header line (comma,
+// semicolon as Excel writes in ru/kk locales, or tab). Writing: RFC 4180 quoting, OWASP formula neutralisation
+// (a cell starting with = + - @ tab or CR gets a leading ' unless it is a number; the reader strips it back),
+// optional Excel flavour (UTF-8 BOM, semicolons, decimal comma), produced in chunks for large exports.
+import type { Problem } from './problems.ts';
 
-export interface Table {
-  columns: string[];
-  /** Each row with the 1-based line number it starts on in the file (the header is line 1). */
-  rows: { line: number; cells: Record<string, string> }[];
+export interface CsvTable {
+  header: string[];
+  /** columns[c]: the cells of header column c in the accepted rows (null for a column not kept). */
+  columns: (TextColumn | null)[];
+  /** The physical line each accepted row starts on (header = line 1). */
+  lines: number[];
+  /** Rows rejected for their shape (field count, unclosed quote, cut short), one problem each. */
+  problems: Problem[];
+  delimiter: string;
+  /** Non-empty data rows seen: accepted (lines.length) + rejected (problems.length). */
+  rowsRead: number;
 }
 
+const NO_TRIM = 0x80000000;
+
+/** One CSV column as offsets into the text: no string per cell until a cell is asked for (a million-row register
+ *  would otherwise hold tens of millions of small strings). */
+export class TextColumn {
+  length = 0;
+  private starts: Uint32Array;
+  private ends: Uint32Array;
+  /** Cells that are not a plain slice of the text (quotes doubled inside, text after a closing quote). */
+  private readonly special = new Map<number, string>();
+  /** `capacity`: expected rows (sized once: growing by doubling churns external memory, which triggers full GCs). */
+  constructor(private readonly text: string, capacity = 1024) {
+    this.starts = new Uint32Array(Math.max(16, capacity));
+    this.ends = new Uint32Array(Math.max(16, capacity));
+  }
+
+  push(start: number, end: number, special: string | null) {
+    if (this.length === this.starts.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    if (special !== null) this.special.set(this.length, special);
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
+
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, k) => this.get(k));
+  }
+
+  /** The cell as text: trimmed unless it was quoted, formula guard taken off. */
+  get(k: number): string {
+    const sp = this.special.size ? this.special.get(k) : undefined;
+    if (sp !== undefined) return stripFormulaGuard(sp);
+    const st = this.starts[k];
+    const raw = this.text.slice(st & ~NO_TRIM & 0x7fffffff, this.ends[k]);
+    return stripFormulaGuard(st & NO_TRIM ? raw : trim(raw));
+  }
+
+  private fast: Float64Array | null = null;
+
+  /** simpleNumber(k, false) for every cell, computed once (the decimal detection and the conversion share it). */
+  fastNumbers(): Float64Array {
+    if (!this.fast) {
+      this.fast = new Float64Array(this.length);
+      for (let k = 0; k < this.length; k++) this.fast[k] = this.simpleNumber(k, false);
+    }
+    return this.fast;
+  }
+
+  /** The cell as a number when it is a plain decimal ("-12", "51.147", " 7 "); NaN when it needs the full parser
+   *  (no data, other separators, exponents, or — unless `pointIsDecimal` — "1.234", which could be 1234). */
+  simpleNumber(k: number, pointIsDecimal: boolean): number {
+    if (this.special.size && this.special.has(k)) return NaN;
+    const t = this.text;
+    let i = this.starts[k] & 0x7fffffff;
+    let e = this.ends[k];
+    while (i < e && t.charCodeAt(i) === 32) i++;
+    while (e > i && t.charCodeAt(e - 1) === 32) e--;
+    if (i === e) return NaN;
+    let neg = false;
+    if (t.charCodeAt(i) === 45) {
+      neg = true;
+      i++;
+    }
+    let intPart = 0;
+    let intDigits = 0;
+    let c = 0;
+    while (i < e && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) {
+      intPart = intPart * 10 + c;
+      intDigits++;
+      i++;
+    }
+    if (intDigits === 0 || intDigits > 15) return NaN;
+    if (i === e) return neg ? -intPart : intPart;
+    if (t.charCodeAt(i) !== 46) return NaN;
+    i++;
+    let frac = 0;
+    let fracDigits = 0;
+    while (i < e && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) {
+      frac = frac * 10 + c;
+      fracDigits++;
+      i++;
+    }
+    if (i !== e || fracDigits === 0 || intDigits + fracDigits > 15) return NaN;
+    if (!pointIsDecimal && fracDigits === 3 && intDigits <= 3 && t.charCodeAt(this.starts[k] & 0x7fffffff) !== 48) return NaN;
+    // An integer below 2^53 divided by an exact power of ten is rounded once: the same double as Number(text).
+    const v = (intPart * POW10[fracDigits] + frac) / POW10[fracDigits];
+    return neg ? -v : v;
+  }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /** The header line decides the delimiter (data lines may hold decimal commas). */
-function detectDelimiter(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
+export function detectDelimiter(text: string): string {
+  const end = text.search(/\r?\n|\r|$/);
+  const header = text.slice(0, end);
   const count = (d: string) => header.split(d).length - 1;
   return [';', '\t', ','].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
-export function parseCsv(text: string): Table {
-  const clean = text.replace(/^\uFEFF/, '');
-  const result = Papa.parse<string[]>(clean, { skipEmptyLines: false, delimiter: detectDelimiter(clean) });
-  const data = result.data;
-  if (!data.length) return { columns: [], rows: [] };
-  const columns = data[0].map((c) => c.trim());
-  const rows: Table['rows'] = [];
-  // Papa reports no per-row line numbers; count the newlines inside quoted cells ourselves.
-  let line = 2 + (data[0].join('').match(/\n/g)?.length ?? 0);
-  for (let r = 1; r < data.length; r++) {
-    const raw = data[r];
-    const extra = raw.join('').match(/\n/g)?.length ?? 0;
-    if (!(raw.length === 1 && raw[0].trim() === '')) {
-      const cells: Record<string, string> = {};
-      columns.forEach((c, i) => (cells[c] = (raw[i] ?? '').trim()));
-      rows.push({ line, cells });
-    }
-    line += 1 + extra;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** A leading ' added by a formula-safe writer before = + - @ tab CR is taken off again. */
+export function stripFormulaGuard(cell: string): string {
+  if (cell.charCodeAt(0) === 39 && cell.length > 1) {
+    let k = 1;
+    if (cell[1] === "'") k = 2; // a text that itself began with ' before one of these was written with ''
+    const c = cell[k];
+    if (c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r') return cell.slice(1);
   }
-  return { columns, rows };
+  return cell;
 }
 
-function quote(value: unknown): string {
+const trim = (s: string) => {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a <= 32 || b <= 32 || a === 0xa0 || b === 0xa0 || a === 0xfeff ? s.trim() : s;
+};
+
+/** Reads CSV text (already decoded) into columns. Never throws on malformed input. */
+export function readCsv(text: string, options: { delimiter?: string; keep?: (column: string) => boolean } = {}): CsvTable {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const D = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  // The current record's fields: offsets into the text, or a string where the cell is not a plain slice.
+  const fields = { count: 0, start: [] as number[], end: [] as number[], special: [] as (string | null)[] };
+  const addField = (start: number, end: number, special: string | null) => {
+    const f = fields.count++;
+    fields.start[f] = start;
+    fields.end[f] = end;
+    fields.special[f] = special;
+  };
+  const fieldText = (f: number) => fields.special[f] ?? (fields.start[f] & NO_TRIM ? text.slice(fields.start[f] & 0x7fffffff, fields.end[f]) : trim(text.slice(fields.start[f], fields.end[f])));
+  const fieldEmpty = (f: number) => {
+    if (fields.special[f] !== null) return fields.special[f] === '';
+    if (fields.start[f] & NO_TRIM) return fields.end[f] === (fields.start[f] & 0x7fffffff);
+    for (let k = fields.start[f]; k < fields.end[f]; k++) if (text.charCodeAt(k) > 32) return false;
+    return true;
+  };
+  let quotedSpan = false; // the record had a quoted field spanning lines
+  let badQuote = false; // a quote never closed, or closed and followed by text on a later line
+  let badQuoteLine = 0;
+  let badQuoteField = 0;
+  let endedAtEof = false;
+  let recordStart = 0;
+
+  /** Reads one record into `fields`; returns the line it started on, or -1 at the end of the text. */
+  const next = (): number => {
+    fields.count = 0;
+    quotedSpan = false;
+    badQuote = false;
+    if (i >= n) return -1;
+    recordStart = i;
+    const start = line;
+    for (;;) {
+      // one field
+      if (text.charCodeAt(i) === QUOTE) {
+        const open = i;
+        const openLine = line;
+        let value = '';
+        let plain = true; // no doubled quotes inside: the cell is text[open + 1, closing quote)
+        let closeAt = -1;
+        let j = i + 1;
+        let closed = false;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) break;
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(j, q + 1);
+            plain = false;
+            j = q + 2;
+            continue;
+          }
+          value += text.slice(j, q);
+          closeAt = q;
+          j = q + 1;
+          closed = true;
+          break;
+        }
+        const after = closed ? text.charCodeAt(j) : NaN;
+        const clean = closed && (j >= n || after === D || after === LF || after === CR);
+        let breaks = 0;
+        if (closed) for (let k = text.indexOf('\n', open); k >= 0 && k < j; k = text.indexOf('\n', k + 1)) breaks++;
+        if (!closed || (!clean && breaks > 0)) {
+          // Unclosed (or a stray quote that swallowed line breaks): resync at the line after the opening one.
+          badQuote = true;
+          badQuoteLine = openLine;
+          badQuoteField = fields.count;
+          const nl = text.indexOf('\n', open);
+          i = nl < 0 ? n : nl + 1;
+          line = openLine + 1;
+          return start;
+        }
+        line += breaks;
+        if (breaks > 0) quotedSpan = true;
+        i = j;
+        // Text after the closing quote on the same line ("abc"def): kept, as spreadsheet programs do.
+        if (!clean) {
+          let k = i;
+          while (k < n) {
+            const c = text.charCodeAt(k);
+            if (c === D || c === LF || c === CR) break;
+            k++;
+          }
+          value += text.slice(i, k);
+          plain = false;
+          i = k;
+        }
+        if (plain) addField((open + 1) | NO_TRIM, closeAt, null);
+        else addField(0, 0, value);
+      } else {
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === D || c === LF || c === CR) break;
+          k++;
+        }
+        addField(i, k, null);
+        i = k;
+      }
+      // after the field
+      if (i >= n) {
+        endedAtEof = true;
+        return start;
+      }
+      const c = text.charCodeAt(i);
+      if (c === D) {
+        i++;
+        if (i >= n) {
+          addField(i, i, null);
+          endedAtEof = true;
+          return start;
+        }
+        continue;
+      }
+      // line break
+      if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
+      else i++;
+      line++;
+      return start;
+    }
+  };
+
+  const empty = () => {
+    for (let f = 0; f < fields.count; f++) if (!fieldEmpty(f)) return false;
+    return true;
+  };
+  let headerLine = next();
+  while (headerLine >= 0 && empty() && !badQuote) headerLine = next();
+  const header = headerLine < 0 ? [] : Array.from({ length: fields.count }, (_, f) => trim(fieldText(f)));
+  const width = header.length;
+  /** Header name of field f; "#n" for a field beyond the header. */
+  const nameOf = (f: number) => (f >= 0 && f < width && header[f] ? header[f] : `#${f + 1}`);
+  const keep = options.keep ?? (() => true);
+  let lineBreaks = 0;
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineBreaks++;
+  const columns = header.map((h) => (keep(h) ? new TextColumn(text, lineBreaks + 1) : null));
+  const lines: number[] = [];
+  const problems: Problem[] = [];
+  let rowsRead = 0;
+  for (;;) {
+    endedAtEof = false;
+    const start = next();
+    if (start < 0) break;
+    if (badQuote) {
+      rowsRead++;
+      problems.push({ row: start, column: nameOf(badQuoteField), value: '', code: 'unbalanced_quote', params: { line: badQuoteLine }, severity: 'error' });
+      continue;
+    }
+    if (empty()) continue;
+    rowsRead++;
+    let count = fields.count;
+    // Trailing empty fields (Excel's "a;b;;;") beyond the header are not an error.
+    while (count > width && fieldEmpty(count - 1)) count--;
+    if (count !== width && quotedSpan) {
+      // A quoted field ran over line breaks into a record of the wrong shape: most likely a stray quote. Report
+      // it and read again from the line after the one the record started on.
+      problems.push({ row: start, column: nameOf(fields.count - 1), value: '', code: 'unbalanced_quote', params: { line: start }, severity: 'error' });
+      const nl = text.indexOf('\n', recordStart);
+      i = nl < 0 ? n : nl + 1;
+      line = start + 1;
+      continue;
+    }
+    if (count !== width) {
+      const code = endedAtEof && count < width ? 'truncated_row' : 'field_count';
+      problems.push({ row: start, column: nameOf(Math.min(count, width)), value: '', code, params: { found: count, expected: width }, severity: 'error' });
+      continue;
+    }
+    for (let c = 0; c < width; c++) columns[c]?.push(fields.start[c], fields.end[c], fields.special[c]);
+    lines.push(start);
+  }
+  return { header, columns, lines, problems, delimiter, rowsRead };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+export interface CsvOptions {
+  /** Excel in kk/ru locales: UTF-8 BOM, semicolons, decimal comma. */
+  excel?: boolean;
+  delimiter?: string;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+const NEEDS_QUOTE: Record<string, RegExp> = {};
+
+/** A number as String() writes it; values with at most 3 decimals (what exports round to) through integer
+ *  formatting, which is several times cheaper than the shortest-round-trip conversion and gives the same text. */
+export function numberCell(x: number, decimalComma = false): string {
+  if (!Number.isFinite(x)) return '';
+  const sep = decimalComma ? ',' : '.';
+  if (Number.isInteger(x)) return Math.abs(x) < 1e21 ? String(x) : String(x);
+  const m = Math.round(x * 1000);
+  if (m / 1000 === x && Math.abs(m) < 1e15) {
+    const neg = m < 0;
+    const a = neg ? -m : m;
+    const int = Math.floor(a / 1000);
+    let frac = a - int * 1000;
+    let digits = 3;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+    const f = String(frac);
+    return `${neg ? '-' : ''}${int}${sep}${digits > f.length ? '0'.repeat(digits - f.length) + f : f}`;
+  }
+  return decimalComma ? String(x).replace('.', ',') : String(x);
+}
+
+/** One cell as CSV text: numbers as written (decimal comma in Excel flavour), formula-like text neutralised. */
+export function csvCell(value: unknown, delimiter = ',', decimalComma = false): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? String(value) : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === 'number') return numberCell(value, decimalComma);
+  let s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'true' : 'false') : JSON.stringify(value);
+  const c = s.charCodeAt(0);
+  // = + - @ tab CR
+  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
+    if (!NUMBER.test(s)) s = `'${s}`;
+  } else if (c === 39 && s.length > 1 && '=+-@\t\r'.includes(s[1])) s = `'${s}`; // keeps a leading ' the reader would strip
+  const re = (NEEDS_QUOTE[delimiter] ??= new RegExp(`["\n\r${delimiter === '\t' ? '\\t' : delimiter}]`));
+  return re.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function writeCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => quote(r[c])).join(','))].join('\n') + '\n';
+/** A CSV writer that yields text chunks (a million rows never become one string). Reusable for the app's exports. */
+export class CsvWriter {
+  readonly delimiter: string;
+  readonly decimalComma: boolean;
+  readonly bom: boolean;
+  constructor(readonly columns: string[], options: CsvOptions = {}) {
+    this.delimiter = options.delimiter ?? (options.excel ? ';' : ',');
+    this.decimalComma = !!options.excel;
+    this.bom = !!options.excel;
+  }
+  header(): string {
+    return (this.bom ? '\uFEFF' : '') + this.columns.map((c) => csvCell(c, this.delimiter)).join(this.delimiter) + '\r\n'.slice(this.bom ? 0 : 1);
+  }
+  row(values: ArrayLike<unknown>): string {
+    let s = '';
+    for (let c = 0; c < this.columns.length; c++) {
+      if (c) s += this.delimiter;
+      s += csvCell(values[c], this.delimiter, this.decimalComma);
+    }
+    return s + (this.bom ? '\r\n' : '\n');
+  }
+  /** UTF-8 chunks of about 1 MB for rows given by `rowAt` (values in column order). Each row is encoded as soon as
+   *  it is built, so its strings die young instead of piling up in a long string the collector must move. */
+  *chunks(count: number, rowAt: (i: number) => ArrayLike<unknown>, reuse = false): Generator<Uint8Array> {
+    const SIZE = 1 << 20;
+    let buf = new Uint8Array(SIZE);
+    let used = 0;
+    const encoder = new TextEncoder();
+    const put = (text: string) => {
+      if (used + text.length * 3 > buf.length) {
+        if (used > 0) {
+          // `reuse`: the consumer writes each chunk before asking for the next, so one buffer serves them all.
+          const out = reuse ? buf.subarray(0, used) : buf.slice(0, used);
+          used = 0;
+          return out;
+        }
+        buf = new Uint8Array(Math.max(SIZE, text.length * 3));
+      }
+      used += encoder.encodeInto(text, buf.subarray(used)).written;
+      return null;
+    };
+    let full = put(this.header());
+    for (let i = 0; i < count; i++) {
+      const row = this.row(rowAt(i));
+      full = put(row);
+      if (full) {
+        yield full;
+        put(row);
+      }
+    }
+    if (used > 0) yield reuse ? buf.subarray(0, used) : buf.slice(0, used);
+  }
+}
+
+/** CSV text for records (small tables; large exports use CsvWriter.chunks). */
+export function writeCsv(columns: string[], rows: Record<string, unknown>[], options: CsvOptions = {}): string {
+  const w = new CsvWriter(columns, options);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return [...w.chunks(rows.length, (i) => columns.map((c) => rows[i][c]))].map((c) => decoder.decode(c)).join('');
+}
+
+/** Legacy shape for tests and small files: rows as records keyed by header. */
+export function parseCsv(text: string): { columns: string[]; rows: { line: number; cells: Record<string, string> }[] } {
+  const t = readCsv(text);
+  return {
+    columns: t.header,
+    rows: t.lines.map((line, k) => ({ line, cells: Object.fromEntries(t.header.map((h, c) => [h, t.columns[c]!.get(k)])) })),
+  };
 }

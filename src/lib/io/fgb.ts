@@ -7,7 +7,12 @@ import { buildFeature } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import { buildHeader } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
 import { inferGeometryType } from 'flatgeobuf/lib/mjs/generic/header.js';
 import { parseGeometry, parseGC } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
-import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
+import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
+import { fromByteBuffer as headerFromByteBuffer, type HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import { Feature as FgbFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
+import { SIZE_PREFIX_LEN } from 'flatgeobuf/lib/mjs/constants.js';
+import * as flatbuffers from 'flatbuffers';
+import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 
 type Properties = Record<string, unknown>;
@@ -34,11 +39,11 @@ function cellValue(value: unknown, type: number): unknown {
   return value;
 }
 
-/** Serialises a FeatureCollection to FlatGeobuf bytes (no spatial index; deterministic for the same input). */
-export function writeFgb(collection: FeatureCollection<Geometry | null, Properties | null>): Uint8Array {
+/** Serialises a FeatureCollection to FlatGeobuf bytes (no spatial index; deterministic for the same input). An
+ *  empty collection gives a valid file with no features (Point geometry, the `emptyColumns` as text columns). */
+export function writeFgb(collection: FeatureCollection<Geometry | null, Properties | null>, emptyColumns: string[] = []): Uint8Array {
   const features = collection.features;
-  if (features.length === 0) throw new Error('FlatGeobuf: cannot write an empty feature collection');
-  const names: string[] = [];
+  const names: string[] = features.length ? [] : [...emptyColumns];
   const seen = new Set<string>();
   for (const f of features)
     for (const k of Object.keys(f.properties ?? {}))
@@ -59,7 +64,7 @@ export function writeFgb(collection: FeatureCollection<Geometry | null, Properti
     primary_key: false,
   }));
   const headerMeta = {
-    geometryType: inferGeometryType(features as never),
+    geometryType: features.length ? inferGeometryType(features as never) : 1 /* Point */,
     columns: columns.length ? columns : null,
     envelope: null,
     featuresCount: features.length,
@@ -89,21 +94,98 @@ export function writeFgb(collection: FeatureCollection<Geometry | null, Properti
   return out;
 }
 
-/** Reads FlatGeobuf bytes into a FeatureCollection; every column of the header is present on every feature. */
-export async function readFgb(bytes: Uint8Array): Promise<FeatureCollection<Geometry, Properties>> {
-  if (bytes.length < 8 || !magicbytes.slice(0, 3).every((b: number, i: number) => bytes[i] === b))
-    throw new Error('Not a FlatGeobuf file (the first bytes are not "fgb")');
-  let columnNames: string[] = [];
-  const features: Feature<Geometry, Properties>[] = [];
-  const iterator = deserialize(bytes, {
-    headerMetaFn: (meta: { columns: { name: string }[] | null }) => {
-      columnNames = (meta.columns ?? []).map((c) => c.name);
-    },
-  } as never);
-  for await (const f of iterator as AsyncIterable<Feature<Geometry, Properties>>) {
-    const properties: Properties = {};
-    for (const name of columnNames) properties[name] = f.properties?.[name] ?? null;
-    features.push({ type: 'Feature', geometry: f.geometry, properties });
+export interface FgbRead {
+  /** One entry per feature read; null where a feature could not be decoded (see problems). */
+  features: (Feature<Geometry | null, Properties> | null)[];
+  columns: string[];
+  /** Feature count the header declares (0 when it does not say). */
+  declared: number;
+  problems: Problem[];
+  /** EPSG code of the header's CRS, 0 when absent. */
+  crs: number;
+}
+
+/** Index size in bytes of a packed Hilbert R-tree; 0 for no features. flatgeobuf 4.5.0's calcTreeSize loops
+ *  forever for 0 items (its `do … while (n !== 1)` never reaches 1 from 0): never call it with 0. Upstream note:
+ *  flatgeobuf@4.5.0 lib/mjs/packedrtree.js calcTreeSize(0, nodeSize) does not terminate; the generic
+ *  deserialize() calls it for any header with indexNodeSize > 0, so an empty indexed file hangs the reader. */
+export function safeTreeSize(numItems: number, nodeSize: number): number {
+  if (!(numItems > 0)) return 0;
+  nodeSize = Math.min(Math.max(nodeSize, 2), 65535);
+  let n = numItems;
+  let nodes = n;
+  while (n > 1) {
+    n = Math.ceil(n / nodeSize);
+    nodes += n;
   }
-  return { type: 'FeatureCollection', features };
+  if (numItems === 1) nodes += 1;
+  return nodes * 40;
+}
+
+const fgbProblem = (row: number, code: 'fgb_corrupt' | 'fgb_truncated', params: Record<string, string | number>): Problem => ({ row, column: '*', value: '', code, params, severity: 'error' });
+
+/** Reads FlatGeobuf bytes defensively: never hangs, never throws on damaged input (file-level damage throws a
+ *  RegisterFileError; a damaged feature becomes a problem and reading stops or goes on as the damage allows). */
+export function readFgbFeatures(bytes: Uint8Array): FgbRead {
+  if (bytes.length < 12 || !magicbytes.slice(0, 3).every((b: number, i: number) => bytes[i] === b)) throw fileError('not_fgb');
+  const bb = new flatbuffers.ByteBuffer(bytes);
+  const headerLength = bb.readUint32(magicbytes.length);
+  if (headerLength < 4 || magicbytes.length + SIZE_PREFIX_LEN + headerLength > bytes.length)
+    throw fileError('fgb_corrupt', { detail: `header of ${headerLength} bytes in a file of ${bytes.length}` });
+  let meta: HeaderMeta;
+  try {
+    bb.setPosition(magicbytes.length);
+    meta = headerFromByteBuffer(bb) as HeaderMeta;
+  } catch (e) {
+    throw fileError('fgb_corrupt', { detail: `unreadable header (${(e as Error).message})` });
+  }
+  const declared = Number(meta.featuresCount ?? 0);
+  const columns = (meta.columns ?? []).map((c) => c.name);
+  let offset = magicbytes.length + SIZE_PREFIX_LEN + headerLength;
+  if (meta.indexNodeSize > 0) offset += safeTreeSize(declared, meta.indexNodeSize);
+  const features: FgbRead['features'] = [];
+  const problems: Problem[] = [];
+  if (offset > bytes.length) {
+    problems.push(fgbProblem(1, 'fgb_truncated', { read: 0, declared }));
+    return { features, columns, declared, problems, crs: meta.crs?.code ?? 0 };
+  }
+  while (offset < bytes.length) {
+    const row = features.length + 1;
+    if (declared > 0 && features.length >= declared) {
+      problems.push(fgbProblem(row, 'fgb_corrupt', { detail: `${bytes.length - offset} bytes after the ${declared} declared features` }));
+      break;
+    }
+    if (offset + SIZE_PREFIX_LEN > bytes.length) {
+      problems.push(fgbProblem(row, 'fgb_truncated', { read: features.length, declared }));
+      break;
+    }
+    const length = bb.readUint32(offset);
+    if (length === 0 || offset + SIZE_PREFIX_LEN + length > bytes.length) {
+      problems.push(length === 0 ? fgbProblem(row, 'fgb_corrupt', { detail: 'a feature of length 0' }) : fgbProblem(row, 'fgb_truncated', { read: features.length, declared }));
+      break;
+    }
+    try {
+      bb.setPosition(offset);
+      const f = FgbFeature.getSizePrefixedRootAsFeature(bb);
+      const g = fromFeature(row - 1, f, meta as never) as Feature<Geometry | null, Properties>;
+      const properties: Properties = {};
+      for (const name of columns) properties[name] = g.properties?.[name] ?? null;
+      features.push({ type: 'Feature', geometry: g.geometry ?? null, properties });
+    } catch (e) {
+      features.push(null);
+      problems.push(fgbProblem(row, 'fgb_corrupt', { detail: (e as Error).message || 'unreadable feature' }));
+    }
+    offset += SIZE_PREFIX_LEN + length;
+  }
+  if (declared > 0 && features.length < declared && !problems.some((p) => p.row > features.length))
+    problems.push(fgbProblem(features.length + 1, 'fgb_truncated', { read: features.length, declared }));
+  return { features, columns, declared, problems, crs: meta.crs?.code ?? 0 };
+}
+
+/** Reads FlatGeobuf bytes into a FeatureCollection; every column of the header is present on every feature.
+ *  Throws a RegisterFileError on any damage (for the embedded data and district layers, which must be whole). */
+export async function readFgb(bytes: Uint8Array): Promise<FeatureCollection<Geometry, Properties>> {
+  const read = readFgbFeatures(bytes);
+  if (read.problems.length) throw new RegisterFileError(read.problems[0]);
+  return { type: 'FeatureCollection', features: read.features.filter((f): f is Feature<Geometry, Properties> => f !== null && f.geometry !== null) };
 }

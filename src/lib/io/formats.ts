@@ -1,90 +1,204 @@
-// Registers and assessments in and out, chosen by file extension: .csv, .geojson/.json, .fgb.
+// Registers and assessments in and out, chosen by file extension: .csv/.txt, .xlsx, .geojson/.json, .fgb, .zip
+// (a zipped Shapefile). Every reader yields a RawTable (columns of cells, a row label per record); register.ts
+// checks the values. Nothing here uses Node built-ins: the same code runs in the CLI and in a Web Worker.
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
-import type { Assessment } from '../engine/types.ts';
 import type { Methodology } from '../engine/config/schema.ts';
-import { decodeText } from './text.ts';
-import { parseCsv, writeCsv } from './csv.ts';
-import { readFgb, writeFgb } from './fgb.ts';
-import { rowsToSettlements, type RegisterRow, type RowProblem } from './register.ts';
-import { assessmentColumns, assessmentRecord } from './assessment-record.ts';
+import type { AssessmentTable } from '../engine/assess.ts';
+import { decodeText, type Encoding } from './text.ts';
+import { CsvWriter, readCsv } from './csv.ts';
+import { readFgbFeatures, writeFgb } from './fgb.ts';
+import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
+import { assessmentColumns, assessmentRow } from './assessment-record.ts';
+import { fileError, RegisterFileError, type Problem } from './problems.ts';
+import type { DecimalConvention } from './numbers.ts';
 
-export type Format = 'csv' | 'geojson' | 'fgb';
+export { RegisterFileError };
+
+export type Format = 'csv' | 'geojson' | 'fgb' | 'xlsx' | 'shp';
 
 export function formatOf(filename: string): Format {
-  const ext = filename.toLowerCase().split('.').pop();
+  const ext = (filename.toLowerCase().split(/[\\/]/).pop() ?? '').split('.').pop() ?? '';
   if (ext === 'csv' || ext === 'txt') return 'csv';
   if (ext === 'geojson' || ext === 'json') return 'geojson';
   if (ext === 'fgb') return 'fgb';
-  throw new Error(`unsupported file type ".${ext}" (${filename}): use .csv, .geojson or .fgb`);
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'zip') return 'shp';
+  throw fileError('unsupported_format', { ext });
 }
 
-export class RegisterFileError extends Error {}
+/** Largest input accepted per format (bytes on disk). Text formats are bounded by the longest string a JS engine
+ *  holds (~512 M characters); archives by what they expand to (see LIMITS.expanded). */
+export const LIMITS = {
+  csv: 512 * 2 ** 20,
+  geojson: 256 * 2 ** 20,
+  fgb: 1024 * 2 ** 20,
+  xlsx: 128 * 2 ** 20,
+  shp: 256 * 2 ** 20,
+  /** Total size an .xlsx or .zip may expand to, checked from the archive's directory before expanding. */
+  expanded: 1024 * 2 ** 20,
+} as const;
 
-function featuresToRows(features: Feature<Geometry | null>[]): RegisterRow[] {
-  return features.map((f, i) => {
-    const cells: RegisterRow['cells'] = { ...(f.properties as Record<string, string | number | boolean | null>) };
-    if (f.geometry?.type === 'Point') {
-      const [lon, lat] = (f.geometry as Point).coordinates;
-      cells.lon = lon;
-      cells.lat = lat;
+export interface RegisterRead extends RegisterResult {
+  unit: RawTable['unit'];
+  format: Format;
+  encoding?: Encoding;
+  /** Which decodings were tried and why this one (for the user). */
+  decimal: DecimalConvention;
+}
+
+function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawTable {
+  const index = new Map<string, number>();
+  const columns: Cell[][] = [];
+  const rows: number[] = [];
+  const problems: Problem[] = [...preProblems];
+  const rejected = new Set(preProblems.map((p) => p.row));
+  const header: string[] = [];
+  const columnOf = (key: string) => {
+    let c = index.get(key);
+    if (c === undefined) {
+      index.set(key, (c = header.push(key) - 1));
+      columns.push(new Array(rows.length).fill(null));
     }
-    return { line: i + 1, cells };
+    return columns[c];
+  };
+  columnOf('lat');
+  columnOf('lon');
+  const bad = (row: number, code: Problem['code'], params: Problem['params'] = {}) => problems.push({ row, column: code === 'not_feature' ? '*' : 'geometry', value: '', code, params, severity: 'error' });
+  features.forEach((f, i) => {
+    const row = i + 1;
+    if (rejected.has(row)) return;
+    if (f === null || typeof f !== 'object' || Array.isArray(f)) return bad(row, 'not_feature');
+    const feature = f as { properties?: unknown; geometry?: unknown };
+    const props = feature.properties && typeof feature.properties === 'object' && !Array.isArray(feature.properties) ? (feature.properties as Record<string, unknown>) : {};
+    let lon: Cell = null;
+    let lat: Cell = null;
+    const g = feature.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+    if (g !== null && g !== undefined) {
+      let xy: unknown = g.coordinates;
+      if (g.type === 'MultiPoint' && Array.isArray(xy) && xy.length === 1) xy = xy[0];
+      else if (g.type !== 'Point') return bad(row, 'bad_geometry', { detail: `${String(g.type)} instead of Point` });
+      if (!Array.isArray(xy) || xy.length < 2 || typeof xy[0] !== 'number' || typeof xy[1] !== 'number' || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1]))
+        return bad(row, 'bad_geometry', { detail: 'coordinates are not two numbers' });
+      lon = xy[0];
+      lat = xy[1];
+    } else if (props.lat === undefined || props.lat === null || props.lon === undefined || props.lon === null) return bad(row, 'no_geometry');
+    const k = rows.push(row) - 1;
+    for (const c of columns) c.push(null);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'lat' || key === 'lon') continue;
+      columnOf(key)[k] = value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as Cell) : JSON.stringify(value);
+    }
+    columns[0][k] = lat ?? (props.lat as Cell);
+    columns[1][k] = lon ?? (props.lon as Cell);
   });
+  return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: features.length };
 }
 
-export interface RegisterRead {
-  settlements: ReturnType<typeof rowsToSettlements>['settlements'];
-  problems: RowProblem[];
-  rejectedLines: number[];
-  /** 'line' for CSV (line numbers in the file, header = 1), 'feature' for GeoJSON/FlatGeobuf (1-based). */
-  unit: 'line' | 'feature';
-  encoding?: string;
+function checkSize(bytes: Uint8Array, format: Format) {
+  if (bytes.length > LIMITS[format]) throw fileError('file_too_large', { size: bytes.length, limit: LIMITS[format] });
+  if (bytes.length === 0) throw fileError('file_empty');
 }
 
-const REQUIRED = ['id', 'lat', 'lon'];
-
-export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology): Promise<RegisterRead> {
+/** Reads any supported register file into a table (no value checks yet). */
+export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
   const format = formatOf(filename);
-  const indicatorColumns = config.indicators.map((i) => i.column);
-  let rows: RegisterRow[];
-  let encoding: string | undefined;
+  checkSize(bytes, format);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    encoding = decoded.encoding;
-    const table = parseCsv(decoded.text);
-    const missing = REQUIRED.filter((c) => !table.columns.includes(c));
-    if (missing.length) throw new RegisterFileError(`${filename}: missing column(s) ${missing.join(', ')} in the header (line 1)`);
-    rows = table.rows;
-  } else {
-    let fc: FeatureCollection<Geometry | null>;
-    if (format === 'geojson') {
-      try {
-        fc = JSON.parse(decodeText(bytes).text);
-      } catch (e) {
-        throw new RegisterFileError(`${filename}: not valid JSON (${(e as Error).message})`);
-      }
-      if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new RegisterFileError(`${filename}: not a GeoJSON FeatureCollection`);
-    } else {
-      fc = await readFgb(bytes);
-    }
-    rows = featuresToRows(fc.features);
+    const csv = readCsv(decoded.text, { keep });
+    if (!csv.header.length) throw fileError('file_empty');
+    const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
+    return { table, format, encoding: decoded.encoding };
   }
-  return { ...rowsToSettlements(rows, indicatorColumns), unit: format === 'csv' ? 'line' : 'feature', encoding };
+  if (format === 'geojson') {
+    let fc: unknown;
+    try {
+      fc = JSON.parse(decodeText(bytes).text);
+    } catch (e) {
+      throw fileError('json_invalid', { detail: (e as Error).message });
+    }
+    const features = (fc as FeatureCollection | null)?.features;
+    if ((fc as FeatureCollection | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) throw fileError('not_feature_collection');
+    return { table: featuresToTable(features), format };
+  }
+  if (format === 'fgb') {
+    const read = readFgbFeatures(bytes);
+    const pre = read.problems.filter((p) => p.row <= read.features.length && read.features[p.row - 1] === null);
+    const table = featuresToTable(read.features, pre);
+    // Damage after the last readable feature (truncation) is reported as a row of its own.
+    for (const p of read.problems) if (!pre.includes(p)) table.problems.push(p);
+    table.rowsRead = read.features.length + read.problems.filter((p) => p.row > read.features.length).length;
+    return { table, format };
+  }
+  if (format === 'xlsx') {
+    const { readXlsx } = await import('./xlsx.ts');
+    return { table: await readXlsx(bytes, LIMITS.expanded), format };
+  }
+  const { readShapefileZip } = await import('./shapefile.ts');
+  const { features, encoding } = await readShapefileZip(bytes, LIMITS.expanded);
+  return { table: featuresToTable(features), format, encoding };
 }
 
-export async function writeAssessments(assessments: Assessment[], filename: string, config: Methodology): Promise<Uint8Array> {
-  const format = formatOf(filename);
-  const columns = assessmentColumns(config);
-  const records = assessments.map((a) => assessmentRecord(a, config));
-  if (format === 'csv') return new TextEncoder().encode(writeCsv(columns, records));
-  const fc: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: assessments.map((a, i) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [a.settlement.lon, a.settlement.lat] },
-      properties: Object.fromEntries(columns.map((c) => [c, records[i][c] ?? null])),
-    })),
-  };
-  if (format === 'geojson') return new TextEncoder().encode(JSON.stringify(fc) + '\n');
-  return writeFgb(fc);
+export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {
+  // Only the columns the register format and the methodology read are kept (others are listed as unknown).
+  const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
+  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()));
+  const result = tableToSettlements(table, config, options);
+  return { ...result, unit: table.unit, format, encoding };
 }
+
+/** Output chunks for an assessment table in the format the file name asks for. */
+/** `reuse`: chunks share one buffer; each must be consumed (written) before the next is asked for. */
+export function* writeAssessmentChunks(table: AssessmentTable, filename: string, options: { excel?: boolean; reuse?: boolean } = {}): Generator<string | Uint8Array> {
+  const format = formatOf(filename);
+  const config: Methodology = table.config;
+  const columns = assessmentColumns(config);
+  const n = table.register.size;
+  const row = new Array(columns.length);
+  if (format === 'csv') {
+    yield* new CsvWriter(columns, { excel: options.excel }).chunks(n, (i) => assessmentRow(table, i, row), options.reuse);
+    return;
+  }
+  const props = (i: number) => {
+    assessmentRow(table, i, row);
+    const p: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) p[columns[c]] = row[c] ?? null;
+    return p;
+  };
+  const s = table.register.settlements;
+  if (format === 'geojson') {
+    yield '{"type":"FeatureCollection","features":[';
+    let buf = '';
+    for (let i = 0; i < n; i++) {
+      buf += (i ? ',\n' : '\n') + JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [s[i].lon, s[i].lat] }, properties: props(i) });
+      if (buf.length > 1 << 20) {
+        yield buf;
+        buf = '';
+      }
+    }
+    yield buf + '\n]}\n';
+    return;
+  }
+  if (format === 'fgb') {
+    const features: Feature<Point>[] = new Array(n);
+    for (let i = 0; i < n; i++) features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [s[i].lon, s[i].lat] }, properties: props(i) };
+    yield writeFgb({ type: 'FeatureCollection', features }, columns);
+    return;
+  }
+  throw fileError('unsupported_format', { ext: filename.split('.').pop() ?? '' });
+}
+
+/** The whole output as bytes (small tables, tests); the CLI streams writeAssessmentChunks instead. */
+export function writeAssessments(table: AssessmentTable, filename: string, options: { excel?: boolean } = {}): Uint8Array {
+  const enc = new TextEncoder();
+  const parts = [...writeAssessmentChunks(table, filename, options)].map((c) => (typeof c === 'string' ? enc.encode(c) : c));
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export type { Geometry };

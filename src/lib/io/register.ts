@@ -1,113 +1,412 @@
-// Register rows → Settlement records, with a problem per bad cell naming the line, column and value.
-// Booleans accept true/false, 1/0, yes/no, иә/жоқ, да/нет; numbers accept a decimal comma and spaces as
-// thousands separators. An empty cell is "no data" (null), never 0.
+// A register table (columns of cells, from CSV, .xlsx, GeoJSON, FlatGeobuf or a Shapefile) → Settlement records,
+// with every problem as data naming its row, column and value. Booleans accept true/false, 1/0, yes/no, иә/жоқ,
+// да/нет; numbers follow the file's decimal convention (numbers.ts). An empty cell, «нет данных» and the like are
+// "no data" (null), never 0. Plausibility follows each indicator's value kind (schema `kind`): counts are whole and
+// ≥ 0, flags 0/1, percentages 0–100, distances and amounts ≥ 0; coordinates must lie within 5 km of Kazakhstan
+// when an outline is given, and a point that lies in Kazakhstan only with lat and lon swapped is reported as such.
 import type { Settlement } from '../engine/types.ts';
+import type { Methodology, ValueKind } from '../engine/config/schema.ts';
+import { detectDecimal, isNoData, parseNumberCell, type DecimalConvention } from './numbers.ts';
+import { fileError, type Params, type Problem, type ProblemCode } from './problems.ts';
+import type { Outline } from './outline.ts';
+import { PRESETS } from '../engine/config/presets.ts';
 
-export interface RowProblem {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
+const PRESET_COLUMNS = Object.values(PRESETS).flatMap((p) => p.indicators.map((i) => i.column));
 
 export const REGISTER_COLUMNS = [
   'id', 'name_kk', 'name_ru', 'name_en', 'lat', 'lon', 'oblast', 'district', 'rural_district',
   'is_district_centre', 'is_rural_district_centre', 'population',
 ] as const;
+const TEXT_COLUMNS = ['name_kk', 'name_ru', 'name_en', 'oblast', 'district', 'rural_district'] as const;
+const FLAG_COLUMNS = ['is_district_centre', 'is_rural_district_centre'] as const;
+export const REQUIRED_COLUMNS = ['id', 'lat', 'lon'] as const;
 
-const TRUE = new Set(['true', '1', 'yes', 'y', 'иә', 'ия', 'да', 'д']);
-const FALSE = new Set(['false', '0', 'no', 'n', 'жоқ', 'нет', 'н']);
+const TRUE = new Set(['true', '1', 'yes', 'y', 'иә', 'ия', 'да', 'д', 'истина']);
+const FALSE = new Set(['false', '0', 'no', 'n', 'жоқ', 'нет', 'н', 'ложь']);
 
 export function parseBoolean(raw: string): boolean | null | undefined {
-  const s = raw.trim().toLocaleLowerCase('ru');
-  if (s === '') return null;
+  if (raw === '') return null;
+  if (raw === '0') return false;
+  if (raw === '1') return true;
+  const s = raw.trim().toLowerCase();
+  if (s === '' || isNoData(s)) return null;
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
   return undefined; // not a boolean
 }
 
-export function parseNumber(raw: string): number | null | undefined {
-  const s = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
-  if (s === '' || s === '-' || s === '—' || /^(n\/?a|null|нет данных)$/i.test(s)) return null;
-  const normalised = /^-?\d+,\d+$/.test(s) ? s.replace(',', '.') : s;
-  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(normalised)) return undefined;
-  return Number(normalised);
+export type Cell = string | number | boolean | null | undefined;
+
+/** A column of cells, read on demand (CSV keeps offsets into the text; other formats wrap an array). */
+export interface CellColumn {
+  readonly length: number;
+  get(k: number): Cell;
+  /** Fast path for plain decimals; NaN when the cell needs the full parser. */
+  simpleNumber?(k: number, pointIsDecimal: boolean): number;
+  /** simpleNumber(k, false) for every cell, cached. */
+  fastNumbers?(): Float64Array;
 }
 
-type Cell = string | number | boolean | null | undefined;
-const text = (v: Cell) => (v === null || v === undefined ? '' : String(v).trim());
-
-export interface RegisterRow {
-  line: number;
-  cells: Record<string, Cell>;
+export function arrayColumn(cells: Cell[]): CellColumn {
+  return { length: cells.length, get: (k) => cells[k] };
 }
 
-/** Converts rows to settlements. `indicatorColumns` are the columns the methodology reads. */
-export function rowsToSettlements(rows: RegisterRow[], indicatorColumns: string[]): { settlements: Settlement[]; problems: RowProblem[]; rejectedLines: number[] } {
-  const settlements: Settlement[] = [];
-  const problems: RowProblem[] = [];
-  const rejectedLines: number[] = [];
-  const seenIds = new Map<string, number>();
-  const extraColumns = [...new Set(indicatorColumns.filter((c) => !(REGISTER_COLUMNS as readonly string[]).includes(c)))];
+/** What every reader produces: cells by column, a row label per record, and the rows it already rejected. */
+export interface RawTable {
+  header: string[];
+  /** Per header column; null for a column the reader did not keep (not read by the methodology). */
+  columns: (CellColumn | null)[];
+  /** Row label of each record: CSV line, sheet row, or feature number. */
+  rows: number[];
+  unit: 'line' | 'row' | 'feature';
+  /** Row label of the header (1 for CSV and sheets, 0 for feature formats). */
+  headerRow: number;
+  /** Records rejected before column checks (CSV shape, null features…), one error each. */
+  problems: Problem[];
+  /** Records seen: rows.length + records rejected in `problems`. */
+  rowsRead: number;
+}
 
-  for (const { line, cells } of rows) {
-    const before = problems.length;
-    const bad = (column: string, value: Cell, message: string) => problems.push({ line, column, value: text(value), message });
-    const num = (column: string, required: boolean, min?: number, max?: number): number | null => {
-      const raw = cells[column];
-      const n = typeof raw === 'number' ? raw : parseNumber(text(raw));
-      if (n === undefined || (n !== null && !Number.isFinite(n))) bad(column, raw, 'not a number');
-      else if (n === null) {
-        if (required) bad(column, raw, 'required');
-      } else if ((min !== undefined && n < min) || (max !== undefined && n > max)) bad(column, raw, `must be between ${min} and ${max}`);
-      else return n;
-      return null;
-    };
-    const bool = (column: string): boolean | null => {
-      const raw = cells[column];
-      const b = typeof raw === 'boolean' ? raw : typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : parseBoolean(text(raw));
-      if (b === undefined) {
-        bad(column, raw, 'not a yes/no value (true/false, 1/0, yes/no, иә/жоқ, да/нет)');
-        return null;
-      }
-      return b;
-    };
+export interface ReadOptions {
+  outline?: Outline | null;
+  /** Within this many km outside the outline a point is accepted (boundary resolution). Default 5. */
+  outlineToleranceKm?: number;
+  /** Swap back lat/lon that are swapped (a warning instead of an error). */
+  fixSwapped?: boolean;
+}
 
-    const id = text(cells.id);
-    if (!id) bad('id', cells.id, 'required');
-    else if (seenIds.has(id)) bad('id', cells.id, `duplicate id (first on line ${seenIds.get(id)})`);
-    const lat = num('lat', true, -90, 90);
-    const lon = num('lon', true, -180, 180);
-    const names = { name_kk: text(cells.name_kk) || null, name_ru: text(cells.name_ru) || null, name_en: text(cells.name_en) || null };
-    if (!names.name_kk && !names.name_ru && !names.name_en) bad('name_ru', cells.name_ru, 'a name is required (name_kk, name_ru or name_en)');
-    const population = num('population', false, 0);
-    const indicators: Record<string, number | null> = {};
-    for (const c of extraColumns) {
-      // Yes/no facility columns (has_school…) accept the same words as the flags, stored as 1/0.
-      const b = typeof cells[c] === 'string' && parseNumber(text(cells[c])) === undefined ? parseBoolean(text(cells[c])) : undefined;
-      indicators[c] = typeof b === 'boolean' ? (b ? 1 : 0) : num(c, false);
+export interface RegisterResult {
+  settlements: Settlement[];
+  /** Errors (row rejected) and warnings (row kept), by row. */
+  problems: Problem[];
+  rowsIn: number;
+  rejectedRows: number[];
+  decimal: DecimalConvention;
+}
+
+/** A string that does not share storage with a larger one (V8 slices of 13+ characters point into their parent). */
+const ownCopy = (s: string) => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
+const text = (v: Cell) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v));
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
     }
-    const settlement: Settlement = {
-      id,
-      ...names,
-      lat: lat ?? NaN,
-      lon: lon ?? NaN,
-      oblast: text(cells.oblast) || null,
-      district: text(cells.district) || null,
-      rural_district: text(cells.rural_district) || null,
-      is_district_centre: bool('is_district_centre'),
-      is_rural_district_centre: bool('is_rural_district_centre'),
-      population,
-      indicators,
-    };
-    if (problems.length === before) {
-      settlements.push(settlement);
-      seenIds.set(id, line);
-    } else rejectedLines.push(line);
   }
-  return { settlements, problems, rejectedLines };
+  return d[b.length];
 }
 
-export function formatProblem(p: RowProblem): string {
-  return `line ${p.line}, column "${p.column}", value "${p.value}": ${p.message}`;
+export function closestName(name: string, known: readonly string[]): string | null {
+  const low = name.toLowerCase();
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const dd = distance(low, k.toLowerCase());
+    if (dd < bestD) {
+      bestD = dd;
+      best = k;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(low.length / 3)) ? best : null;
+}
+
+const RANGES: Partial<Record<ValueKind, [number, number]>> = { percentage: [0, 100] };
+const NON_NEGATIVE = new Set<ValueKind>(['count', 'distance', 'amount', 'ratio', 'percentage', 'flag']);
+// "?" next to a Cyrillic letter: a Kazakh letter lost to a code page that lacks it (Қ → ?).
+const LOST_LETTER = /[А-яЁё]\?|\?[А-яЁё]/;
+
+/** The class of the per-row indicator views. Built outside tableToSettlements on purpose: a getter's closure
+ *  keeps its whole enclosing scope alive, and there that would be the table with the decoded file text. */
+function indicatorViewClass(indicatorColumns: string[], indicatorValues: Float64Array[]): new (row: number) => object {
+  const IndicatorView = class {
+    constructor(readonly row: number) {}
+  };
+  indicatorColumns.forEach((name, c) => {
+    const values = indicatorValues[c];
+    Object.defineProperty(IndicatorView.prototype, name, {
+      enumerable: true,
+      get(this: { row: number }) {
+        const v = values[this.row];
+        return Number.isNaN(v) ? null : v;
+      },
+    });
+  });
+  Object.defineProperty(IndicatorView.prototype, 'toJSON', {
+    value(this: Record<string, unknown>) {
+      return Object.fromEntries(indicatorColumns.map((n) => [n, this[n]]));
+    },
+  });
+  return IndicatorView;
+}
+
+/** Converts a table to settlements. Columns the methodology reads are checked by their value kind. */
+export function tableToSettlements(table: RawTable, config: Methodology, options: ReadOptions = {}): RegisterResult {
+  const problems: Problem[] = [...table.problems];
+  const size = table.rows.length;
+  const rows = table.rows;
+  const bad = new Uint8Array(size);
+  const headerRow = table.headerRow;
+  const push = (k: number, column: string, value: Cell, code: ProblemCode, params: Params = {}, severity: 'error' | 'warning' = 'error') => {
+    problems.push({ row: k < 0 ? headerRow : rows[k], column, value: text(value), code, params, severity });
+    if (severity === 'error' && k >= 0) bad[k] = 1;
+  };
+
+  // Header: duplicates are fatal, unknown columns are listed with the closest known name.
+  const kinds = new Map<string, ValueKind>();
+  for (const ind of config.indicators) if (!kinds.has(ind.column)) kinds.set(ind.column, ind.kind ?? 'number');
+  // Known: the register's own columns, this methodology's, and every shipped preset's (the register template):
+  // a 2025 column in a register assessed with 2019 is not a typo.
+  const known: string[] = [...new Set([...REGISTER_COLUMNS, ...kinds.keys(), ...PRESET_COLUMNS])];
+  const index = new Map<string, number>();
+  table.header.forEach((h, c) => {
+    const low = h.toLowerCase();
+    // Case-insensitive; a DBF field name cut to 10 characters stands for the one known column it begins.
+    const prefixed = low.length === 10 ? known.filter((k) => k.toLowerCase().startsWith(low)) : [];
+    const canonical = known.find((k) => k.toLowerCase() === low) ?? (prefixed.length === 1 ? prefixed[0] : h);
+    if (index.has(canonical)) throw fileError('duplicate_column', { first: index.get(canonical)! + 1, second: c + 1 }, h, headerRow);
+    index.set(canonical, c);
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
+  if (missing.length) throw fileError('missing_columns', { columns: missing.join(', ') }, '', headerRow);
+  for (const [name] of index) {
+    if (name === '' || known.includes(name)) continue;
+    const closest = closestName(name, known);
+    push(-1, name, '', 'unknown_column', closest ? { closest } : {}, 'warning');
+  }
+  const col = (name: string): CellColumn | null => {
+    const c = index.get(name);
+    return c === undefined ? null : table.columns[c];
+  };
+
+  // Decimal convention of the file, from every numeric column.
+  const numericColumns = ['lat', 'lon', 'population', ...kinds.keys()].filter((c, i, a) => a.indexOf(c) === i && index.has(c));
+  const decimal = detectDecimal(
+    (function* () {
+      for (const c of numericColumns) {
+        const column = col(c)!;
+        const fastAll = column.fastNumbers?.() ?? null;
+        for (let k = 0; k < column.length; k++) {
+          // Plain integers and unambiguous point decimals say nothing or "point": only look at the others.
+          if (fastAll) {
+            const x = fastAll[k];
+            if (!Number.isNaN(x)) {
+              if (!Number.isInteger(x)) yield '0.5';
+              continue;
+            }
+          }
+          const v = column.get(k);
+          if (typeof v === 'string') yield v;
+        }
+      }
+    })(),
+  );
+
+  /** A numeric column checked by kind; NaN = no data or rejected. */
+  const numbers = (name: string, kind: ValueKind, required: boolean): Float64Array => {
+    const out = new Float64Array(size).fill(NaN);
+    const cells = col(name);
+    if (!cells) {
+      if (required) for (let k = 0; k < size; k++) push(k, name, '', 'required');
+      return out;
+    }
+    const fast = !!cells.simpleNumber && !!cells.fastNumbers && decimal !== 'comma';
+    const fastAll = fast ? cells.fastNumbers!() : null;
+    const pointIsDecimal = decimal === 'point';
+    let ambiguous = 0;
+    let firstAmbiguous = -1;
+    let ambiguousParams: Params = {};
+    for (let k = 0; k < size; k++) {
+      if (fast) {
+        let x = fastAll![k];
+        if (Number.isNaN(x) && pointIsDecimal) x = cells.simpleNumber!(k, true);
+        if (!Number.isNaN(x)) {
+          if (kind === 'number' || kind === 'rate') {
+            out[k] = x;
+            continue;
+          }
+          if (kind === 'flag' ? x === 0 || x === 1 : x >= 0 && (kind !== 'count' || Number.isInteger(x)) && (kind !== 'percentage' || x <= 100)) {
+            out[k] = x;
+            continue;
+          }
+        }
+      }
+      const raw = cells.get(k);
+      let v: number | null | undefined;
+      if (typeof raw === 'number') v = Number.isFinite(raw) ? raw : undefined;
+      else if (raw === null || raw === undefined) v = null;
+      else if (typeof raw === 'boolean') v = kind === 'flag' ? (raw ? 1 : 0) : undefined;
+      else {
+        const p = parseNumberCell(raw, decimal);
+        v = p.value;
+        if (p.alternative !== undefined && v !== null && v !== undefined) {
+          if (ambiguous++ === 0) {
+            firstAmbiguous = k;
+            ambiguousParams = { value: raw, a: v, b: p.alternative };
+          }
+        }
+        if (v === undefined) {
+          const b = parseBoolean(raw);
+          if (b !== undefined && b !== null) {
+            if (kind === 'flag') v = b ? 1 : 0;
+            else {
+              push(k, name, raw, 'boolean_in_numeric');
+              continue;
+            }
+          }
+        }
+      }
+      if (typeof raw === 'boolean' && kind !== 'flag') {
+        push(k, name, raw, 'boolean_in_numeric');
+        continue;
+      }
+      if (v === undefined || (v !== null && !Number.isFinite(v))) {
+        push(k, name, raw, 'not_number');
+        continue;
+      }
+      if (v === null) {
+        if (required) push(k, name, raw, 'required');
+        continue;
+      }
+      if (kind === 'flag' && v !== 0 && v !== 1) push(k, name, raw, 'not_flag');
+      else if (NON_NEGATIVE.has(kind) && v < 0) push(k, name, raw, 'negative');
+      else if (kind === 'count' && !Number.isInteger(v)) push(k, name, raw, 'not_integer');
+      else if (RANGES[kind] && (v < RANGES[kind]![0] || v > RANGES[kind]![1])) push(k, name, raw, 'out_of_range', { min: RANGES[kind]![0], max: RANGES[kind]![1] });
+      else out[k] = v;
+    }
+    if (ambiguous) push(firstAmbiguous, name, String(ambiguousParams.value), 'decimal_ambiguous', { ...ambiguousParams, count: ambiguous }, 'warning');
+    return out;
+  };
+
+  // id: required, unique.
+  const ids: string[] = new Array(size);
+  const idCells = col('id')!;
+  const seen = new Map<string, number>();
+  for (let k = 0; k < size; k++) {
+    const id = (ids[k] = ownCopy(text(idCells.get(k))));
+    if (!id) push(k, 'id', idCells.get(k), 'required');
+    else {
+      const first = seen.get(id);
+      if (first !== undefined) push(k, 'id', idCells.get(k), 'duplicate_id', { first: rows[first], unit: table.unit });
+      else seen.set(id, k);
+    }
+  }
+
+  // Coordinates: numbers, range, swapped, outline.
+  const lat = numbers('lat', 'number', true);
+  const lon = numbers('lon', 'number', true);
+  const outline = options.outline ?? null;
+  const tolerance = options.outlineToleranceKm ?? 5;
+  const latCells = col('lat')!;
+  const lonCells = col('lon')!;
+  for (let k = 0; k < size; k++) {
+    const y = lat[k];
+    const x = lon[k];
+    if (Number.isNaN(y) || Number.isNaN(x)) continue;
+    const inRange = y >= -90 && y <= 90 && x >= -180 && x <= 180;
+    const swappedInRange = x >= -90 && x <= 90;
+    const inside = inRange && (!outline || outline.kmOutside(x, y) <= tolerance);
+    if (inside) continue;
+    // Without an outline a swap cannot be told from a typo: only the range is checked.
+    const swappedInside = swappedInRange && outline !== null && outline.kmOutside(y, x) <= tolerance;
+    if (swappedInside) {
+      if (options.fixSwapped) {
+        lat[k] = x;
+        lon[k] = y;
+        push(k, 'lat', `${latCells.get(k)} / ${lonCells.get(k)}`, 'swapped_fixed', {}, 'warning');
+      } else push(k, 'lat', `${text(latCells.get(k))} / ${text(lonCells.get(k))}`, 'swapped_lat_lon');
+      continue;
+    }
+    if (y < -90 || y > 90) push(k, 'lat', latCells.get(k), 'out_of_range', { min: -90, max: 90 });
+    else if (x < -180 || x > 180) push(k, 'lon', lonCells.get(k), 'out_of_range', { min: -180, max: 180 });
+    else if (outline) push(k, 'lat', `${text(latCells.get(k))} / ${text(lonCells.get(k))}`, 'outside_kazakhstan', { km: Math.round(outline.kmOutside(x, y)) });
+  }
+
+  // Text columns: names (at least one), '?' where Kazakh letters were lost, bytes that were not valid text.
+  const texts: Record<string, (string | null)[]> = {};
+  for (const name of TEXT_COLUMNS) {
+    const cells = col(name);
+    const values: (string | null)[] = (texts[name] = new Array(size));
+    let lost = 0;
+    let firstLost = -1;
+    let invalid = 0;
+    let firstInvalid = -1;
+    const repeated = name === 'oblast' || name === 'district' || name === 'rural_district';
+    const seenText = new Map<string, string>();
+    for (let k = 0; k < size; k++) {
+      let s = cells ? text(cells.get(k)) : '';
+      // Own copies, so that the decoded file text can be freed once the table is read (a slice of 13+ characters
+      // would keep the whole text alive); the few distinct oblasts and districts are shared.
+      if (repeated) {
+        const known = seenText.get(s);
+        if (known !== undefined) s = known;
+        else seenText.set((s = ownCopy(s)), s);
+      } else s = ownCopy(s);
+      values[k] = s || null;
+      if (s.length > 1 && s.includes('?') && LOST_LETTER.test(s) && lost++ === 0) firstLost = k;
+      if (s.includes('\uFFFD') && invalid++ === 0) firstInvalid = k;
+    }
+    if (lost) push(firstLost, name, cells!.get(firstLost), 'question_marks', { count: lost }, 'warning');
+    if (invalid) push(firstInvalid, name, cells!.get(firstInvalid), 'invalid_bytes', { count: invalid, encoding: 'UTF-8' }, 'warning');
+  }
+  for (let k = 0; k < size; k++)
+    if (!texts.name_kk[k] && !texts.name_ru[k] && !texts.name_en[k]) push(k, index.has('name_ru') ? 'name_ru' : 'name_kk', '', 'name_required');
+
+  // Yes/no columns.
+  const flags: Record<string, Int8Array> = {};
+  for (const name of FLAG_COLUMNS) {
+    const out = (flags[name] = new Int8Array(size).fill(-1));
+    const cells = col(name);
+    if (!cells) continue;
+    for (let k = 0; k < size; k++) {
+      const raw = cells.get(k);
+      const b = typeof raw === 'boolean' ? raw : typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : parseBoolean(text(raw));
+      if (b === undefined) push(k, name, raw, 'not_boolean');
+      else out[k] = b === null ? -1 : b ? 1 : 0;
+    }
+  }
+
+  const population = numbers('population', 'count', false);
+  const indicatorColumns = [...kinds.keys()].filter((c) => !(REGISTER_COLUMNS as readonly string[]).includes(c));
+  const indicatorValues = indicatorColumns.map((c) => numbers(c, kinds.get(c)!, false));
+
+  // Each settlement's `indicators` is a view over the typed columns above: one small object per row whose
+  // prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A million-row
+  // register is then ~2 objects per row for the garbage collector, not ~15.
+  const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
+  const settlements: Settlement[] = [];
+  const rejectedRows: number[] = [];
+  const nul = (x: number) => (Number.isNaN(x) ? null : x);
+  const flag = (f: Int8Array, k: number) => (f[k] < 0 ? null : f[k] === 1);
+  for (let k = 0; k < size; k++) {
+    if (bad[k]) {
+      rejectedRows.push(rows[k]);
+      continue;
+    }
+    settlements.push({
+      id: ids[k],
+      name_kk: texts.name_kk[k],
+      name_ru: texts.name_ru[k],
+      name_en: texts.name_en[k],
+      lat: lat[k],
+      lon: lon[k],
+      oblast: texts.oblast[k],
+      district: texts.district[k],
+      rural_district: texts.rural_district[k],
+      is_district_centre: flag(flags.is_district_centre, k),
+      is_rural_district_centre: flag(flags.is_rural_district_centre, k),
+      population: nul(population[k]),
+      indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
+    });
+  }
+  for (const p of table.problems) rejectedRows.push(p.row);
+  problems.sort((a, b) => a.row - b.row);
+  return { settlements, problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal };
 }

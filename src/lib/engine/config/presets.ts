@@ -3,7 +3,7 @@
 // cut-offs are not public: they are our assumptions, marked `assumed`, and every one is editable.
 import type { MethodologyInput } from './schema.ts';
 import { parseMethodology } from './validate.ts';
-import type { Methodology } from './schema.ts';
+import type { Methodology, ValueKind } from './schema.ts';
 
 type L = { kk: string; ru: string; en: string };
 type Ind = MethodologyInput['indicators'][number];
@@ -13,15 +13,25 @@ const ASSUMED_POINTS = 'Auyl Atlas default: the order annex with points and thre
 const ORDER_81 = 'Order No. 81 of 13.09.2019 as summarised in the ministry letter to deputies (2023, ДС-275)';
 const ORDER_50 = 'Order No. 50 of 10.06.2025 (27 indicators in four blocks)';
 
+/** The value kind follows from the unit: shares in % are 0–100, changes in % or per 1,000 may be negative. */
+function kindOf(unit: string): ValueKind {
+  if (unit === '%') return 'percentage';
+  if (unit.startsWith('%') || unit.startsWith('per ')) return 'rate';
+  if (unit === 'people' || unit === 'count') return 'count';
+  if (unit.startsWith('km')) return 'distance';
+  if (unit === '0/1') return 'flag';
+  return 'amount';
+}
+
 function linear(id: string, block: Block, label: L, column: string, zero: number, full: number, points: number, unit: string, source: string): Ind {
-  return { id, block, label, column, unit, direction: full > zero ? 'higher' : 'lower', rule: { type: 'linear', zero, full }, points, source: `${source}; ${ASSUMED_POINTS}`, status: 'assumed' };
+  return { id, block, label, column, unit, kind: kindOf(unit), direction: full > zero ? 'higher' : 'lower', rule: { type: 'linear', zero, full }, points, source: `${source}; ${ASSUMED_POINTS}`, status: 'assumed' };
 }
 /** A yes/no facility (1 = present): all points when present. */
 function present(id: string, block: Block, label: L, column: string, points: number, source: string): Ind {
-  return { id, block, label, column, unit: '0/1', direction: 'higher', rule: { type: 'steps', steps: [{ from: 1, points }] }, points, source: `${source}; ${ASSUMED_POINTS}`, status: 'assumed' };
+  return { id, block, label, column, unit: '0/1', kind: 'flag', direction: 'higher', rule: { type: 'steps', steps: [{ from: 1, points }] }, points, source: `${source}; ${ASSUMED_POINTS}`, status: 'assumed' };
 }
 function steps(id: string, block: Block, label: L, column: string, s: { from?: number; to?: number; points: number }[], points: number, unit: string, source: string): Ind {
-  return { id, block, label, column, unit, direction: 'higher', rule: { type: 'steps', steps: s }, points, source: `${source}; ${ASSUMED_POINTS}`, status: 'assumed' };
+  return { id, block, label, column, unit, kind: kindOf(unit), direction: 'higher', rule: { type: 'steps', steps: s }, points, source: `${source}; ${ASSUMED_POINTS}`, status: 'assumed' };
 }
 
 const LBL = {

@@ -35,6 +35,12 @@ const StepsRule = v.object({
 /** Ideal value: all points at `ideal`, falling linearly to 0 at `ideal ± tolerance`. */
 const IdealRule = v.object({ type: v.literal('ideal'), ideal: Finite, tolerance: v.pipe(v.number(), v.finite(), v.gtValue(0)) });
 
+/** What an indicator's register value is, for plausibility checks on import: count (integer ≥ 0), percentage
+ *  (0–100), flag (0/1), distance (km ≥ 0), amount (≥ 0: hectares, head of livestock…), ratio (≥ 0), rate (any sign:
+ *  growth, net migration), number (any finite value: the default, no check). */
+export const VALUE_KINDS = ['count', 'percentage', 'flag', 'distance', 'amount', 'ratio', 'rate', 'number'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
 const Indicator = v.object({
   id: Id,
   block: v.picklist(BLOCK_IDS),
@@ -42,6 +48,7 @@ const Indicator = v.object({
   /** Register column (or computed geospatial field, e.g. km_to_town_regional) holding the value. */
   column: v.pipe(v.string(), v.minLength(1)),
   unit: v.optional(v.string()),
+  kind: v.optional(v.picklist(VALUE_KINDS), 'number'),
   direction: v.picklist(['higher', 'lower', 'ideal']),
   rule: v.variant('type', [LinearRule, StepsRule, IdealRule]),
   points: NonNegative,

@@ -391,13 +391,13 @@ export class CsvWriter {
   header(): string {
     return (this.bom ? '\uFEFF' : '') + this.columns.map((c) => csvCell(c, this.delimiter)).join(this.delimiter) + '\r\n'.slice(this.bom ? 0 : 1);
   }
+  private readonly cells: string[] = [];
   row(values: ArrayLike<unknown>): string {
-    let s = '';
-    for (let c = 0; c < this.columns.length; c++) {
-      if (c) s += this.delimiter;
-      s += csvCell(values[c], this.delimiter, this.decimalComma);
-    }
-    return s + (this.bom ? '\r\n' : '\n');
+    const cells = this.cells;
+    const n = (cells.length = this.columns.length);
+    for (let c = 0; c < n; c++) cells[c] = csvCell(values[c], this.delimiter, this.decimalComma);
+    // One join (one flat string) instead of a chain of concatenations the encoder must flatten.
+    return cells.join(this.delimiter) + (this.bom ? '\r\n' : '\n');
   }
   /** UTF-8 chunks of about 1 MB for rows given by `rowAt` (values in column order). Each row is encoded as soon as
    *  it is built, so its strings die young instead of piling up in a long string the collector must move. */

@@ -132,7 +132,7 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
   }
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.ts');
-    return { table: await readXlsx(bytes, LIMITS.expanded), format };
+    return { table: await readXlsx(bytes, LIMITS.expanded, keep), format };
   }
   const { readShapefileZip } = await import('./shapefile.ts');
   const { features, encoding } = await readShapefileZip(bytes, LIMITS.expanded);

@@ -34,8 +34,8 @@ function isAmbiguous(m: RegExpExecArray): boolean {
 }
 
 /** The file's convention from a sample of numeric cells. */
-export function detectDecimal(cells: Iterable<string>): DecimalConvention {
-  let point = 0;
+export function detectDecimal(cells: Iterable<string>, pointAlready = 0): DecimalConvention {
+  let point = pointAlready;
   let comma = 0;
   for (const c of cells) {
     if (c === '' || INTEGER.test(c)) continue;

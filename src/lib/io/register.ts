@@ -188,7 +188,8 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
 
   // Decimal convention of the file, from every numeric column.
   const numericColumns = ['lat', 'lon', 'population', ...kinds.keys()].filter((c, i, a) => a.indexOf(c) === i && index.has(c));
-  const decimal = detectDecimal(
+  let fastPoint = 0; // plain decimals such as 51.147: evidence for "." counted without the parser
+  const fromOthers = detectDecimal(
     (function* () {
       for (const c of numericColumns) {
         const column = col(c)!;
@@ -198,7 +199,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
           if (fastAll) {
             const x = fastAll[k];
             if (!Number.isNaN(x)) {
-              if (!Number.isInteger(x)) yield '0.5';
+              if (!Number.isInteger(x)) fastPoint++;
               continue;
             }
           }
@@ -208,6 +209,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       }
     })(),
   );
+  const decimal: DecimalConvention = fastPoint === 0 ? fromOthers : fromOthers === 'comma' || fromOthers === 'mixed' ? 'mixed' : 'point';
 
   /** A numeric column checked by kind; NaN = no data or rejected. */
   const numbers = (name: string, kind: ValueKind, required: boolean): Float64Array => {

@@ -6,7 +6,7 @@ import { arrayColumn, type Cell, type RawTable } from './register.ts';
 import { checkZip, listZip } from './zip.ts';
 import { fileError } from './problems.ts';
 
-export async function readXlsx(bytes: Uint8Array, expandedLimit: number): Promise<RawTable> {
+export async function readXlsx(bytes: Uint8Array, expandedLimit: number, keep: (column: string) => boolean = () => true): Promise<RawTable> {
   checkZip(listZip(bytes), expandedLimit);
   let sheet: WorkSheet;
   try {
@@ -24,11 +24,15 @@ export async function readXlsx(bytes: Uint8Array, expandedLimit: number): Promis
     if (c.t === 'n' || c.t === 'b' || c.t === 's') return c.v as Cell;
     return String(c.v);
   };
-  const emptyRow = (r: (CellObject | undefined)[] | undefined) => !r || r.every((c) => value(c) === null || value(c) === '');
+  const emptyRow = (r: (CellObject | undefined)[] | undefined) => !r || r.every((c) => {
+    const v = value(c);
+    return v === null || v === '';
+  });
   let h = 0;
   while (h < data.length && emptyRow(data[h])) h++;
   if (h >= data.length) throw fileError('file_empty');
   const header = (data[h] ?? []).map((c) => String(value(c) ?? '').trim());
+  const kept = header.map((h) => keep(h));
   const columns: Cell[][] = header.map(() => []);
   const rows: number[] = [];
   for (let r = h + 1; r < data.length; r++) {
@@ -36,9 +40,10 @@ export async function readXlsx(bytes: Uint8Array, expandedLimit: number): Promis
     if (emptyRow(row)) continue;
     rows.push(r + 1);
     for (let c = 0; c < header.length; c++) {
+      if (!kept[c]) continue;
       const v = value(row![c]);
       columns[c].push(typeof v === 'string' ? v.trim() : v);
     }
   }
-  return { header, columns: columns.map(arrayColumn), rows, unit: 'row', headerRow: h + 1, problems: [], rowsRead: rows.length };
+  return { header, columns: columns.map((cells, c) => (kept[c] ? arrayColumn(cells) : null)), rows, unit: 'row', headerRow: h + 1, problems: [], rowsRead: rows.length };
 }

@@ -13,11 +13,12 @@ import { assessTable, reassessTable } from '../src/lib/engine/assess.ts';
 import { RegisterColumns } from '../src/lib/engine/columns.ts';
 import { CATEGORIES } from '../src/lib/engine/classify.ts';
 import { haversineKm } from '../src/lib/engine/geo/sphere.ts';
-import type { Settlement, Town } from '../src/lib/engine/types.ts';
+import type { Settlement } from '../src/lib/engine/types.ts';
 import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../src/lib/io/embedded.ts';
 import type { DistrictLayer } from '../src/lib/engine/geo/districts.ts';
 import { readFgb } from '../src/lib/io/fgb.ts';
 import { mulberry32 as rng } from '../data/seeded-random.ts';
+import { syntheticRegister } from '../src/lib/ui/worker/synthetic.ts';
 
 const ONLY = process.env.BENCH_ONLY ?? '';
 if (ONLY && ONLY !== 'engine' && ONLY !== 'browser') throw new Error(`BENCH_ONLY must be "engine" or "browser", not "${ONLY}"`);
@@ -37,26 +38,6 @@ function time(fn: () => void, runs: number): number {
   return median(ts);
 }
 
-// Synthetic settlements around the real places (clustered as people are), with realistic attributes.
-function synthetic(n: number, places: Town[], seed: number): Settlement[] {
-  const r = rng(seed);
-  const cfg = preset('2019');
-  const columns = cfg.indicators.map((i) => i.column).filter((c) => c !== 'population' && !c.startsWith('km_to_') || c === 'km_to_railway');
-  const out: Settlement[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = places[Math.floor(r() * places.length)];
-    const lat = Math.max(40.6, Math.min(55.4, p.lat + (r() - 0.5) * 2.4));
-    const lon = Math.max(46.6, Math.min(87.2, p.lon + (r() - 0.5) * 3.6));
-    const indicators: Record<string, number | null> = {};
-    for (const c of columns) indicators[c] = r() < 0.08 ? null : c.startsWith('has_') ? (r() < 0.6 ? 1 : 0) : r() * 100;
-    const population = Math.round(20 + 3000 * r() ** 3);
-    out[i] = {
-      id: `s${i}`, name_kk: null, name_ru: `Ауыл ${i}`, name_en: null, lat, lon, oblast: null, district: null, rural_district: null,
-      is_district_centre: r() < 0.03, is_rural_district_centre: r() < 0.12, population, indicators,
-    };
-  }
-  return out;
-}
 
 const places = await placesFromFgb(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')));
 const borders = await bordersFromFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb')));
@@ -135,7 +116,8 @@ const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10
 
 for (const n of SIZES) {
   log(`N = ${n}: generating…`);
-  const settlements = synthetic(n, places, n);
+  // the same seeded generator as the app's ?synthetic=N (clustered around real places, made-up indicators)
+  const settlements = syntheticRegister(n, places.map((p) => ({ lat: p.lat, lon: p.lon, oblast: null })), preset('2019'), n);
   const runs = n <= 10_000 ? 7 : n <= 100_000 ? 5 : 3;
   // Register columns: built once when a register is loaded (coordinates, unit vectors and spatial order), then
   // shared by every recomputation. Printed apart so that nothing is hidden.

@@ -169,10 +169,15 @@ describe('keyboard alone', () => {
     await page.locator('h1').click(); // start from the top of the page
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.press('ControlOrMeta+a'); // the box still holds the last search
     await page.keyboard.type('Қарабұлақ');
-    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await page.getByRole('option', { name: /Қарабұлақ/ }).first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as any).__auyl.atlas.selected === 'cj44.90881_78.49044');
+    await page.getByTestId('settlement-panel').waitFor({ timeout: 10_000 }).catch(async () => {
+      console.log('panel missing', await page.evaluate(() => { const a = (window as any).__auyl.atlas; return [a.selected, a.detail?.id, a.busy, a.error]; }));
+    });
     await expect.poll(() => page.locator('#panel-title').textContent()).toBe('Қарабұлақ');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('settlement-panel').count()).toBe(0);

@@ -138,7 +138,17 @@ describe('support clusters', () => {
     expect(await cluster.textContent()).toMatch(/\d/);
     await page.getByRole('checkbox', { name: /сызықтар|Lines from satellites/ }).check();
     await page.waitForFunction(() => (window as any).__auyl.map.getSource('cluster-links')?._data?.features?.length > 0 || !!(window as any).__auyl.map.getLayer('cluster-links'));
-    await cluster.scrollIntoViewIfNeeded();
+    await page.evaluate(async () => {
+      const { map, atlas } = (window as any).__auyl;
+      const data = await map.getSource('settlements').getData();
+      const f = data.features.find((x: any) => x.properties.id === atlas.selected);
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.jumpTo({ center: f.geometry.coordinates, zoom: 9 });
+      });
+    });
+    const lines = await page.evaluate(() => (window as any).__auyl.map.queryRenderedFeatures({ layers: ['cluster-links'] }).length);
+    expect(lines).toBeGreaterThan(0);
     await shot(page, 'cluster');
   });
 });
@@ -195,7 +205,12 @@ describe('keyboard alone', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    const want = Number(await page.locator('[role=grid] [role=row].active').getAttribute('data-row'));
+    const activeRow = page.locator('[role=grid] [role=row].active');
+    const want = Number(await activeRow.getAttribute('data-row'));
+    // the active row is in view, below the sticky header
+    const [rowBox, gridBox] = [(await activeRow.boundingBox())!, (await grid.boundingBox())!];
+    expect(rowBox.y).toBeGreaterThanOrEqual(gridBox.y + 27);
+    expect(rowBox.y + rowBox.height).toBeLessThanOrEqual(gridBox.y + gridBox.height + 1);
     await page.waitForFunction((r) => (window as any).__auyl.atlas.rowOf.get((window as any).__auyl.atlas.selected) === r, want);
     await page.getByTestId('settlement-panel').waitFor();
     await shot(page, 'keyboard');

@@ -66,6 +66,18 @@ describe('filters', () => {
     await settled(page, () => page.getByRole('button', { name: /Сүзгілерді тазалау|Clear filters/ }).click());
     expect((await countShown(page)).shown).toBe(before.total);
   });
+
+  it('a class hidden in the legend leaves the count and the table too (one state with the map)', async () => {
+    const total = (await countShown(page)).total;
+    const entry = page.locator('.legend li[data-key=not_in_register] button');
+    const n = Number((await entry.locator('.count').textContent())!.replace(/\D/g, ''));
+    await settled(page, () => entry.click());
+    expect((await countShown(page)).shown).toBe(total - n);
+    expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(total - n + 1));
+    expect(Number((await entry.locator('.count').textContent())!.replace(/\D/g, ''))).toBe(n);
+    await settled(page, () => entry.click());
+    expect((await countShown(page)).shown).toBe(total);
+  });
 });
 
 describe('search', () => {

@@ -9,6 +9,7 @@ import { NO_FILTER } from '../../src/lib/engine/explore/filter.ts';
 import { RegisterColumns } from '../../src/lib/engine/columns.ts';
 import { readRegister } from '../../src/lib/io/formats.ts';
 import { preset } from '../../src/lib/engine/config/presets.ts';
+import { classesFor } from '../../src/lib/map/classes.ts';
 import type { ViewSettings } from '../../src/lib/ui/worker/protocol.ts';
 
 let model: AtlasModel;
@@ -33,6 +34,16 @@ describe('explorer in the worker', () => {
     const pop = all.table!.population;
     const ordered = Array.from(r.explore.order, (i) => pop[i]).filter(Number.isFinite);
     expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
+    expect(r.explore.oblasts[0].settlements).toBe(r.explore.count);
+  });
+
+  it('takes the legend\'s hidden classes out of the table, the count and the summaries, not out of the legend counts', () => {
+    const all = model.compute(model.defaults(), view);
+    const r = model.compute(model.defaults(), view, NO_FILTER, { key: 'name', desc: false }, ['other', 'not_in_register']);
+    expect(r.filteredCounts).toEqual(all.filteredCounts);
+    const keys = ['other', 'not_in_register'].map((k) => classesFor('category').findIndex((c) => c.key === k));
+    expect(r.explore.count).toBe(model.size - keys.reduce((a, k) => a + all.filteredCounts[k], 0));
+    expect(r.explore.order.length).toBe(r.explore.count);
     expect(r.explore.oblasts[0].settlements).toBe(r.explore.count);
   });
 

@@ -38,7 +38,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } else if (!model) throw new Error('worker not initialised');
     else if (msg.type === 'compute') {
       const started = performance.now();
-      const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort);
+      const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort, msg.hidden);
       const { explore, filteredCounts, table, links, ...rest } = r;
       const transfer: Transferable[] = [r.codes.buffer, r.support.buffer, explore.mask.buffer, explore.order.buffer];
       if (table) transfer.push(table.population.buffer, table.score.buffer, table.kmTown.buffer, table.kmChina.buffer, table.kmRussia.buffer, table.category.buffer, table.potential.buffer, table.oblast.buffer, table.district.buffer);

@@ -40,8 +40,8 @@ export class WorkerClient {
   }
 
   /** Returns the request's number (results carry it). */
-  compute(settings: Settings, view: ViewSettings, filter: FilterSpec, sort: SortSpec): number {
-    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view, filter, sort });
+  compute(settings: Settings, view: ViewSettings, filter: FilterSpec, sort: SortSpec, hidden: string[] = []): number {
+    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view, filter, sort, hidden });
     return this.computeSeq;
   }
 

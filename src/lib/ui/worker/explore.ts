@@ -89,9 +89,26 @@ export function sortRows(mask: Uint8Array, values: ArrayLike<number>, desc: bool
   return out;
 }
 
-export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, filter: FilterSpec, sort: SortSpec): ExploreResult {
+/** The legend's classes as a filter too: `codes[i]` is row i's class in the colour mode, `hiddenCodes[code] = 1` for
+ *  a class hidden in the legend. `legendCounts` gets the count of each class among the rows the filters keep
+ *  (before hidden classes are taken out, so a hidden class still shows its count). */
+export interface LegendClasses {
+  codes: Uint8Array;
+  hiddenCodes: Uint8Array;
+  legendCounts: number[];
+}
+
+export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, filter: FilterSpec, sort: SortSpec, legend?: LegendClasses): ExploreResult {
   const t0 = performance.now();
   const mask = filterMask(c, filter);
+  if (legend) {
+    const { codes, hiddenCodes, legendCounts } = legend;
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i]) continue;
+      legendCounts[codes[i]]++;
+      if (hiddenCodes[codes[i]]) mask[i] = 0;
+    }
+  }
   const count = countMask(mask);
   const t1 = performance.now();
   const order = sortRows(mask, sortValues(c, t, nameRanks, sort.key), sort.desc, sort.key === 'district' ? 0 : -Infinity);

@@ -191,7 +191,9 @@ export class AtlasModel {
     return Float64Array.from(out);
   }
 
-  compute(settings: Settings, view: ViewSettings, filter: FilterSpec = NO_FILTER, sort: SortSpec = { key: 'population', desc: true }): ViewResult {
+  /** `hidden`: legend classes hidden on the map (keys of the colour mode's classes); they leave the table, the
+   *  count and the summaries as a filter does. */
+  compute(settings: Settings, view: ViewSettings, filter: FilterSpec = NO_FILTER, sort: SortSpec = { key: 'population', desc: true }, hidden: readonly string[] = []): ViewResult {
     const before = this.assessKey;
     const r = this.classifyAll(settings, view);
     const fresh = r.stage !== 'view' || before !== this.assessKey || !this.exploreData;
@@ -203,9 +205,10 @@ export class AtlasModel {
       }));
     }
     const { cols, table } = this.exploreData!;
-    const ex = explore(cols, table, this.names!, filter, sort);
     const filteredCounts = new Array<number>(r.counts.length).fill(0);
-    for (let i = 0; i < this.size; i++) if (ex.mask[i]) filteredCounts[r.codes[i]]++;
+    const hiddenCodes = new Uint8Array(256);
+    classesFor(r.mode, r.breaks).forEach((c, code) => (hiddenCodes[code] = hidden.includes(c.key) ? 1 : 0));
+    const ex = explore(cols, table, this.names!, filter, sort, { codes: r.codes, hiddenCodes, legendCounts: filteredCounts });
     return { ...r, explore: ex, filteredCounts, table: fresh ? copyTable(table) : null, links: fresh ? this.clusterLinks() : null };
   }
 

@@ -56,7 +56,8 @@ export interface ExploreReply {
 
 export type WorkerRequest =
   | { type: 'init'; settlements: ArrayBuffer; borders: ArrayBuffer; synthetic: number }
-  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings; filter: FilterSpec; sort: SortSpec }
+  /** `hidden`: the legend's hidden classes, a filter like the others (the table and counts follow the map). */
+  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings; filter: FilterSpec; sort: SortSpec; hidden: string[] }
   | { type: 'detail'; seq: number; row: number }
   | { type: 'search'; seq: number; query: string; limit: number }
   /** Replaces the assessed register (bytes of a CSV / GeoJSON / FGB file, read by src/lib/io): answered by a new

@@ -30,7 +30,9 @@ export interface TableColumns {
 
 /** Filter + sort + summaries of one request. */
 export interface ExploreResult {
+  /** 1 for the rows the filters keep (the legend's hidden classes not applied: the map applies them itself). */
   mask: Uint8Array;
+  /** Rows kept by the filters and not in a hidden legend class: the count shown, the table, the summaries. */
   count: number;
   /** Rows that pass the filter, in the table's order. */
   order: Int32Array;
@@ -101,20 +103,23 @@ export interface LegendClasses {
 export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, filter: FilterSpec, sort: SortSpec, legend?: LegendClasses): ExploreResult {
   const t0 = performance.now();
   const mask = filterMask(c, filter);
+  // the rows shown: the filters' mask without the legend's hidden classes (the map hides those itself, at once)
+  let kept = mask;
   if (legend) {
     const { codes, hiddenCodes, legendCounts } = legend;
+    kept = mask.slice();
     for (let i = 0; i < mask.length; i++) {
       if (!mask[i]) continue;
       legendCounts[codes[i]]++;
-      if (hiddenCodes[codes[i]]) mask[i] = 0;
+      if (hiddenCodes[codes[i]]) kept[i] = 0;
     }
   }
-  const count = countMask(mask);
+  const count = countMask(kept);
   const t1 = performance.now();
-  const order = sortRows(mask, sortValues(c, t, nameRanks, sort.key), sort.desc, sort.key === 'district' ? 0 : -Infinity);
+  const order = sortRows(kept, sortValues(c, t, nameRanks, sort.key), sort.desc, sort.key === 'district' ? 0 : -Infinity);
   const t2 = performance.now();
-  const oblasts = summarise(c, 'oblast', mask);
-  const districts = c.districts.length ? summarise(c, 'district', mask) : [];
+  const oblasts = summarise(c, 'oblast', kept);
+  const districts = c.districts.length ? summarise(c, 'district', kept) : [];
   const t3 = performance.now();
   return { mask, count, order, oblasts, districts, ms: { filter: t1 - t0, sort: t2 - t1, summary: t3 - t2 } };
 }

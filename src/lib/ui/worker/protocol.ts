@@ -44,6 +44,7 @@ export type Stage = 'geo' | 'assess' | 'view';
 
 /** The explorer's answer to a compute: the filter mask, the table order, counts and summaries. */
 export interface ExploreReply {
+  /** The filters' mask (the map adds the legend's hidden classes itself, without waiting for the worker). */
   mask: Uint8Array;
   count: number;
   order: Int32Array;

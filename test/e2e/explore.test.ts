@@ -230,8 +230,16 @@ describe('keyboard alone', () => {
   });
 
   it('lays out at 600 px', async () => {
+    await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 600, height: 900 });
     await page.waitForTimeout(500);
+    await page.getByRole('tab', { name: /Кесте|Table/ }).click();
+    await page.waitForTimeout(800);
+    // the table stays in the pane: the page does not grow, the map keeps a screen-sized canvas
+    expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(900);
+    const pane = (await page.getByRole('grid').boundingBox())!;
+    expect(pane.y + pane.height).toBeLessThanOrEqual(901);
+    expect((await page.locator('[data-testid=map] canvas').boundingBox())!.height).toBeLessThan(600);
     await shot(page, 'narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -7,6 +7,8 @@ import type { RowNames, WorkerReply, WorkerRequest } from './worker/protocol.ts'
 import { readRegister } from '../io/formats.ts';
 import { RegisterColumns } from '../engine/columns.ts';
 import { preset } from '../engine/config/presets.ts';
+import { readFgb } from '../io/fgb.ts';
+import { districtLayerFromFeatures } from '../io/embedded.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
@@ -38,12 +40,20 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } else if (!model) throw new Error('worker not initialised');
     else if (msg.type === 'compute') {
       const started = performance.now();
-      const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort, msg.hidden);
-      const { explore, filteredCounts, table, links, ...rest } = r;
+      const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort, msg.hidden, msg.changedOnly);
+      const { explore, filteredCounts, table, links, diff, ...rest } = r;
       const transfer: Transferable[] = [r.codes.buffer, r.support.buffer, explore.mask.buffer, explore.order.buffer];
       if (table) transfer.push(table.population.buffer, table.score.buffer, table.kmTown.buffer, table.kmChina.buffer, table.kmRussia.buffer, table.category.buffer, table.potential.buffer, table.oblast.buffer, table.district.buffer);
       if (links) transfer.push(links.buffer);
-      post({ type: 'result', seq: msg.seq, ms: performance.now() - started, ...rest, explore: { ...explore, filteredCounts }, table, links }, transfer);
+      if (diff) transfer.push(diff.rows.buffer, diff.from.buffer, diff.to.buffer);
+      post({ type: 'result', seq: msg.seq, ms: performance.now() - started, ...rest, explore: { ...explore, filteredCounts }, table, links, diff }, transfer);
+    } else if (msg.type === 'border-review') {
+      post({ type: 'border-review', seq: msg.seq, review: model.borderReview(msg.border) });
+    } else if (msg.type === 'load-districts') {
+      const bytes = new Uint8Array(msg.bytes);
+      const features = /\.fgb$/i.test(msg.fileName) ? (await readFgb(bytes)).features : JSON.parse(new TextDecoder().decode(bytes)).features;
+      model = model.withDistricts(await districtLayerFromFeatures(features, msg.idField, msg.nameField));
+      ready(model);
     } else if (msg.type === 'detail') {
       post({ type: 'detail', seq: msg.seq, record: model.detail(msg.row) });
     } else if (msg.type === 'search') {

@@ -26,6 +26,7 @@ class TestHook {
   /** Set by App: a search request, and the register seam (bytes + file name → the worker's `load-register`). */
   search: (query: string) => void = () => {};
   loadRegister: (bytes: ArrayBuffer, fileName: string) => void = () => {};
+  loadDistricts: (bytes: ArrayBuffer, fileName: string, idField?: string, nameField?: string) => void = () => {};
 
   applied(a: Applied) {
     this.last = { ...a, at: performance.now() };

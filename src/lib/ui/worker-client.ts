@@ -1,6 +1,6 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
-import type { FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import type { BorderReviewReply, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -10,6 +10,7 @@ export interface WorkerHandlers {
   result(r: Result): void;
   detail(r: PanelRecord): void;
   search(query: string, hits: SearchResult[]): void;
+  borderReview(review: BorderReviewReply): void;
   error(message: string): void;
 }
 
@@ -18,6 +19,7 @@ export class WorkerClient {
   private computeSeq = 0;
   private detailSeq = 0;
   private searchSeq = 0;
+  private reviewSeq = 0;
 
   constructor(handlers: WorkerHandlers) {
     this.worker = new Worker(new URL('./geospatial.worker.ts', import.meta.url), { type: 'module' });
@@ -30,6 +32,8 @@ export class WorkerClient {
         if (r.seq === this.detailSeq) handlers.detail(r.record);
       } else if (r.type === 'search') {
         if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
+      } else if (r.type === 'border-review') {
+        if (r.seq === this.reviewSeq) handlers.borderReview(r.review);
       } else handlers.error(r.message);
     };
     this.worker.onerror = (e) => handlers.error(e.message);
@@ -40,8 +44,8 @@ export class WorkerClient {
   }
 
   /** Returns the request's number (results carry it). */
-  compute(settings: Settings, view: ViewSettings, filter: FilterSpec, sort: SortSpec, hidden: string[] = []): number {
-    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view, filter, sort, hidden });
+  compute(settings: Settings, view: ViewSettings, filter: FilterSpec, sort: SortSpec, hidden: string[] = [], changedOnly = false): number {
+    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view, filter, sort, hidden, changedOnly });
     return this.computeSeq;
   }
 
@@ -56,6 +60,15 @@ export class WorkerClient {
   /** Replaces the assessed register by a file's rows (answered by a new 'ready'). */
   loadRegister(bytes: ArrayBuffer, fileName: string) {
     this.send({ type: 'load-register', bytes, fileName }, [bytes]);
+  }
+
+  borderReview(border: 'CN' | 'RU') {
+    this.send({ type: 'border-review', seq: ++this.reviewSeq, border });
+  }
+
+  /** A district layer's bytes (tests; the import will add boundaries): answered by a new 'ready'. */
+  loadDistricts(bytes: ArrayBuffer, fileName: string, idField?: string, nameField?: string) {
+    this.send({ type: 'load-districts', bytes, fileName, idField, nameField }, [bytes]);
   }
 
   terminate() {

@@ -4,7 +4,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Labels, Lang } from '../../engine/types.ts';
 import type { Classing, ColourMode } from '../../map/classes.ts';
-import type { ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../worker/protocol.ts';
+import type { BorderReviewReply, DiffReply, ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../worker/protocol.ts';
 import { NO_FILTER } from '../../engine/explore/filter.ts';
 import type { View } from '../url-state.ts';
 
@@ -49,7 +49,14 @@ class AtlasState {
   showLinks = $state(false);
   searchHits = $state.raw<{ query: string; hits: SearchResult[] } | null>(null);
   /** The bottom pane: closed, the table or the summaries. */
-  pane = $state<'none' | 'table' | 'summary'>('table');
+  pane = $state<'none' | 'table' | 'summary' | 'diff' | 'border' | 'resettle'>('table');
+  /** The scenario against the baseline (worker), the map showing only the changed rows, the border review. */
+  diff = $state.raw<DiffReply | null>(null);
+  changedOnly = $state(false);
+  reviewBorder = $state<'CN' | 'RU'>('CN');
+  review = $state.raw<BorderReviewReply | null>(null);
+  /** The scenario in force: its name (null: the baseline). */
+  scenarioName = $state<string | null>(null);
   /** Ask the map to fly to a row (search). */
   flyTo = $state.raw<{ row: number; at: number } | null>(null);
 

@@ -100,9 +100,11 @@ export interface LegendClasses {
   legendCounts: number[];
 }
 
-export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, filter: FilterSpec, sort: SortSpec, legend?: LegendClasses): ExploreResult {
+/** `rows`: an extra mask (the scenario's changed rows, when the map shows only those). */
+export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, filter: FilterSpec, sort: SortSpec, legend?: LegendClasses, rows?: Uint8Array): ExploreResult {
   const t0 = performance.now();
   const mask = filterMask(c, filter);
+  if (rows) for (let i = 0; i < mask.length; i++) mask[i] &= rows[i];
   // the rows shown: the filters' mask without the legend's hidden classes (the map hides those itself, at once)
   let kept = mask;
   if (legend) {

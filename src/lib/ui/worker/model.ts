@@ -17,6 +17,10 @@ import type { Labels } from '../../engine/types.ts';
 import { NO_CODE, type ExploreColumns } from '../../engine/explore/columns.ts';
 import { explore, isTownRow, nameRank, Searcher, type ExploreResult, type SortSpec, type TableColumns } from './explore.ts';
 import { NO_FILTER, type FilterSpec } from '../../engine/explore/filter.ts';
+import { summarise, type UnitSummary } from '../../engine/explore/summary.ts';
+import { categoryDiff, potentialDiff } from '../../engine/decide/diff.ts';
+import { borderReview } from '../../engine/decide/border-review.ts';
+import type { BorderReviewReply, DiffReply } from './protocol.ts';
 
 export interface ViewResult {
   stage: Stage;
@@ -32,6 +36,8 @@ export interface ViewResult {
   support: Uint8Array;
   breaks: number[];
   counts: number[];
+  /** The scenario against the baseline: only when the assessment changed (null: keep the last one). */
+  diff: DiffReply | null;
 }
 
 /** Per map row, what the colour modes read (NaN / -1 where the row is not in the register). */
@@ -92,7 +98,10 @@ export class AtlasModel {
     };
   }
 
+  /** The methodology in force: the scenario's full config when it has one (validated by the UI), otherwise the
+   *  preset as loaded with the sliders' parameters. */
   configFor(s: Settings): Methodology {
+    if (s.config) return s.config;
     const config = structuredClone(this.base);
     setBorderDistance(config, s.borderKm);
     const regional = config.geospatial.town_tiers.find((t) => t.id === 'regional');
@@ -193,11 +202,12 @@ export class AtlasModel {
 
   /** `hidden`: legend classes hidden on the map (keys of the colour mode's classes); they leave the table, the
    *  count and the summaries as a filter does. */
-  compute(settings: Settings, view: ViewSettings, filter: FilterSpec = NO_FILTER, sort: SortSpec = { key: 'population', desc: true }, hidden: readonly string[] = []): ViewResult {
+  compute(settings: Settings, view: ViewSettings, filter: FilterSpec = NO_FILTER, sort: SortSpec = { key: 'population', desc: true }, hidden: readonly string[] = [], changedOnly = false): ViewResult {
     const before = this.assessKey;
     const r = this.classifyAll(settings, view);
     const fresh = r.stage !== 'view' || before !== this.assessKey || !this.exploreData;
     if (fresh) {
+      this.diffResult = null;
       this.exploreData = this.buildExplore();
       this.names = nameRank(Array.from({ length: this.size }, (_, i) => {
         const x = this.rowNames(i);
@@ -208,14 +218,109 @@ export class AtlasModel {
     const filteredCounts = new Array<number>(r.counts.length).fill(0);
     const hiddenCodes = new Uint8Array(256);
     classesFor(r.mode, r.breaks).forEach((c, code) => (hiddenCodes[code] = hidden.includes(c.key) ? 1 : 0));
-    const ex = explore(cols, table, this.names!, filter, sort, { codes: r.codes, hiddenCodes, legendCounts: filteredCounts });
-    return { ...r, explore: ex, filteredCounts, table: fresh ? copyTable(table) : null, links: fresh ? this.clusterLinks() : null };
+    const diff = this.diffResult ??= this.computeDiff(cols);
+    const ex = explore(cols, table, this.names!, filter, sort, { codes: r.codes, hiddenCodes, legendCounts: filteredCounts }, changedOnly ? diff.changedMask : undefined);
+    const { changedMask, ...diffReply } = diff;
+    return { ...r, explore: ex, filteredCounts, table: fresh ? copyTable(table) : null, links: fresh ? this.clusterLinks() : null,
+      diff: fresh ? { ...diffReply, rows: diff.rows.slice(), from: diff.from.slice(), to: diff.to.slice() } : null };
   }
 
-  private classifyAll(settings: Settings, view: ViewSettings): Omit<ViewResult, 'table' | 'links' | 'explore' | 'filteredCounts'> {
+  private diffResult: (DiffReply & { changedMask: Uint8Array }) | null = null;
+  private baselineCodes: { category: Uint8Array; potential: Uint8Array } | null = null;
+
+  /** The baseline (the preset as loaded, default parameters) per map row, CATEGORIES / POTENTIALS codes or NO_CODE;
+   *  assessed once. */
+  private baseline(): { category: Uint8Array; potential: Uint8Array } {
+    if (this.baselineCodes) return this.baselineCodes;
+    const n = this.size, config = this.base;
+    const regGeo = computeGeoTable(this.register, buildGeoContext(this.register, config, this.inputs));
+    const a = reassessTable(this.register, regGeo, config);
+    const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
+    for (let i = 0; i < n; i++) {
+      const r = this.regIndex[i];
+      if (r < 0) continue;
+      category[i] = a.classes.category[r];
+      potential[i] = a.scores.potential[r];
+    }
+    return (this.baselineCodes = { category, potential });
+  }
+
+  /** The scenario against the baseline: from → to matrices over assessed rows, the changed map rows (category or
+   *  potential) with their codes packed as category * 16 + potential, and coverage before and after. */
+  private computeDiff(cols: ExploreColumns): DiffReply & { changedMask: Uint8Array } {
+    const base = this.baseline(), n = this.size;
+    const assessed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) assessed[i] = cols.category[i] !== NO_CODE && base.category[i] !== NO_CODE ? 1 : 0;
+    const cat = categoryDiff(base.category.map((c) => (c === NO_CODE ? 0 : c)), cols.category.map((c) => (c === NO_CODE ? 0 : c)), assessed);
+    const pot = potentialDiff(base.potential.map((c) => (c === NO_CODE ? 0 : c)), cols.potential.map((c) => (c === NO_CODE ? 0 : c)), assessed);
+    const changedMask = new Uint8Array(n);
+    for (const i of cat.changed) changedMask[i] = 1;
+    for (const i of pot.changed) changedMask[i] = 1;
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (changedMask[i]) rows.push(i);
+    const from = Uint8Array.from(rows, (i) => base.category[i] * 16 + base.potential[i]);
+    const to = Uint8Array.from(rows, (i) => cols.category[i] * 16 + cols.potential[i]);
+    const before = summarise({ ...cols, category: base.category, potential: base.potential }, 'oblast');
+    const after = summarise(cols, 'oblast');
+    const beforeD = cols.districts.length ? summarise({ ...cols, category: base.category, potential: base.potential }, 'district') : [];
+    const afterD = cols.districts.length ? summarise(cols, 'district') : [];
+    const pair = (b: UnitSummary[], a: UnitSummary[]) => a.map((s) => ({ name: s.name, ruralPopulation: s.ruralPopulation, before: b.find((x) => x.unit === s.unit)?.coverage ?? null, after: s.coverage }));
+    return {
+      category: cat.matrix, potential: pot.matrix, rows: Int32Array.from(rows), from, to, changedMask,
+      coverage: { oblasts: pair(before, after), districts: pair(beforeD, afterD) },
+    };
+  }
+
+  /** The border-area review under the current scenario, per district on the China or Russia border (a district
+   *  layer or register districts), or per oblast within the border band when there are none. */
+  borderReview(border: 'CN' | 'RU'): BorderReviewReply {
+    const cols = this.exploreData?.cols, geo = this.mapGeo;
+    if (!cols || !geo) throw new Error('nothing computed yet');
+    const base = this.baseline();
+    const km = border === 'CN' ? geo.kmToChina : geo.kmToRussia;
+    const band = borderDistance(this.config);
+    const byDistrict = cols.districts.length > 0;
+    const units = byDistrict ? cols.districts : cols.oblasts;
+    const unit = byDistrict ? cols.district : cols.oblast;
+    const onBorder = new Uint8Array(units.length);
+    const wanted = BORDER_STATUSES.map((s) => (border === 'CN' ? s.startsWith('china') : s.includes('russia')) && s.endsWith('district'));
+    const hasDistrictStatus = byDistrict && Array.from(geo.status).some((s) => wanted[s]);
+    for (let i = 0; i < this.size; i++) {
+      const u = unit[i];
+      if (u < 0) continue;
+      if (hasDistrictStatus ? wanted[geo.status[i]] : km[i] <= band) onBorder[u] = 1;
+    }
+    const category = Uint8Array.from(cols.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c));
+    const input = { size: this.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder };
+    const now = borderReview(input);
+    const before = borderReview({ ...input, category: Uint8Array.from(base.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c)) });
+    return {
+      border, byDistrict: hasDistrictStatus, bandKm: band,
+      units: now.map((r) => {
+        const b = before.find((x) => x.unit === r.unit);
+        let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+        for (let i = 0; i < this.size; i++) {
+          if (unit[i] !== r.unit) continue;
+          const lon = this.map.lon[i], lat = this.map.lat[i];
+          if (lon < minLon) minLon = lon;
+          if (lon > maxLon) maxLon = lon;
+          if (lat < minLat) minLat = lat;
+          if (lat > maxLat) maxLat = lat;
+        }
+        return {
+          ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => this.map.settlements[i].id),
+          baselineCategoryCount: b?.categoryCount ?? r.categoryCount.map(() => 0), bbox: [minLon, minLat, maxLon, maxLat] as [number, number, number, number],
+        };
+      }),
+    };
+  }
+
+  private classifyAll(settings: Settings, view: ViewSettings): Omit<ViewResult, 'table' | 'links' | 'explore' | 'filteredCounts' | 'diff'> {
     let stage: Stage = 'view';
     const config = this.configFor(settings);
-    const geoKey = `${settings.borderKm}|${settings.regionalMinPopulation}`;
+    const geoKey = settings.config
+      ? JSON.stringify([config.geospatial, config.categories.strategic])
+      : `${settings.borderKm}|${settings.regionalMinPopulation}`;
     if (geoKey !== this.geoKey || !this.mapGeo || !this.registerGeo) {
       this.mapGeo = computeGeoTable(this.map, buildGeoContext(this.map, config, this.inputs));
       this.registerGeo = this.map === this.register ? this.mapGeo : computeGeoTable(this.register, buildGeoContext(this.register, config, this.inputs));
@@ -223,7 +328,7 @@ export class AtlasModel {
       this.assessKey = '';
       stage = 'geo';
     }
-    const assessKey = `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}`;
+    const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}`;
     if (assessKey !== this.assessKey || !this.assessed || !this.derived) {
       this.config = config;
       this.assessed = reassessTable(this.register, this.registerGeo!, config);
@@ -232,6 +337,11 @@ export class AtlasModel {
       if (stage === 'view') stage = 'assess';
     }
     return { stage, ...this.classify(view) };
+  }
+
+  /** The same rows with a district layer (the `load-districts` seam): districts and border districts for every row. */
+  withDistricts(districts: GeoInputs['districts']): AtlasModel {
+    return new AtlasModel(this.map, this.register, this.regIndex, { ...this.inputs, districts }, this.featureCodes, this.synthetic, this.base, this.placeNames);
   }
 
   /** The same map rows with another register (the file import's seam: `load-register`). */
@@ -272,7 +382,7 @@ export class AtlasModel {
     return d;
   }
 
-  private classify(view: ViewSettings): Omit<ViewResult, 'stage' | 'table' | 'links' | 'explore' | 'filteredCounts'> {
+  private classify(view: ViewSettings): Omit<ViewResult, 'stage' | 'table' | 'links' | 'explore' | 'filteredCounts' | 'diff'> {
     const d = this.derived!;
     const n = this.size;
     const mode = view.mode;

@@ -3,6 +3,7 @@
 // rebuilds GeoJSON on the main thread. Details of one row are asked for on demand (the settlement panel).
 import type { Classing, ColourMode } from '../../map/classes.ts';
 import type { Labels, Status } from './types.ts';
+import type { Methodology } from '../../engine/config/schema.ts';
 import type { RuleParams } from '../i18n/rules.ts';
 import type { FilterSpec } from '../../engine/explore/filter.ts';
 import type { UnitSummary } from '../../engine/explore/summary.ts';
@@ -18,6 +19,53 @@ export interface Settings {
   satelliteRadiusKm: number;
   /** Block maxima overriding the preset's (indicator points scale with their block). */
   blockPoints: Record<string, number>;
+  /** A scenario's full methodology (validated in the UI, never sent when invalid): replaces the preset and the
+   *  parameters above. */
+  config?: Methodology | null;
+}
+
+/** The scenario against the baseline (the preset as loaded, default parameters). */
+export interface DiffReply {
+  /** matrix[from][to], CATEGORIES / POTENTIALS codes, over the rows assessed on both sides. */
+  category: number[][];
+  potential: number[][];
+  /** Map rows whose category or potential changed; `from` / `to` pack category * 16 + potential. */
+  rows: Int32Array;
+  from: Uint8Array;
+  to: Uint8Array;
+  /** Coverage (rural people in support + satellite ÷ rural people) before and after, national first. */
+  coverage: { oblasts: CoverageLine[]; districts: CoverageLine[] };
+}
+
+export interface CoverageLine {
+  name: string | null;
+  ruralPopulation: number;
+  before: number | null;
+  after: number | null;
+}
+
+export interface BorderReviewUnit {
+  unit: number;
+  name: string;
+  settlements: number;
+  population: number;
+  categoryCount: number[];
+  baselineCategoryCount: number[];
+  bandCount: number[];
+  bandPopulation: number[];
+  /** Map rows of the strategic settlements (nearest first, at most 20), their ids, and how many there are. */
+  strategic: number[];
+  strategicIds: string[];
+  strategicCount: number;
+  bbox: [number, number, number, number];
+}
+
+export interface BorderReviewReply {
+  border: 'CN' | 'RU';
+  /** true: districts on the border (a district layer); false: oblasts within the border band. */
+  byDistrict: boolean;
+  bandKm: number;
+  units: BorderReviewUnit[];
 }
 
 export interface ViewSettings {
@@ -58,7 +106,10 @@ export interface ExploreReply {
 export type WorkerRequest =
   | { type: 'init'; settlements: ArrayBuffer; borders: ArrayBuffer; synthetic: number }
   /** `hidden`: the legend's hidden classes, a filter like the others (the table and counts follow the map). */
-  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings; filter: FilterSpec; sort: SortSpec; hidden: string[] }
+  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings; filter: FilterSpec; sort: SortSpec; hidden: string[]; changedOnly?: boolean }
+  | { type: 'border-review'; seq: number; border: 'CN' | 'RU' }
+  /** A district layer (FGB/GeoJSON/shapefile bytes): districts for every row, then a new 'ready'. */
+  | { type: 'load-districts'; bytes: ArrayBuffer; fileName: string; idField?: string; nameField?: string }
   | { type: 'detail'; seq: number; row: number }
   | { type: 'search'; seq: number; query: string; limit: number }
   /** Replaces the assessed register (bytes of a CSV / GeoJSON / FGB file, read by src/lib/io): answered by a new
@@ -68,7 +119,8 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'ready'; ids: string[]; names: RowNames; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings }
   | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[];
-      explore: ExploreReply; table: TableColumns | null; links: Float64Array | null }
+      explore: ExploreReply; table: TableColumns | null; links: Float64Array | null; diff: DiffReply | null }
+  | { type: 'border-review'; seq: number; review: BorderReviewReply }
   | { type: 'detail'; seq: number; record: PanelRecord }
   | { type: 'search'; seq: number; query: string; hits: SearchResult[] }
   | { type: 'error'; message: string };

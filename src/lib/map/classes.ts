@@ -2,10 +2,10 @@
 // the UI (legend, feature-state colours). Palettes are colour-blind safe: Okabe–Ito for categories, viridis for
 // graduated values; support settlements also carry a ring (see settlement-paint.ts), not colour alone.
 
-export const CATEGORICAL_MODES = ['category', 'potential', 'border_status', 'place_type'] as const;
+export const CATEGORICAL_MODES = ['category', 'potential', 'border_status', 'place_type', 'resettlement'] as const;
 export const BLOCK_MODES = ['score_demography', 'score_infrastructure', 'score_economy', 'score_geospatial'] as const;
 export const GRADUATED_MODES = ['score_total', ...BLOCK_MODES] as const;
-export const COLOUR_MODES = ['category', 'potential', 'score_total', ...BLOCK_MODES, 'border_status', 'place_type'] as const;
+export const COLOUR_MODES = ['category', 'potential', 'score_total', ...BLOCK_MODES, 'border_status', 'place_type', 'resettlement'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 export type CategoricalMode = (typeof CATEGORICAL_MODES)[number];
 export type GraduatedMode = (typeof GRADUATED_MODES)[number];
@@ -69,6 +69,12 @@ const CATEGORICAL: Record<CategoricalMode, ClassDef[]> = {
     { key: 'PPLA3', colour: '#009E73' },
     { key: 'PPL', colour: '#56B4E9' },
     { key: 'unknown', colour: '#a8a8a8' },
+  ],
+  /** The region's role in the voluntary resettlement programme (regions.ts). */
+  resettlement: [
+    { key: 'sending', colour: '#D55E00' },
+    { key: 'receiving', colour: '#009E73' },
+    { key: 'neither', colour: '#b8b8b8' },
   ],
 };
 

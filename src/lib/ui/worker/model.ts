@@ -20,6 +20,7 @@ import { NO_FILTER, type FilterSpec } from '../../engine/explore/filter.ts';
 import { summarise, type UnitSummary } from '../../engine/explore/summary.ts';
 import { categoryDiff, potentialDiff } from '../../engine/decide/diff.ts';
 import { borderReview } from '../../engine/decide/border-review.ts';
+import { regionRole } from '../../engine/decide/resettlement.ts';
 import type { BorderReviewReply, DiffReply } from './protocol.ts';
 
 export interface ViewResult {
@@ -382,6 +383,14 @@ export class AtlasModel {
     return d;
   }
 
+  private roleCodes: Uint8Array | null = null;
+  /** Per map row, its region's role in the resettlement programme (class index of the 'resettlement' mode). */
+  private roles(): Uint8Array {
+    if (this.roleCodes) return this.roleCodes;
+    const keys = classesFor('resettlement').map((c) => c.key);
+    return (this.roleCodes = Uint8Array.from({ length: this.size }, (_, i) => keys.indexOf(regionRole(this.rowNames(i).oblast))));
+  }
+
   private classify(view: ViewSettings): Omit<ViewResult, 'stage' | 'table' | 'links' | 'explore' | 'filteredCounts' | 'diff'> {
     const d = this.derived!;
     const n = this.size;
@@ -398,6 +407,7 @@ export class AtlasModel {
     } else if (mode === 'category') codes = d.category;
     else if (mode === 'potential') codes = d.potential;
     else if (mode === 'place_type') codes = this.placeType;
+    else if (mode === 'resettlement') codes = this.roles();
     else {
       const keys = classesFor('border_status').map((c) => c.key);
       const of = BORDER_STATUSES.map((s) => keys.indexOf(s));

@@ -1,0 +1,140 @@
+// The scenario being edited: a full methodology (a deep copy of a preset), validated on every change and sent to
+// the worker only when valid. Block weights keep their total (100): one block changed, the others share the rest
+// in proportion, and each block's indicator points scale with it.
+import { preset, type PresetId } from '../../engine/config/presets.ts';
+import { checkMethodology, type ConfigProblem } from '../../engine/config/validate.ts';
+import type { Methodology } from '../../engine/config/schema.ts';
+import { atlas } from '../state/atlas.svelte.ts';
+import { scenarioFile, type ScenarioFile } from './scenario-file.ts';
+import { indexedDbStore } from '../persist-scenarios.ts';
+import type { ScenarioStore } from './scenario-store.ts';
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Sets a block's maximum and scales its indicators' points (steps too) by the same factor. */
+export function setBlockMax(config: Methodology, id: string, max: number): void {
+  const block = config.blocks.find((b) => b.id === id);
+  if (!block || !(max >= 0)) return;
+  const old = block.max_points;
+  block.max_points = max;
+  const inds = config.indicators.filter((i) => i.block === id);
+  if (old > 0) {
+    const factor = max / old;
+    for (const ind of inds) {
+      ind.points *= factor;
+      if (ind.rule.type === 'steps') for (const s of ind.rule.steps) s.points *= factor;
+    }
+    return;
+  }
+  // a block that was at 0: its points shared equally among its enabled indicators (steps keep their shape)
+  const on = inds.filter((i) => i.enabled);
+  for (const ind of on) {
+    const before = ind.points;
+    ind.points = max / on.length;
+    if (ind.rule.type === 'steps') for (const s of ind.rule.steps) s.points = before > 0 ? (s.points / before) * ind.points : ind.points;
+  }
+}
+
+/** Changes one scored block's weight and shares `total − weight` among the other scored blocks in proportion
+ *  to their weights (equally when they are all 0). Returns the weights after. */
+export function rebalance(config: Methodology, id: string, weight: number, total: number): void {
+  const scored = config.blocks.filter((b) => b.scored);
+  const w = Math.min(Math.max(weight, 0), total);
+  const others = scored.filter((b) => b.id !== id);
+  const rest = total - w;
+  const sum = others.reduce((s, b) => s + b.max_points, 0);
+  setBlockMax(config, id, w);
+  others.forEach((b) => setBlockMax(config, b.id, round(sum > 0 ? (b.max_points / sum) * rest : rest / others.length)));
+  // rounding: the last block takes the remainder so the total is exact
+  const last = others.at(-1);
+  if (last) setBlockMax(config, last.id, round(total - scored.filter((b) => b !== last).reduce((s, b) => s + b.max_points, 0)));
+}
+
+export const scoredTotal = (config: Methodology) => config.blocks.filter((b) => b.scored).reduce((s, b) => s + b.max_points, 0);
+
+class ScenarioState {
+  presetId = $state<PresetId>('2019');
+  draft = $state<Methodology>(structuredClone(preset('2019')));
+  name = $state('');
+  problems = $state.raw<ConfigProblem[]>([]);
+  /** The weights' total the editor keeps (the preset's). */
+  total = $state(100);
+  saved = $state.raw<ScenarioFile[]>([]);
+  /** A refused file: its problems. */
+  importProblems = $state.raw<ConfigProblem[] | null>(null);
+  store: ScenarioStore = indexedDbStore();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private last = 0;
+
+  usePreset(id: PresetId) {
+    this.presetId = id;
+    this.draft = structuredClone(preset(id));
+    this.total = scoredTotal(this.draft);
+    this.changed();
+  }
+
+  setWeight(id: string, weight: number) {
+    rebalance(this.draft, id, weight, this.total);
+    this.changed();
+  }
+
+  /** Validates the draft; applies it (at most every 80 ms while dragging) when valid. */
+  changed() {
+    const { config, problems } = checkMethodology($state.snapshot(this.draft));
+    this.problems = problems;
+    if (!config) return;
+    const apply = () => {
+      this.last = performance.now();
+      if (atlas.settings) atlas.settings = { ...atlas.settings, config };
+      atlas.scenarioName = this.name || atlas.scenarioName || '—';
+    };
+    clearTimeout(this.timer);
+    const wait = 80 - (performance.now() - this.last);
+    if (wait <= 0) apply();
+    else this.timer = setTimeout(apply, wait);
+  }
+
+  /** Back to the baseline: the preset as loaded, the sliders' parameters. */
+  reset() {
+    clearTimeout(this.timer);
+    this.presetId = '2019';
+    this.draft = structuredClone(preset('2019'));
+    this.total = scoredTotal(this.draft);
+    this.problems = [];
+    this.name = '';
+    atlas.scenarioName = null;
+    if (atlas.settings) atlas.settings = { ...atlas.settings, config: null };
+  }
+
+  file(): ScenarioFile {
+    return scenarioFile(this.name.trim() || 'scenario', this.presetId, $state.snapshot(this.draft) as Methodology);
+  }
+
+  load(s: ScenarioFile) {
+    this.presetId = s.preset;
+    this.name = s.name;
+    this.draft = structuredClone(s.config);
+    this.total = scoredTotal(this.draft);
+    this.importProblems = null;
+    atlas.scenarioName = s.name;
+    this.changed();
+  }
+
+  async refresh() {
+    this.saved = await this.store.list();
+  }
+
+  async save() {
+    if (!this.name.trim() || this.problems.length) return;
+    await this.store.save(this.file());
+    atlas.scenarioName = this.name.trim();
+    await this.refresh();
+  }
+
+  async remove(name: string) {
+    await this.store.remove(name);
+    await this.refresh();
+  }
+}
+
+export const scenario = new ScenarioState();

@@ -146,7 +146,7 @@ export class AtlasModel {
 
   /** Whether any row has a district (a register column or a district layer). */
   hasDistricts(): boolean {
-    return this.register.settlements.some((s) => s.district) || this.map.settlements.some((s) => s.district);
+    return Boolean(this.inputs.districts) || this.register.settlements.some((s) => s.district) || this.map.settlements.some((s) => s.district);
   }
 
   private buildExplore(): { cols: ExploreColumns; table: TableColumns } {

@@ -17,5 +17,5 @@ export function problemText(lang: Lang, p: ConfigProblem, config?: Methodology):
   else if (/zero and full must differ/.test(p.message)) message = t(lang, 'problem.zeroFull');
   else if (/not JSON/.test(p.message)) message = t(lang, 'problem.notJson');
   else if (p.path === 'format' || p.path === 'version') message = t(lang, 'problem.notScenario');
-  return `${where ? `${where} — ` : ''}${message} (${p.path})`;
+  return `${where ? `${where} — ` : ''}${message}${p.path.startsWith('(') ? '' : ` (${p.path})`}`;
 }

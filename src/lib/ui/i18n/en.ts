@@ -188,6 +188,7 @@ export const en = {
   'showLinks': "Lines from satellites to their support settlement",
   'scen.title': "Scenario",
   'scen.name': "Scenario name",
+  'scen.unsaved': "unsaved",
   'scen.save': "Save",
   'scen.delete': "Delete {name}",
   'scen.export': "Export JSON",

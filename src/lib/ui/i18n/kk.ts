@@ -189,6 +189,7 @@ export const kk: Dict = {
   'showLinks': "Серіктестерден тірек елді мекенге дейінгі сызықтар",
   'scen.title': "Сценарий",
   'scen.name': "Сценарий атауы",
+  'scen.unsaved': "сақталмаған",
   'scen.save': "Сақтау",
   'scen.delete': "{name} жою",
   'scen.export': "JSON экспорты",

@@ -189,6 +189,7 @@ export const ru: Dict = {
   'showLinks': "Линии от спутников к опорному пункту",
   'scen.title': "Сценарий",
   'scen.name': "Название сценария",
+  'scen.unsaved': "не сохранён",
   'scen.save': "Сохранить",
   'scen.delete': "Удалить {name}",
   'scen.export': "Экспорт JSON",

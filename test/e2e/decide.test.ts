@@ -104,6 +104,19 @@ describe('scenario and diff', () => {
       return Array.from(a.diff.rows as Int32Array).includes(a.rowOf.get(id));
     }, KALBATAU)).toBe(true);
 
+    // the scenario is small enough to travel in the URL: a new tab opened on the link has it
+    await page.waitForFunction(() => location.hash.includes('scn='), null, { timeout: 5_000 });
+    const url = await page.evaluate(() => location.href);
+    const other = await h.context.newPage();
+    await other.goto(url);
+    await other.waitForFunction(() => (window as any).__auyl?.ready === true, null, { timeout: 60_000 });
+    await other.waitForFunction((id) => {
+      const a = (window as any).__auyl.atlas;
+      return a.diff && Array.from(a.diff.rows as Int32Array).includes(a.rowOf.get(id));
+    }, KALBATAU, { timeout: 30_000 });
+    expect(await other.evaluate(() => (window as any).__auyl.atlas.scenarioName)).toBe('Demography 80');
+    await other.close();
+
     // back to the baseline, then the exported file imported again gives the same scenario
     await settled(page, () => page.getByTestId('scenario-reset').click());
     expect(await page.evaluate(() => (window as any).__auyl.atlas.diff.rows.length)).toBe(0);

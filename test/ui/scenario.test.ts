@@ -5,6 +5,8 @@ import { preset } from '../../src/lib/engine/config/presets.ts';
 import { checkMethodology } from '../../src/lib/engine/config/validate.ts';
 import { rebalance, scoredTotal } from '../../src/lib/ui/decide/weights.ts';
 import { readScenario, scenarioFile, writeScenario } from '../../src/lib/ui/decide/scenario-file.ts';
+import { encodeScenario, decodeScenario, MAX_SCENARIO_URL } from '../../src/lib/ui/decide/scenario-url.ts';
+import { parse, serialise } from '../../src/lib/ui/url-state.ts';
 import { problemText } from '../../src/lib/ui/decide/problem-text.ts';
 import { summarise } from '../../src/lib/engine/explore/summary.ts';
 import { CATEGORIES } from '../../src/lib/engine/classify.ts';
@@ -58,6 +60,24 @@ describe('scenario files', () => {
     expect(readScenario(JSON.stringify({ format: 'other', version: 1, name: 'x', preset: '2019', config: {} })).problems[0].path).toBe('format');
     const schema = readScenario(JSON.stringify({ ...scenarioFile('x', '2019', preset('2019')), config: { ...preset('2019'), blocks: 'no' } }));
     expect(schema.problems.some((p) => p.path === 'config.blocks')).toBe(true);
+  });
+});
+
+describe('scenario in the URL', () => {
+  it('carries the leaves that differ from the preset, and reads back the same config', () => {
+    const c = structuredClone(preset('2019'));
+    rebalance(c, 'demography', 80, 100);
+    c.categories.satellite.region_overrides['KZ-ALM'] = 20;
+    const value = encodeScenario('Demography 80', '2019', c)!;
+    expect(value.length).toBeLessThanOrEqual(MAX_SCENARIO_URL);
+    const hash = serialise({ lang: 'en', scenario: value });
+    const back = parse(hash);
+    expect(back.invalid).toEqual([]);
+    const s = decodeScenario(back.state.scenario!)!;
+    expect(s.name).toBe('Demography 80');
+    expect(s.config).toEqual(c);
+    expect(decodeScenario('AAAA')).toBeNull();
+    expect(parse('#scn=not*valid').invalid).toEqual(['scn']);
   });
 });
 

@@ -26,6 +26,8 @@ export interface UrlState {
   selected?: string;
   /** Filter fields present in the URL (the rest: no restriction). */
   filter?: Partial<FilterSpec>;
+  /** A scenario (decide/scenario-url.ts): opaque base64url here, decoded and validated by the caller. */
+  scenario?: string;
 }
 
 const UNIT = /^[\p{L}\p{N} _.()'-]{1,80}$/u;
@@ -78,6 +80,7 @@ export function serialise(s: UrlState): string {
   if (s.lang) parts.push(`lang=${s.lang}`);
   if (s.selected) parts.push(`sel=${enc(s.selected)}`);
   if (s.filter) parts.push(...filterFields({ ...NO_FILTER, ...s.filter }));
+  if (s.scenario) parts.push(`scn=${s.scenario}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -153,6 +156,10 @@ function applyField(state: UrlState, name: string, value: string): boolean {
     case 'sel':
       if (!ID.test(value)) return false;
       state.selected = value;
+      return true;
+    case 'scn':
+      if (!/^[A-Za-z0-9_-]{1,1200}$/.test(value)) return false;
+      state.scenario = value;
       return true;
     case 'kind':
       if (value !== 'town' && value !== 'rural') return false;

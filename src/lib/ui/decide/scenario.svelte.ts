@@ -10,6 +10,7 @@ import { indexedDbStore } from '../persist-scenarios.ts';
 import type { ScenarioStore } from './scenario-store.ts';
 
 import { rebalance, scoredTotal } from './weights.ts';
+import { encodeScenario } from './scenario-url.ts';
 
 class ScenarioState {
   presetId = $state<PresetId>('2019');
@@ -46,6 +47,7 @@ class ScenarioState {
       this.last = performance.now();
       if (atlas.settings) atlas.settings = { ...atlas.settings, config };
       atlas.scenarioName = this.name.trim() || null;
+      atlas.scenarioUrl = encodeScenario(this.name.trim(), this.presetId, config);
     };
     clearTimeout(this.timer);
     const wait = 80 - (performance.now() - this.last);
@@ -62,6 +64,7 @@ class ScenarioState {
     this.problems = [];
     this.name = '';
     atlas.scenarioName = null;
+    atlas.scenarioUrl = null;
     if (atlas.settings) atlas.settings = { ...atlas.settings, config: null };
   }
 
@@ -69,7 +72,7 @@ class ScenarioState {
     return scenarioFile(this.name.trim() || 'scenario', this.presetId, $state.snapshot(this.draft) as Methodology);
   }
 
-  load(s: ScenarioFile) {
+  load(s: Pick<ScenarioFile, 'name' | 'preset' | 'config'>) {
     this.presetId = s.preset;
     this.name = s.name;
     this.draft = structuredClone(s.config);

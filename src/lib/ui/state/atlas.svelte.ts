@@ -57,6 +57,8 @@ class AtlasState {
   review = $state.raw<BorderReviewReply | null>(null);
   /** The scenario in force: its name (null: the baseline). */
   scenarioName = $state<string | null>(null);
+  /** The scenario as a URL value (null: none, or too long to carry). */
+  scenarioUrl = $state<string | null>(null);
   /** Ask the map to fly to a row (search). */
   flyTo = $state.raw<{ row: number; at: number } | null>(null);
 

@@ -209,6 +209,8 @@ export class AtlasModel {
     const fresh = r.stage !== 'view' || before !== this.assessKey || !this.exploreData;
     if (fresh) {
       this.diffResult = null;
+      // the first compute at the defaults is the baseline itself: no second assessment
+      if (!this.baselineCodes && !settings.config && JSON.stringify(settings) === JSON.stringify(this.defaults())) this.baselineFromCurrent = true;
       this.exploreData = this.buildExplore();
       this.names = nameRank(Array.from({ length: this.size }, (_, i) => {
         const x = this.rowNames(i);
@@ -231,8 +233,13 @@ export class AtlasModel {
 
   /** The baseline (the preset as loaded, default parameters) per map row, CATEGORIES / POTENTIALS codes or NO_CODE;
    *  assessed once. */
+  private baselineFromCurrent = false;
   private baseline(): { category: Uint8Array; potential: Uint8Array } {
     if (this.baselineCodes) return this.baselineCodes;
+    if (this.baselineFromCurrent && this.exploreData) {
+      const { category, potential } = this.exploreData.cols;
+      return (this.baselineCodes = { category: category.slice(), potential: potential.slice() });
+    }
     const n = this.size, config = this.base;
     const regGeo = computeGeoTable(this.register, buildGeoContext(this.register, config, this.inputs));
     const a = reassessTable(this.register, regGeo, config);

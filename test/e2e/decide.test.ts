@@ -105,7 +105,10 @@ describe('scenario and diff', () => {
     }, KALBATAU)).toBe(true);
 
     // the scenario is small enough to travel in the URL: a new tab opened on the link has it
-    await page.waitForFunction(() => location.hash.includes('scn='), null, { timeout: 5_000 });
+    await page.waitForFunction(() => {
+      const u = (window as any).__auyl.atlas.scenarioUrl;
+      return u && location.hash.includes(`scn=${u}`);
+    }, null, { timeout: 5_000 });
     const url = await page.evaluate(() => location.href);
     const other = await h.context.newPage();
     await other.goto(url);

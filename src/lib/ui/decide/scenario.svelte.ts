@@ -88,8 +88,10 @@ class ScenarioState {
 
   async save() {
     if (!this.name.trim() || this.problems.length) return;
-    await this.store.save(this.file());
-    atlas.scenarioName = this.name.trim();
+    const file = this.file();
+    await this.store.save(file);
+    atlas.scenarioName = file.name;
+    if (atlas.settings?.config) atlas.scenarioUrl = encodeScenario(file.name, file.preset, file.config);
     await this.refresh();
   }
 

@@ -227,6 +227,7 @@ export const en = {
   'problem.notJson': "the file is not JSON",
   'problem.notScenario': "the file is not an Auyl Atlas scenario",
   'diff.scenario': "Scenario «{name}» against the baseline",
+  'diff.params': "The parameters above against the baseline",
   'diff.noScenario': "The baseline (no scenario)",
   'diff.changed': "{n} settlements change: {cat} in category, {pot} in potential",
   'diff.changedOnly': "Map: only the changed ones",

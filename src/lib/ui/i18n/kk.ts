@@ -228,6 +228,7 @@ export const kk: Dict = {
   'problem.notJson': "файл JSON емес",
   'problem.notScenario': "файл Auyl Atlas сценарийі емес",
   'diff.scenario': "«{name}» сценарийі базалықпен салыстырғанда",
+  'diff.params': "Жоғарыдағы параметрлер базалық нұсқамен салыстырғанда",
   'diff.noScenario': "Базалық нұсқа (сценарийсіз)",
   'diff.changed': "{n} елді мекен өзгереді: санаты бойынша {cat}, әлеуеті бойынша {pot}",
   'diff.changedOnly': "Карта: тек өзгергендер",

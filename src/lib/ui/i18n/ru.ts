@@ -228,6 +228,7 @@ export const ru: Dict = {
   'problem.notJson': "файл не в формате JSON",
   'problem.notScenario': "файл не является сценарием Auyl Atlas",
   'diff.scenario': "Сценарий «{name}» против базового",
+  'diff.params': "Параметры выше против базового варианта",
   'diff.noScenario': "Базовый вариант (без сценария)",
   'diff.changed': "Меняются {n} пунктов: {cat} по категории, {pot} по потенциалу",
   'diff.changedOnly': "Карта: только изменившиеся",

@@ -51,6 +51,8 @@ describe('scenario diff', () => {
     const review = model.borderReview('CN');
     expect(review.byDistrict).toBe(false);
     expect(review.units.length).toBeGreaterThan(0);
-    for (const u of review.units) expect(u.bandCount.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(u.settlements);
+    expect(review.bandKm).toBe(50);
+    // only the settlements within the band are counted: all fall in 0–10, 10–25 or 25–50 km
+    for (const u of review.units) expect(u.bandCount.reduce((a, b) => a + b, 0)).toBe(u.settlements);
   });
 });

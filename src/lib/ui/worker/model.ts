@@ -287,17 +287,15 @@ export class AtlasModel {
     const base = this.baseline();
     const km = border === 'CN' ? geo.kmToChina : geo.kmToRussia;
     const band = borderDistance(this.config);
-    const byDistrict = cols.districts.length > 0;
-    const units = byDistrict ? cols.districts : cols.oblasts;
-    const unit = byDistrict ? cols.district : cols.oblast;
-    const onBorder = new Uint8Array(units.length);
+    // districts on this border (a district layer gives each row its district's border status); without them, the
+    // oblasts, counting only their settlements within the border band
     const wanted = BORDER_STATUSES.map((s) => (border === 'CN' ? s.startsWith('china') : s.includes('russia')) && s.endsWith('district'));
-    const hasDistrictStatus = byDistrict && Array.from(geo.status).some((s) => wanted[s]);
-    for (let i = 0; i < this.size; i++) {
-      const u = unit[i];
-      if (u < 0) continue;
-      if (hasDistrictStatus ? wanted[geo.status[i]] : km[i] <= band) onBorder[u] = 1;
-    }
+    const hasDistrictStatus = cols.districts.length > 0 && Array.from(geo.status).some((s) => wanted[s]);
+    const units = hasDistrictStatus ? cols.districts : cols.oblasts;
+    const unit = hasDistrictStatus ? cols.district : Int32Array.from(cols.oblast, (u, i) => (km[i] <= band ? u : -1));
+    const onBorder = new Uint8Array(units.length);
+    if (!hasDistrictStatus) onBorder.fill(1);
+    else for (let i = 0; i < this.size; i++) if (unit[i] >= 0 && wanted[geo.status[i]]) onBorder[unit[i]] = 1;
     const category = Uint8Array.from(cols.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c));
     const input = { size: this.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder };
     const now = borderReview(input);

@@ -9,7 +9,6 @@ import { preset, PRESETS, type PresetId } from '../lib/engine/config/presets.ts'
 import { checkMethodology } from '../lib/engine/config/validate.ts';
 import type { Methodology } from '../lib/engine/config/schema.ts';
 import { assessTable } from '../lib/engine/assess.ts';
-import { RegisterColumns } from '../lib/engine/columns.ts';
 import { CATEGORIES } from '../lib/engine/classify.ts';
 import type { Lang } from '../lib/engine/types.ts';
 import { readRegister, writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
@@ -155,7 +154,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
   const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
   if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
-  const table = assessTable(new RegisterColumns(read.settlements), config, {
+  const table = assessTable(read.columns, config, {
     places: await placesFromFgb(embedded('settlements.fgb')),
     borders: await bordersFromFgb(embedded('borders.fgb')),
     districts,

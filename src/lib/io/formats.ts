@@ -144,7 +144,8 @@ export async function readRegister(bytes: Uint8Array, filename: string, config: 
   const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
   const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()));
   const result = tableToSettlements(table, config, options);
-  return { ...result, unit: table.unit, format, encoding };
+  // Assigned, not spread: a spread would read `settlements` and build every record.
+  return Object.assign(result, { unit: table.unit, format, encoding });
 }
 
 /** Output chunks for an assessment table in the format the file name asks for. */
@@ -165,12 +166,12 @@ export function* writeAssessmentChunks(table: AssessmentTable, filename: string,
     for (let c = 0; c < columns.length; c++) p[columns[c]] = row[c] ?? null;
     return p;
   };
-  const s = table.register.settlements;
+  const { lon, lat } = table.register;
   if (format === 'geojson') {
     yield '{"type":"FeatureCollection","features":[';
     let buf = '';
     for (let i = 0; i < n; i++) {
-      buf += (i ? ',\n' : '\n') + JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [s[i].lon, s[i].lat] }, properties: props(i) });
+      buf += (i ? ',\n' : '\n') + JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: props(i) });
       if (buf.length > 1 << 20) {
         yield buf;
         buf = '';
@@ -181,7 +182,7 @@ export function* writeAssessmentChunks(table: AssessmentTable, filename: string,
   }
   if (format === 'fgb') {
     const features: Feature<Point>[] = new Array(n);
-    for (let i = 0; i < n; i++) features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [s[i].lon, s[i].lat] }, properties: props(i) };
+    for (let i = 0; i < n; i++) features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: props(i) };
     yield writeFgb({ type: 'FeatureCollection', features }, columns);
     return;
   }

@@ -10,6 +10,7 @@ import { detectDecimal, isNoData, parseNumberCell, type DecimalConvention } from
 import { fileError, type Params, type Problem, type ProblemCode } from './problems.ts';
 import type { Outline } from './outline.ts';
 import { PRESETS } from '../engine/config/presets.ts';
+import { RegisterColumns, TEXT_FIELDS, type RegisterSource, type TextField } from '../engine/columns.ts';
 
 const PRESET_COLUMNS = Object.values(PRESETS).flatMap((p) => p.indicators.map((i) => i.column));
 
@@ -76,7 +77,10 @@ export interface ReadOptions {
 }
 
 export interface RegisterResult {
-  settlements: Settlement[];
+  /** The accepted rows as records, built on first access (the columns are what the engine reads). */
+  readonly settlements: Settlement[];
+  /** The accepted rows as columns, ready for the engine (no record per row). */
+  columns: RegisterColumns;
   /** Errors (row rejected) and warnings (row kept), by row. */
   problems: Problem[];
   rowsIn: number;
@@ -379,36 +383,63 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const indicatorColumns = [...kinds.keys()].filter((c) => !(REGISTER_COLUMNS as readonly string[]).includes(c));
   const indicatorValues = indicatorColumns.map((c) => numbers(c, kinds.get(c)!, false));
 
-  // Each settlement's `indicators` is a view over the typed columns above: one small object per row whose
-  // prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A million-row
-  // register is then ~2 objects per row for the garbage collector, not ~15.
-  const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
-  const settlements: Settlement[] = [];
   const rejectedRows: number[] = [];
-  const nul = (x: number) => (Number.isNaN(x) ? null : x);
-  const flag = (f: Int8Array, k: number) => (f[k] < 0 ? null : f[k] === 1);
-  for (let k = 0; k < size; k++) {
-    if (bad[k]) {
-      rejectedRows.push(rows[k]);
-      continue;
-    }
-    settlements.push({
-      id: ids[k],
-      name_kk: texts.name_kk[k],
-      name_ru: texts.name_ru[k],
-      name_en: texts.name_en[k],
-      lat: lat[k],
-      lon: lon[k],
-      oblast: texts.oblast[k],
-      district: texts.district[k],
-      rural_district: texts.rural_district[k],
-      is_district_centre: flag(flags.is_district_centre, k),
-      is_rural_district_centre: flag(flags.is_rural_district_centre, k),
-      population: nul(population[k]),
-      indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
-    });
-  }
+  for (let k = 0; k < size; k++) if (bad[k]) rejectedRows.push(rows[k]);
   for (const p of table.problems) rejectedRows.push(p.row);
   problems.sort((a, b) => a.row - b.row);
-  return { settlements, problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal };
+  const columns = registerColumns({ size, bad, rejected: rejectedRows.length - table.problems.length, ids, texts, lat, lon, population, flags, indicatorColumns, indicatorValues });
+  const result = { problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal, columns } as RegisterResult;
+  // The records only when someone asks for them: the CLI and the app's import assess straight from the columns.
+  Object.defineProperty(result, 'settlements', { enumerable: true, configurable: true, get: () => columns.settlements });
+  return result;
+}
+
+/** The accepted rows as a RegisterColumns (rejected rows left out), with the records built on first use. A
+ *  function of its own, outside tableToSettlements: a closure there would keep the whole scope alive, the table
+ *  with the decoded file text included. */
+function registerColumns(c: {
+  size: number; bad: Uint8Array; rejected: number; ids: string[]; texts: Record<string, (string | null)[]>; lat: Float64Array; lon: Float64Array;
+  population: Float64Array; flags: Record<string, Int8Array>; indicatorColumns: string[]; indicatorValues: Float64Array[];
+}): RegisterColumns {
+  const { size, bad } = c;
+  // Compacted to the accepted rows only when some were rejected (then one pass per column).
+  const keep = c.rejected ? Uint32Array.from({ length: size - c.rejected }) : null;
+  if (keep) for (let k = 0, m = 0; k < size; k++) if (!bad[k]) keep[m++] = k;
+  const pick = <T,>(a: T[]): T[] => (keep ? Array.from(keep, (k) => a[k]) : a);
+  const pickF = (a: Float64Array) => (keep ? Float64Array.from(keep, (k) => a[k]) : a);
+  const pickI = (a: Int8Array) => (keep ? Int8Array.from(keep, (k) => a[k]) : a);
+  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, pick(c.texts[f])])) as Record<TextField, (string | null)[]>;
+  const indicatorValues = c.indicatorValues.map(pickF);
+  const source: RegisterSource = {
+    ids: pick(c.ids), texts, lat: pickF(c.lat), lon: pickF(c.lon), population: pickF(c.population),
+    districtCentre: pickI(c.flags.is_district_centre), ruralDistrictCentre: pickI(c.flags.is_rural_district_centre),
+    indicators: new Map(c.indicatorColumns.map((name, i) => [name, indicatorValues[i]])),
+    settlements: () => settlementRecords(source, c.indicatorColumns, indicatorValues),
+  };
+  return new RegisterColumns(source);
+}
+
+/** The rows as Settlement records. Each `indicators` is a view over the typed columns: one small object per row
+ *  whose prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A
+ *  million-row register is then ~2 objects per row for the garbage collector, not ~15. */
+function settlementRecords(source: RegisterSource, indicatorColumns: string[], indicatorValues: Float64Array[]): Settlement[] {
+  const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
+  const { ids, texts, lat, lon, population, districtCentre, ruralDistrictCentre } = source;
+  const nul = (x: number) => (Number.isNaN(x) ? null : x);
+  const flag = (f: Int8Array, k: number) => (f[k] < 0 ? null : f[k] === 1);
+  return Array.from({ length: ids.length }, (_, k) => ({
+    id: ids[k],
+    name_kk: texts.name_kk[k],
+    name_ru: texts.name_ru[k],
+    name_en: texts.name_en[k],
+    lat: lat[k],
+    lon: lon[k],
+    oblast: texts.oblast[k],
+    district: texts.district[k],
+    rural_district: texts.rural_district[k],
+    is_district_centre: flag(districtCentre, k),
+    is_rural_district_centre: flag(ruralDistrictCentre, k),
+    population: nul(population[k]),
+    indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
+  }));
 }

@@ -9,6 +9,7 @@ import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
 import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
 import { assessmentColumns, assessmentRow } from './assessment-record.ts';
+import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
 
@@ -157,7 +158,7 @@ export function* writeAssessmentChunks(table: AssessmentTable, filename: string,
   const n = table.register.size;
   const row = new Array(columns.length);
   if (format === 'csv') {
-    yield* new CsvWriter(columns, { excel: options.excel }).chunks(n, (i) => assessmentRow(table, i, row), options.reuse);
+    yield* assessmentCsvChunks(table, options);
     return;
   }
   const props = (i: number) => {

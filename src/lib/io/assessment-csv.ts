@@ -31,12 +31,18 @@ export class Bytes {
     this.buf[this.pos++] = b;
   }
 
-  bytes(b: Uint8Array) {
-    this.ensure(b.length);
-    if (b.length <= 64) for (let k = 0; k < b.length; k++) this.buf[this.pos++] = b[k];
-    else {
-      this.buf.set(b, this.pos);
-      this.pos += b.length;
+  /** Bytes from..to of `b` (a short copy by hand: cheaper than a native call). */
+  copy(b: Uint8Array, from: number, to: number) {
+    const n = to - from;
+    this.ensure(n);
+    if (n <= 64) {
+      const buf = this.buf;
+      let p = this.pos;
+      for (let k = from; k < to; k++) buf[p++] = b[k];
+      this.pos = p;
+    } else {
+      this.buf.set(b.subarray(from, to), this.pos);
+      this.pos += n;
     }
   }
 
@@ -73,6 +79,40 @@ export class Bytes {
           }
           c = 0xfffd;
         }
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 63);
+        buf[p++] = 0x80 | (c & 63);
+      }
+    }
+    this.pos = p;
+  }
+
+  /** csvCell(s, delimiter) as UTF-8. Most texts need neither quotes nor a formula guard: they are checked while
+   *  they are encoded, and only the others go through csvCell. */
+  cell(s: string, delimiter: string, D: number) {
+    const n = s.length;
+    const c0 = s.charCodeAt(0);
+    // = + - @ tab CR ' at the start: csvCell decides
+    if (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 39) return this.text(csvCell(s, delimiter));
+    this.ensure(n * 3);
+    const buf = this.buf;
+    const start = this.pos;
+    let p = start;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 34 || c === 10 || c === 13 || c === D) {
+          this.pos = start; // needs quotes
+          return this.text(csvCell(s, delimiter));
+        }
+        buf[p++] = c;
+      } else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 63);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        this.pos = start; // surrogates: the general encoder
+        return this.text(csvCell(s, delimiter));
+      } else {
         buf[p++] = 0xe0 | (c >> 12);
         buf[p++] = 0x80 | ((c >> 6) & 63);
         buf[p++] = 0x80 | (c & 63);
@@ -147,7 +187,10 @@ class ColumnSpec {
   round = false;
   when: Int32Array | null = null;
   codes: Int32Array = NO_CODES;
-  cells: (Uint8Array | null)[] = [];
+  /** CODED: each distinct text's cell, encoded into `pool` on first use (start -1 until then). */
+  start: Int32Array = NO_CODES;
+  end: Int32Array = NO_CODES;
+  pool: Bytes | null = null;
   texts: readonly (string | null)[] = [];
   get: (i: number) => string | null = () => null;
 }
@@ -156,9 +199,8 @@ const spec = (fields: Partial<ColumnSpec>) => Object.assign(new ColumnSpec(), fi
 /** Column specs in assessmentColumns order; the values are those of assessmentRow (assessment-record.ts). */
 function columnSpecs(table: AssessmentTable, delimiter: string): ColumnSpec[] {
   const { register, geo, scores, classes, config } = table;
-  const enc = new TextEncoder();
-  const cell = (s: string | null) => (s === null ? null : enc.encode(csvCell(s, delimiter)));
-  const coded = (codes: ArrayLike<number>, texts: readonly (string | null)[]) => spec({ kind: CODED, codes: codes instanceof Int32Array ? codes : Int32Array.from(codes), cells: texts.map(cell) });
+  const coded = (codes: ArrayLike<number>, texts: readonly (string | null)[]) =>
+    spec({ kind: CODED, codes: codes instanceof Int32Array ? codes : Int32Array.from(codes), texts, start: new Int32Array(texts.length).fill(-1), end: new Int32Array(texts.length), pool: new Bytes(4096, 0) });
   const num = (values: Float64Array, round = true, when: Int32Array | null = null) => spec({ kind: NUM, values, round, when });
   const text = (texts: readonly (string | null)[]) => spec({ kind: TEXT, texts });
   const other = (get: (i: number) => string | null) => spec({ kind: OTHER, get });
@@ -254,11 +296,18 @@ function writeRows(out: Bytes, specs: ColumnSpec[], from: number, n: number, siz
         out.number(spec.round && x - x === 0 ? Math.round(x * 1000) / 1000 : x, decimalComma);
       } else if (kind === CODED) {
         const code = spec.codes[i];
-        const bytes = code >= 0 ? spec.cells[code] : null;
-        if (bytes) out.bytes(bytes);
+        if (code < 0) continue;
+        const pool = spec.pool!;
+        if (spec.start[code] < 0) {
+          const s = spec.texts[code];
+          spec.start[code] = pool.pos;
+          if (s !== null) pool.cell(s, delimiter, D);
+          spec.end[code] = pool.pos;
+        }
+        out.copy(pool.buf, spec.start[code], spec.end[code]);
       } else {
         const s = kind === TEXT ? spec.texts[i] : spec.get(i);
-        if (s !== null) out.text(csvCell(s, delimiter));
+        if (s !== null) out.cell(s, delimiter, D);
       }
     }
     if (crlf) out.byte(13);

@@ -71,7 +71,8 @@ const MAX_PROBLEM_LINES = 10_000;
 
 function readFile(file: string, what: string): Uint8Array {
   try {
-    return new Uint8Array(fs.readFileSync(file));
+    const b = fs.readFileSync(file);
+    return new Uint8Array(b.buffer, b.byteOffset, b.length); // a view, not a copy (a register can be 500 MB)
   } catch {
     throw new InputError([`${what}: cannot read ${file}`]);
   }

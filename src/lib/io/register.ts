@@ -44,7 +44,7 @@ export interface CellColumn {
   get(k: number): Cell;
   /** Fast path for plain decimals; NaN when the cell needs the full parser. */
   simpleNumber?(k: number, pointIsDecimal: boolean): number;
-  /** simpleNumber(k, false) for every cell, cached. */
+  /** simpleNumber(k, false) for every cell, cached; the checks take the array over as their result. */
   fastNumbers?(): Float64Array;
 }
 
@@ -217,14 +217,16 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
 
   /** A numeric column checked by kind; NaN = no data or rejected. */
   const numbers = (name: string, kind: ValueKind, required: boolean): Float64Array => {
-    const out = new Float64Array(size).fill(NaN);
     const cells = col(name);
     if (!cells) {
       if (required) for (let k = 0; k < size; k++) push(k, name, '', 'required');
-      return out;
+      return new Float64Array(size).fill(NaN);
     }
     const fast = !!cells.simpleNumber && !!cells.fastNumbers && decimal !== 'comma';
     const fastAll = fast ? cells.fastNumbers!() : null;
+    // The fast numbers become the result (one array per column less on a large register): every row below
+    // either keeps its fast value or writes its own, NaN included.
+    const out = fastAll ?? new Float64Array(size).fill(NaN);
     const pointIsDecimal = decimal === 'point';
     let ambiguous = 0;
     let firstAmbiguous = -1;
@@ -244,6 +246,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
           }
         }
       }
+      out[k] = NaN;
       const raw = cells.get(k);
       let v: number | null | undefined;
       if (typeof raw === 'number') v = Number.isFinite(raw) ? raw : undefined;

@@ -101,12 +101,13 @@ function checkSize(bytes: Uint8Array, format: Format) {
 }
 
 /** Reads any supported register file into a table (no value checks yet). */
-export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
+/** `keep`: the columns to keep; `numeric`: those read as numbers (a CSV parses them while reading). */
+export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    const csv = readCsv(decoded.text, { keep });
+    const csv = readCsv(decoded.text, { keep, numeric });
     if (!csv.header.length) throw fileError('file_empty');
     const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
     return { table, format, encoding: decoded.encoding };
@@ -143,7 +144,8 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {
   // Only the columns the register format and the methodology read are kept (others are listed as unknown).
   const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
-  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()));
+  const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
+  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()), (c) => numeric.has(c.toLowerCase()));
   const result = tableToSettlements(table, config, options);
   // Assigned, not spread: a spread would read `settlements` and build every record.
   return Object.assign(result, { unit: table.unit, format, encoding });

@@ -44,10 +44,10 @@ function grow<T extends Float64Array | Int32Array>(a: T, needed: number): T {
 }
 
 /** Sorts key[lo..hi] ascending and moves at[] along; equal keys keep ascending `at` (the order a stable sort of
- *  positions gives). Quicksort with insertion sort for short runs, on typed arrays: no comparator calls.
- *  `nearlySorted`: insertion sort throughout (linear in the length plus the inversions). */
-function sortByKey(key: Float64Array, at: Int32Array, lo: number, hi: number, nearlySorted = false): void {
-  while (!nearlySorted && hi - lo > 16) {
+ *  positions gives). Quicksort with insertion sort for short runs, on typed arrays: no comparator calls. (A
+ *  child's entries come in its parent's order, but insertion sort alone was quadratic on a million rows.) */
+function sortByKey(key: Float64Array, at: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
     const pk = key[mid], pa = at[mid];
     let i = lo, j = hi;
@@ -251,8 +251,7 @@ export class NearestIndex {
         keptChord[keptCount] = chords[k];
         keptAt[keptCount++] = k;
       }
-    // A child's entries come in its parent's order, which is nearly its own.
-    sortByKey(keptChord, keptAt, 0, keptCount - 1, parent >= 0);
+    sortByKey(keptChord, keptAt, 0, keptCount - 1);
     // Copy the kept entries before growing the pool: a child's candidates are a view of the pool itself.
     const start = this.listUsed;
     const ids = (this.keptIds = grow(this.keptIds, keptCount));

@@ -391,8 +391,14 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   for (const p of table.problems) rejectedRows.push(p.row);
   problems.sort((a, b) => a.row - b.row);
   const columns = registerColumns({ size, bad, rejected: rejectedRows.length - table.problems.length, ids, texts, lat, lon, population, flags, indicatorColumns, indicatorValues });
-  const result = { problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal, columns } as RegisterResult;
-  // The records only when someone asks for them: the CLI and the app's import assess straight from the columns.
+  return registerResult({ problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal }, columns);
+}
+
+/** The result with `settlements` built only when someone asks for them (the CLI and the app's import assess
+ *  straight from the columns). Outside tableToSettlements, like the helpers below: a getter defined there would
+ *  keep that whole scope alive, the table and the decoded file text included. */
+function registerResult(fields: Omit<RegisterResult, 'settlements' | 'columns'>, columns: RegisterColumns): RegisterResult {
+  const result = { ...fields, columns } as RegisterResult;
   Object.defineProperty(result, 'settlements', { enumerable: true, configurable: true, get: () => columns.settlements });
   return result;
 }

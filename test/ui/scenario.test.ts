@@ -104,3 +104,19 @@ describe('coverage', () => {
     expect(aby.coverage).toBeCloseTo(100 / 600, 12);
   });
 });
+
+describe('scenario stores', () => {
+  it('save, list and remove by name, in memory and over a record table', async () => {
+    const { memoryStore, recordStore } = await import('../../src/lib/ui/decide/scenario-store.ts');
+    const rows = new Map<string, any>();
+    const table = { all: async () => [...rows.values()], put: async (r: any) => void rows.set(r.id, r), delete: async (id: string) => void rows.delete(id) };
+    for (const store of [memoryStore(), recordStore(table)]) {
+      await store.save(scenarioFile('B', '2019', preset('2019')));
+      await store.save(scenarioFile('A', '2025', preset('2025')));
+      await store.save(scenarioFile('B', '2025', preset('2025')));
+      expect((await store.list()).map((s) => [s.name, s.preset])).toEqual([['A', '2025'], ['B', '2025']]);
+      await store.remove('A');
+      expect((await store.list()).map((s) => s.name)).toEqual(['B']);
+    }
+  });
+});

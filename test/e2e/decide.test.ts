@@ -60,6 +60,12 @@ describe('scenario and diff', () => {
     await expect.poll(() => page.getByTestId('legend-changed').isVisible()).toBe(true);
     await shot(page, 'diff');
     await settled(page, () => page.getByTestId('diff-changed-only').uncheck());
+    // coverage before → after: the diff's national figures, and the summaries show the baseline beside theirs
+    const before = await page.getByTestId('coverage-before').textContent();
+    expect(before).toMatch(/%/);
+    await page.getByRole('tab', { name: 'Summaries' }).click();
+    await expect.poll(() => page.getByTestId('summary-coverage-base').textContent()).toContain(before!);
+    await page.getByRole('tab', { name: 'Scenario diff' }).click();
   });
 
   it('explains an inverted threshold and does not apply it', async () => {

@@ -95,3 +95,13 @@ describe('exports', () => {
     expect(flatten({ a: { b: 1, c: [1, 2] }, d: [{ e: 'x' }] })).toEqual([['a.b', 1], ['a.c', '1, 2'], ['d[0].e', 'x']]);
   });
 });
+
+describe('brief data', () => {
+  it('gives the kept rows bounds and their summary', () => {
+    const [f] = buildExport(model, { ...req, kind: 'brief-data' });
+    const d = JSON.parse(text(f.bytes));
+    expect(d.bounds[0]).toBeGreaterThan(45);
+    expect(d.bounds[2]).toBeLessThan(90);
+    expect(d.summary.settlements).toBe(model.compute(req.settings, req.view, req.filter).explore.count);
+  });
+});

@@ -127,6 +127,17 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
     return [{ name: `${base}-settlements.fgb`, mime: 'application/octet-stream', bytes: writeFgb({ type: 'FeatureCollection', features }, columns) }, paramsFile];
   }
   if (req.kind === 'params') return [paramsFile];
+  if (req.kind === 'brief-data') {
+    let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
+    for (const i of kept) {
+      const s = map[i];
+      if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat)) continue;
+      w = Math.min(w, s.lon), e = Math.max(e, s.lon), so = Math.min(so, s.lat), no = Math.max(no, s.lat);
+    }
+    const { list } = summaries();
+    const data = { bounds: Number.isFinite(w) ? [w, so, e, no] : null, summary: list.find((s) => s.unit === -2) ?? null, parameters };
+    return [{ name: `${base}-brief.json`, mime: 'application/json', bytes: new TextEncoder().encode(JSON.stringify(data)) }];
+  }
   throw new Error(`unknown export kind ${req.kind}`);
 }
 

@@ -55,7 +55,8 @@ export interface ExploreReply {
   ms: { filter: number; sort: number; summary: number };
 }
 
-export type ExportKind = 'csv' | 'summary-csv' | 'geojson' | 'fgb' | 'xlsx' | 'params';
+/** `brief-data`: a JSON file with the kept rows' bounds and their summary (the one-page brief's figures). */
+export type ExportKind = 'csv' | 'summary-csv' | 'geojson' | 'fgb' | 'xlsx' | 'params' | 'brief-data';
 
 /** An export of the rows the filters keep, built by the worker with src/lib/io's writers. */
 export interface ExportRequest {

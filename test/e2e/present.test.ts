@@ -156,8 +156,26 @@ describe('map image and brief', () => {
     expect(text).toContain(`Анықтама: ${label}`);
     expect(text).toContain('Сценарий параметрлері');
     expect(text).toContain('Халықты қамту');
+    // render the page in the browser with pdf.js (unpdf's build, served for this test only) to look at it
+    await page.route(`${h.origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
+    await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdf.bytes.toString('base64'));
+    // a string, so that the test runner does not rewrite the page's dynamic import
+    const dataUrl: string = await page.evaluate(`(async () => {
+      const pdfjs = await import('/__pdfjs.mjs');
+      const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
+      const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+      const pg = await doc.getPage(1);
+      const vp = pg.getViewport({ scale: 1.6 });
+      const canvas = document.createElement('canvas');
+      canvas.width = vp.width;
+      canvas.height = vp.height;
+      await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
+      return canvas.toDataURL('image/png');
+    })()`);
+    fs.writeFileSync(path.join(SCREENSHOTS, 'present-brief.png'), Buffer.from(dataUrl.split(',')[1], 'base64'));
     // the filters are back as they were
     expect(await page.evaluate(() => (window as any).__auyl.atlas.filter.oblasts)).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__auyl.atlas.filter.categories)).toEqual(['support']);
   });
 });
 

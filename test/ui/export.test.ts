@@ -10,6 +10,9 @@ import type { ExportRequest } from '../../src/lib/ui/worker/protocol.ts';
 import { NO_FILTER } from '../../src/lib/engine/explore/filter.ts';
 import { readCsv } from '../../src/lib/io/csv.ts';
 import { readFgb } from '../../src/lib/io/fgb.ts';
+import { readRegister } from '../../src/lib/io/formats.ts';
+import { RegisterColumns } from '../../src/lib/engine/columns.ts';
+import { preset } from '../../src/lib/engine/config/presets.ts';
 
 let model: AtlasModel;
 let req: ExportRequest;
@@ -105,3 +108,19 @@ describe('brief data', () => {
     expect(d.summary.settlements).toBe(model.compute(req.settings, req.view, req.filter).explore.count);
   });
 });
+
+describe('district summary', () => {
+  it('is by district when the register has districts (fixture), and by district on the .xlsx', async () => {
+    const read = await readRegister(new Uint8Array(fs.readFileSync('test/fixtures/register-districts.csv')), 'register-districts.csv', preset('2019'));
+    const m = model.withRegister(new RegisterColumns(read.settlements));
+    const [csv] = buildExport(m, { ...req, kind: 'summary-csv', filter: NO_FILTER });
+    expect(csv.name).toContain('district-summary');
+    const t = readCsv(text(csv.bytes).slice(1));
+    const unit = t.header.indexOf('unit');
+    const lines = text(csv.bytes).slice(1).trim().split(/\r?\n/).slice(1);
+    expect(lines.some((l) => l.split(';')[unit].startsWith('Fixture'))).toBe(true);
+    const [x] = await buildXlsx(m, { ...req, kind: 'xlsx', filter: NO_FILTER });
+    expect(read_(x.bytes).SheetNames).toEqual(['settlements', 'district_summary', 'parameters']);
+  });
+});
+const read_ = (b: Uint8Array) => read(b, { type: 'array' });

@@ -15,11 +15,12 @@ import { classesFor } from '../../src/lib/map/classes.ts';
 let h: Harness;
 let page: Page;
 let errors: string[];
+let requests: string[];
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   h = await startHarness();
-  ({ page, errors } = await openApp(h));
+  ({ page, errors, requests } = await openApp(h));
   // exports follow the filters: support settlements only
   const before = await page.evaluate(() => (window as any).__auyl.count);
   await page.evaluate(() => (window as any).__auyl.atlas.setFilter({ categories: ['support'] }));
@@ -195,5 +196,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.sidebar').isVisible()).toBe(true);
     expect(errors).toEqual([]);
+    // offline: every request stayed on the page's origin (fonts, jsPDF, SheetJS included)
+    expect(requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
 });

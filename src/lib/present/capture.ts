@@ -63,9 +63,9 @@ export async function renderMap(map: MapLibreMap, width: number, height: number)
 export type PosterText = Omit<PosterInput, 'width' | 'height' | 'metresPerPixel'>;
 
 /** The map with its legend, title, scale, north arrow and sources drawn in, as a canvas of the requested size. */
-export async function renderPoster(map: MapLibreMap, size: PngSize, text: PosterText): Promise<HTMLCanvasElement> {
+export async function renderPoster(map: MapLibreMap, size: PngSize | { width: number; height: number }, text: PosterText): Promise<HTMLCanvasElement> {
   const c = map.getContainer();
-  const { width, height } = pixelSize(size, c.clientWidth, c.clientHeight);
+  const { width, height } = typeof size === 'string' ? pixelSize(size, c.clientWidth, c.clientHeight) : size;
   const { canvas, metresPerPixel } = await renderMap(map, width, height);
   const ctx = canvas.getContext('2d')!;
   await document.fonts?.ready;

@@ -54,7 +54,9 @@ const shownCount = async (p: Page) => Number(await p.getByTestId('filter-count')
 describe('exports of the filtered settlements', () => {
   let csvIds: string[] = [];
   it('CSV: UTF-8 with BOM, ";" and decimal comma (Kazakh UI default), the filtered rows, a parameters file', async () => {
+    await page.locator('section.present').scrollIntoViewIfNeeded();
     const files = await downloads(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click(), 2);
+    await page.locator('section.present').screenshot({ path: path.join(SCREENSHOTS, 'present-panel.png') });
     timings.csv = await lastMs(page);
     const csv = files.find((f) => f.name.endsWith('.csv'))!;
     const params = files.find((f) => f.name.endsWith('-parameters.json'))!;

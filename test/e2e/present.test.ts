@@ -197,6 +197,11 @@ describe('presentation mode', () => {
     expect(await page.getByTestId('presentation').locator('h2').textContent()).toContain('Auyl Atlas');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.sidebar').isVisible()).toBe(true);
+    // the print stylesheet: the map with the overlay, no sidebar
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await page.getByTestId('presentation').locator('.legend').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
     // offline: every request stayed on the page's origin (fonts, jsPDF, SheetJS included)
     expect(requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);

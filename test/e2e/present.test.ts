@@ -159,6 +159,7 @@ describe('map image and brief', () => {
     expect(text).toContain(`Анықтама: ${label}`);
     expect(text).toContain('Сценарий параметрлері');
     expect(text).toContain('Халықты қамту');
+    expect(text).toContain('Әдепкі мәндердің негізі');
     // render the page in the browser with pdf.js (unpdf's build, served for this test only) to look at it
     await page.route(`${h.origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
     await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdf.bytes.toString('base64'));

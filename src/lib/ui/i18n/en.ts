@@ -235,6 +235,8 @@ export const en = {
   "brief.mode": "Map colours",
   "brief.notAssessed": "Not assessed",
   "brief.none": "—",
+  "brief.provenanceLabel": "Defaults behind the result",
+  "brief.provenance": "{confirmed} confirmed, {letter} from the 2023 letter only, {assumed} assumed (the parameters file lists each with its source)",
 } as const;
 
 export type Key = keyof typeof en;

@@ -236,4 +236,6 @@ export const kk: Dict = {
   "brief.mode": "Карта түстері",
   "brief.notAssessed": "Бағаланбаған",
   "brief.none": "—",
+  "brief.provenanceLabel": "Әдепкі мәндердің негізі",
+  "brief.provenance": "расталған: {confirmed}, тек 2023 жылғы хаттан: {letter}, болжам: {assumed} (параметрлер файлында әрқайсысы дереккөзімен)",
 };

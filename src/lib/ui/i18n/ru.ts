@@ -236,4 +236,6 @@ export const ru: Dict = {
   "brief.mode": "Цвета карты",
   "brief.notAssessed": "Не оценены",
   "brief.none": "—",
+  "brief.provenanceLabel": "Основания значений по умолчанию",
+  "brief.provenance": "подтверждено: {confirmed}, только из письма 2023 г.: {letter}, допущения: {assumed} (в файле параметров — каждое с источником)",
 };

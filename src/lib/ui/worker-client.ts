@@ -1,6 +1,6 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
-import type { BorderReviewReply, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import type { BorderReviewReply, ExportFile, ExportRequest, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -20,6 +20,8 @@ export class WorkerClient {
   private detailSeq = 0;
   private searchSeq = 0;
   private reviewSeq = 0;
+  private exportSeq = 0;
+  private readonly exports = new Map<number, { resolve: (r: { files: ExportFile[]; ms: number }) => void; reject: (e: Error) => void }>();
 
   constructor(handlers: WorkerHandlers) {
     this.worker = new Worker(new URL('./geospatial.worker.ts', import.meta.url), { type: 'module' });
@@ -34,6 +36,12 @@ export class WorkerClient {
         if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
       } else if (r.type === 'border-review') {
         if (r.seq === this.reviewSeq) handlers.borderReview(r.review);
+      } else if (r.type === 'export') {
+        this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
+        this.exports.delete(r.seq);
+      } else if (r.seq !== undefined && this.exports.has(r.seq)) {
+        this.exports.get(r.seq)!.reject(new Error(r.message));
+        this.exports.delete(r.seq);
       } else handlers.error(r.message);
     };
     this.worker.onerror = (e) => handlers.error(e.message);
@@ -69,6 +77,15 @@ export class WorkerClient {
   /** A district layer's bytes (tests; the import will add boundaries): answered by a new 'ready'. */
   loadDistricts(bytes: ArrayBuffer, fileName: string, idField?: string, nameField?: string) {
     this.send({ type: 'load-districts', bytes, fileName, idField, nameField }, [bytes]);
+  }
+
+  /** An export of the filtered rows: the files' bytes, built in the worker. */
+  export(request: ExportRequest): Promise<{ files: ExportFile[]; ms: number }> {
+    const seq = ++this.exportSeq;
+    return new Promise((resolve, reject) => {
+      this.exports.set(seq, { resolve, reject });
+      this.send({ type: 'export', seq, request });
+    });
   }
 
   terminate() {

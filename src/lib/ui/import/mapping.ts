@@ -31,7 +31,7 @@ const ALIASES: Record<RegisterField, string[]> = {
   rural_district: ['rural district', 'сельский округ', 'ауылдық округ', 'с о', 'округ'],
   is_district_centre: ['is district centre', 'районный центр', 'аудан орталығы', 'district centre', 'district center'],
   is_rural_district_centre: ['is rural district centre', 'центр сельского округа', 'ауылдық округ орталығы', 'rural district centre'],
-  population: ['population', 'численность населения', 'население', 'халық саны', 'тұрғындар саны', 'численность', 'pop', 'population total', 'osm population'],
+  population: ['population', 'численность населения', 'население', 'халық саны', 'тұрғындар саны', 'численность', 'pop', 'population total'],
 };
 
 const ALIAS_INDEX = new Map<string, RegisterField>();
@@ -88,7 +88,8 @@ export interface KindGuess {
 export function guessKind(opts: { polygons: boolean; points: boolean; mapping: Mapping; indicators: readonly string[] }): KindGuess {
   if (opts.polygons && !opts.points) return { kind: 'boundaries', sure: true };
   const fields = new Set(Object.values(opts.mapping).filter(Boolean));
-  const indicatorCount = opts.indicators.filter((c) => fields.has(c)).length;
+  const own = new Set<string>(REGISTER_COLUMNS);
+  const indicatorCount = opts.indicators.filter((c) => fields.has(c) && !own.has(c)).length;
   if (indicatorCount > 0) return { kind: 'register', sure: true };
   const listLike = fields.has('id') && (fields.has('name_ru') || fields.has('name_kk')) && (fields.has('district') || fields.has('oblast'));
   if (listLike) return { kind: 'list', sure: !fields.has('population') };

@@ -1,5 +1,6 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
+import type { ImportOptions, ImportReply } from './worker/import-protocol.ts';
 import type { PanelRecord, Settings, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
@@ -10,6 +11,8 @@ export interface WorkerHandlers {
   result(r: Result): void;
   detail(r: PanelRecord): void;
   error(message: string): void;
+  /** Import progress, result and failure (see worker/import-protocol.ts). */
+  imported?(r: ImportReply): void;
 }
 
 export class WorkerClient {
@@ -26,7 +29,8 @@ export class WorkerClient {
         if (r.seq === this.computeSeq) handlers.result(r);
       } else if (r.type === 'detail') {
         if (r.seq === this.detailSeq) handlers.detail(r.record);
-      } else handlers.error(r.message);
+      } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
+      else handlers.error(r.message);
     };
     this.worker.onerror = (e) => handlers.error(e.message);
   }
@@ -43,6 +47,16 @@ export class WorkerClient {
 
   detail(row: number) {
     this.send({ type: 'detail', seq: ++this.detailSeq, row });
+  }
+
+  /** Sends a file to the worker (transferred, not copied); answered by progress, then done or error, and on
+   *  success a new 'ready'. */
+  importFile(job: number, bytes: ArrayBuffer, fileName: string, options: ImportOptions) {
+    this.send({ type: 'import', job, bytes, fileName, options }, [bytes]);
+  }
+
+  resetImport(what: 'all' | 'boundaries' = 'all') {
+    this.send({ type: 'import-reset', what });
   }
 
   terminate() {

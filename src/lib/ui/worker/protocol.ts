@@ -4,6 +4,13 @@
 import type { Classing, ColourMode } from '../../map/classes.ts';
 import type { Labels, Status } from './types.ts';
 import type { RuleParams } from '../i18n/rules.ts';
+import type { ImportReply, ImportRequest } from './import-protocol.ts';
+
+/** Map rows that came from an imported file (drawn from `synthetic`'s columns, but real data). */
+export interface ImportedInfo {
+  kind: 'register' | 'list';
+  fileName: string;
+}
 
 /** Assessment parameters the UI can change. */
 export interface Settings {
@@ -33,13 +40,15 @@ export type Stage = 'geo' | 'assess' | 'view';
 export type WorkerRequest =
   | { type: 'init'; settlements: ArrayBuffer; borders: ArrayBuffer; synthetic: number }
   | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings }
-  | { type: 'detail'; seq: number; row: number };
+  | { type: 'detail'; seq: number; row: number }
+  | ImportRequest;
 
 export type WorkerReply =
-  | { type: 'ready'; ids: string[]; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings }
+  | { type: 'ready'; ids: string[]; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings; imported?: ImportedInfo | null }
   | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[] }
   | { type: 'detail'; seq: number; record: PanelRecord }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | ImportReply;
 
 export interface IndicatorLine {
   id: string;

@@ -1,0 +1,110 @@
+// The worker's import state: the embedded model, the imported register or settlement list, the boundary layers,
+// and the model built from them. A failed import throws before anything here changes (the previous data stays).
+import { preset } from '../../engine/config/presets.ts';
+import { RegisterColumns } from '../../engine/columns.ts';
+import type { DistrictLayer } from '../../engine/geo/districts.ts';
+import { readFgb } from '../../io/fgb.ts';
+import { Outline } from '../../io/outline.ts';
+import { RegisterFileError } from '../../io/problems.ts';
+import { AtlasModel } from './model.ts';
+import { loaded } from './load.ts';
+import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
+import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
+
+let embedded: AtlasModel | null = null;
+let rows: RegisterImport | null = null;
+/** Coordinates by KATO id from the loaded settlement list (a register without coordinates takes them). */
+let listCoords: Map<string, [number, number]> | null = null;
+let adm1: BoundaryImport | null = null;
+let adm2: BoundaryImport | null = null;
+let outline: Outline | null | undefined;
+
+export const importState = {
+  get imported() {
+    return rows;
+  },
+  get boundaries() {
+    return { adm1, adm2 };
+  },
+};
+
+async function getOutline(): Promise<Outline | null> {
+  if (outline !== undefined) return outline;
+  try {
+    const res = await fetch(new URL('/data/kazakhstan.fgb', self.location.origin));
+    outline = new Outline((await readFgb(new Uint8Array(await res.arrayBuffer()))).features);
+  } catch {
+    outline = null;
+  }
+  return outline;
+}
+
+/** Remembers the embedded model (the worker's first model) to return to. */
+export function setEmbedded(m: AtlasModel) {
+  embedded = m;
+}
+
+/** The model for the current data: imported rows as map rows (each its own register row), else the embedded. */
+export function currentModel(): AtlasModel {
+  const base = preset('2019');
+  const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
+  if (rows) {
+    const reg = new RegisterColumns(rows.settlements);
+    return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, loaded.names);
+  }
+  const e = embedded!;
+  if (!adm1 && !adm2) return e;
+  return new AtlasModel(e.map, e.register, e.regIndex, inputs, e.featureCodes, e.synthetic, base, loaded.names);
+}
+
+/** District (or oblast) of each map row by point in polygon, for the panel's check against the stated one. */
+export function locatedUnit(lon: number, lat: number, layer: DistrictLayer | null): { id: string; name: string } | null {
+  const d = layer?.locate(lon, lat);
+  return d ? { id: d.id, name: d.name } : null;
+}
+
+export function hasImport() {
+  return Boolean(rows);
+}
+
+/** Handles an import request; returns the new model (or null when the model did not change). */
+export async function handleImport(msg: ImportRequest, post: (m: ImportReply, transfer?: Transferable[]) => void): Promise<AtlasModel | null> {
+  if (msg.type === 'import-reset') {
+    if (msg.what === 'all') {
+      rows = null;
+      listCoords = null;
+    }
+    adm1 = adm2 = null;
+    return currentModel();
+  }
+  const { job, options } = msg;
+  const started = performance.now();
+  try {
+    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords }, (phase, fraction) =>
+      post({ type: 'import-progress', job, phase, fraction }),
+    );
+    post({ type: 'import-progress', job, phase: 'assess', fraction: 0.92 });
+    const summary: ImportSummary = {
+      job, kind: r.kind, sure: r.sure, fileName: r.fileName, format: r.kind === 'boundaries' ? 'boundaries' : r.format, encoding: r.kind === 'boundaries' ? null : r.encoding,
+      header: r.kind === 'boundaries' ? r.fields : r.header, mapping: r.kind === 'boundaries' ? {} : r.mapping, samples: r.kind === 'boundaries' ? {} : r.samples,
+      counts: r.kind === 'boundaries' ? null : r.counts, problems: r.kind === 'boundaries' ? [] : r.problems.slice(0, PROBLEM_CAP), problemsTotal: r.kind === 'boundaries' ? 0 : r.problems.length,
+      unit: r.kind === 'boundaries' ? 'feature' : r.unit, unlocated: r.kind === 'boundaries' ? [] : r.unlocated.slice(0, 1000),
+      boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn } : null, ms: 0,
+    };
+    if (r.kind === 'boundaries') {
+      if (r.level === 2) adm2 = r;
+      else adm1 = r;
+    } else {
+      if (r.settlements.length === 0) throw new Error('no_rows');
+      if (r.kind === 'list') listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
+      rows = r;
+    }
+    summary.ms = performance.now() - started;
+    post({ type: 'import-done', summary });
+    return currentModel();
+  } catch (e) {
+    if (e instanceof RegisterFileError) post({ type: 'import-error', job, message: e.message, code: e.problem.code, params: e.problem.params });
+    else post({ type: 'import-error', job, message: (e as Error).message, code: (e as Error).message === 'no_rows' ? 'no_rows' : undefined });
+    return null;
+  }
+}

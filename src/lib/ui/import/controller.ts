@@ -50,7 +50,7 @@ export class ImportController {
   async importFile(file: File | { name: string; bytes: ArrayBuffer }, options: Partial<ImportOptions> = {}): Promise<Outcome> {
     imports.notice = null;
     const fileName = file.name;
-    const bytes = 'bytes' in file ? file.bytes : await file.arrayBuffer();
+    const bytes = file instanceof Blob ? await file.arrayBuffer() : file.bytes;
     const keep = bytes.slice(0); // the worker gets the original (transferred); this copy is what gets saved
     const outcome = await this.run(bytes, fileName, { lang: atlas.lang, ...options });
     if (!outcome.ok) {

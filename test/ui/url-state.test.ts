@@ -64,3 +64,20 @@ describe('URL state', () => {
     expect(serialise({ view: { zoom: 3, lat: 48.123456789, lon: 67.987654321 } })).toBe('#map=3/48.12/67.99');
   });
 });
+
+describe('filters in the URL', () => {
+  it('round-trips every filter field', async () => {
+    const { serialise, parse } = await import('../../src/lib/ui/url-state.ts');
+    const filter = { oblasts: ['KZ-ABY'], districts: ['Зайсан ауданы'], categories: ['support', 'satellite'], potentials: ['high'], borderStatuses: [], kind: 'rural' as const, score: [20, null] as [number | null, number | null], population: [null, 5000] as [number | null, number | null] };
+    const hash = serialise({ filter });
+    const back = parse(hash);
+    expect(back.invalid).toEqual([]);
+    expect(back.state.filter).toEqual({ oblasts: ['KZ-ABY'], districts: ['Зайсан ауданы'], categories: ['support', 'satellite'], potentials: ['high'], kind: 'rural', score: [20, null], population: [null, 5000] });
+  });
+  it('ignores unknown categories and reversed ranges', async () => {
+    const { parse } = await import('../../src/lib/ui/url-state.ts');
+    const r = parse('#cat=support,nonsense&score=60..20&kind=city');
+    expect(r.invalid).toEqual(['cat', 'score', 'kind']);
+    expect(r.state.filter).toBeUndefined();
+  });
+});

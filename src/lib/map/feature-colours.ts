@@ -14,8 +14,10 @@ export class FeatureColours {
   }
 
   /** Features are keyed by row number (see settlement-paint.ts). `colours[codes[i]]` is row i's colour; `hidden[code]` hides a class; `support[i]` rings a row. Returns the
-   *  number of features updated. */
-  apply(map: MapLibreMap, codes: Uint8Array, colours: readonly string[], hidden: readonly boolean[], support: Uint8Array): number {
+   *  number of features updated.
+   *  `keep[i] === 0` hides a row the filters leave out (hidden the same way as a hidden class).
+   */
+  apply(map: MapLibreMap, codes: Uint8Array, colours: readonly string[], hidden: readonly boolean[], support: Uint8Array, keep?: Uint8Array): number {
     const n = codes.length;
     if (this.flags.length !== n) {
       this.flags = new Uint8Array(n).fill(255);
@@ -25,7 +27,7 @@ export class FeatureColours {
     for (let i = 0; i < n; i++) {
       const code = codes[i];
       const c = colours[code];
-      const f = (hidden[code] ? 1 : 0) | (support[i] ? 2 : 0);
+      const f = (hidden[code] || (keep && !keep[i]) ? 1 : 0) | (support[i] ? 2 : 0);
       if (c === this.colour[i] && f === this.flags[i]) continue;
       this.colour[i] = c;
       this.flags[i] = f;

@@ -1,8 +1,12 @@
 // Web Worker: the one place that computes. It keeps the indexes, the register and the three cached stages of
-// the model (geography → assessment → view) between requests; the UI sends settings and gets back typed arrays.
+// the model (geography → assessment → view) between requests; the UI sends settings, filters and the table's
+// sort and gets back typed arrays (class codes, filter mask, row order) and small summaries.
 import { loadModel } from './worker/load.ts';
 import type { AtlasModel } from './worker/model.ts';
-import type { WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import type { RowNames, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import { readRegister } from '../io/formats.ts';
+import { RegisterColumns } from '../engine/columns.ts';
+import { preset } from '../engine/config/presets.ts';
 import { handleImport, setEmbedded, importState } from './worker/import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
@@ -13,12 +17,18 @@ const post = (m: WorkerReply, transfer: Transferable[] = []) => scope.postMessag
 
 function ready(m: AtlasModel) {
   const rows = importState.imported;
-  const drawn = m.synthetic || rows;
-  const synthetic = drawn
+  // imported rows are drawn from these columns like a synthetic register's (but they are real data)
+  const synthetic = m.synthetic || rows
     ? { ids: m.map.settlements.map((s) => s.id), lon: m.map.lon.slice(), lat: m.map.lat.slice(), population: m.map.population.slice() }
     : null;
-  const { adm1, adm2 } = importState.boundaries;
-  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), registerRows: m.register.size, hasDistricts: Boolean(adm1 || adm2), synthetic, defaults: m.defaults(),
+  const names: RowNames = { kk: [], ru: [], en: [] };
+  for (let i = 0; i < m.size; i++) {
+    const r = m.rowNames(i);
+    names.kk.push(r.kk);
+    names.ru.push(r.ru);
+    names.en.push(r.en);
+  }
+  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts(), synthetic, defaults: m.defaults(),
     imported: rows ? { kind: rows.kind, fileName: rows.fileName } : null },
     synthetic ? [synthetic.lon.buffer, synthetic.lat.buffer, synthetic.population.buffer] : []);
 }
@@ -37,13 +47,23 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     else if (msg.type === 'compute') {
       const started = performance.now();
-      const r = model.compute(msg.settings, msg.view);
-      post({ type: 'result', seq: msg.seq, ms: performance.now() - started, ...r }, [r.codes.buffer, r.support.buffer]);
+      const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort, msg.hidden);
+      const { explore, filteredCounts, table, links, ...rest } = r;
+      const transfer: Transferable[] = [r.codes.buffer, r.support.buffer, explore.mask.buffer, explore.order.buffer];
+      if (table) transfer.push(table.population.buffer, table.score.buffer, table.kmTown.buffer, table.kmChina.buffer, table.kmRussia.buffer, table.category.buffer, table.potential.buffer, table.oblast.buffer, table.district.buffer);
+      if (links) transfer.push(links.buffer);
+      post({ type: 'result', seq: msg.seq, ms: performance.now() - started, ...rest, explore: { ...explore, filteredCounts }, table, links }, transfer);
     } else if (msg.type === 'detail') {
       const record = model.detail(msg.row);
       // imported registers carry real values (the embedded register's are synthetic)
       if (importState.imported) record.synthetic = false;
       post({ type: 'detail', seq: msg.seq, record });
+    } else if (msg.type === 'search') {
+      post({ type: 'search', seq: msg.seq, query: msg.query, hits: model.search(msg.query, msg.limit) });
+    } else if (msg.type === 'load-register') {
+      const read = await readRegister(new Uint8Array(msg.bytes), msg.fileName, preset('2019'));
+      model = model.withRegister(new RegisterColumns(read.settlements));
+      ready(model);
     }
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });

@@ -23,6 +23,9 @@ class TestHook {
   private waiters: ((a: Applied) => void)[] = [];
   /** Set by App: the shared state, so tests and the bench can drive the UI as its controls do. */
   atlas: unknown = null;
+  /** Set by App: a search request, and the register seam (bytes + file name → the worker's `load-register`). */
+  search: (query: string) => void = () => {};
+  loadRegister: (bytes: ArrayBuffer, fileName: string) => void = () => {};
 
   applied(a: Applied) {
     this.last = { ...a, at: performance.now() };

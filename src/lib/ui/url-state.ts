@@ -4,6 +4,10 @@
 // restores what it can and the UI says what it dropped. The caller throttles writes (see App.svelte).
 import { allClassKeys, BREAK_METHODS, COLOUR_MODES, MAX_CLASSES, MIN_CLASSES, type BreakMethod, type ColourMode } from '../map/classes.ts';
 import type { Lang } from '../engine/types.ts';
+import { NO_FILTER, type FilterSpec, type Range } from '../engine/explore/filter.ts';
+import { CATEGORIES } from '../engine/classify.ts';
+import { POTENTIALS } from '../engine/score.ts';
+import { BORDER_STATUSES } from '../engine/geo/geospatial.ts';
 
 export interface View {
   zoom: number;
@@ -20,6 +24,34 @@ export interface UrlState {
   hidden?: string[];
   lang?: Lang;
   selected?: string;
+  /** Filter fields present in the URL (the rest: no restriction). */
+  filter?: Partial<FilterSpec>;
+}
+
+const UNIT = /^[\p{L}\p{N} _.()'-]{1,80}$/u;
+const MAX_UNITS = 40;
+const fmtRange = ([lo, hi]: Range) => `${lo ?? ''}..${hi ?? ''}`;
+function parseRange(value: string): Range | null {
+  const m = /^(-?\d+(?:\.\d+)?)?\.\.(-?\d+(?:\.\d+)?)?$/.exec(value);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  const lo = m[1] === undefined ? null : Number(m[1]), hi = m[2] === undefined ? null : Number(m[2]);
+  return lo !== null && hi !== null && lo > hi ? null : [lo, hi];
+}
+function parseList(value: string, known: readonly string[] | null): string[] | null {
+  const xs = [...new Set(value.split(',').filter(Boolean))];
+  if (!xs.length || xs.length > MAX_UNITS) return null;
+  return xs.every((x) => (known ? known.includes(x) : UNIT.test(x))) ? xs : null;
+}
+const LISTS = { obl: ['oblasts', null], dis: ['districts', null], cat: ['categories', CATEGORIES], pot: ['potentials', POTENTIALS], bs: ['borderStatuses', BORDER_STATUSES] } as const;
+
+/** URL fields of a filter, only those that restrict. */
+export function filterFields(f: FilterSpec): string[] {
+  const out: string[] = [];
+  for (const [name, [field]] of Object.entries(LISTS)) if (f[field].length) out.push(`${name}=${f[field].map(enc).join(',')}`);
+  if (f.kind !== NO_FILTER.kind) out.push(`kind=${f.kind}`);
+  if (f.score.some((x) => x !== null)) out.push(`score=${fmtRange(f.score)}`);
+  if (f.population.some((x) => x !== null)) out.push(`pop=${fmtRange(f.population)}`);
+  return out;
 }
 
 export const MAX_URL_LENGTH = 2000;
@@ -45,6 +77,7 @@ export function serialise(s: UrlState): string {
   if (s.hidden?.length) parts.push(`hide=${s.hidden.map(enc).join(',')}`);
   if (s.lang) parts.push(`lang=${s.lang}`);
   if (s.selected) parts.push(`sel=${enc(s.selected)}`);
+  if (s.filter) parts.push(...filterFields({ ...NO_FILTER, ...s.filter }));
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -121,6 +154,28 @@ function applyField(state: UrlState, name: string, value: string): boolean {
       if (!ID.test(value)) return false;
       state.selected = value;
       return true;
+    case 'kind':
+      if (value !== 'town' && value !== 'rural') return false;
+      (state.filter ??= {}).kind = value;
+      return true;
+    case 'score':
+    case 'pop': {
+      const r = parseRange(value);
+      if (!r) return false;
+      (state.filter ??= {})[name === 'pop' ? 'population' : 'score'] = r;
+      return true;
+    }
+    case 'obl':
+    case 'dis':
+    case 'cat':
+    case 'pot':
+    case 'bs': {
+      const [field, known] = LISTS[name];
+      const xs = parseList(value, known);
+      if (!xs) return false;
+      (state.filter ??= {})[field] = xs;
+      return true;
+    }
     default:
       return false;
   }

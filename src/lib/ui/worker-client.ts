@@ -1,7 +1,7 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
 import type { ImportOptions, ImportReply } from './worker/import-protocol.ts';
-import type { PanelRecord, Settings, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import type { FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -10,6 +10,7 @@ export interface WorkerHandlers {
   ready(r: Ready): void;
   result(r: Result): void;
   detail(r: PanelRecord): void;
+  search(query: string, hits: SearchResult[]): void;
   error(message: string): void;
   /** Import progress, result and failure (see worker/import-protocol.ts). */
   imported?(r: ImportReply): void;
@@ -19,6 +20,7 @@ export class WorkerClient {
   private readonly worker: Worker;
   private computeSeq = 0;
   private detailSeq = 0;
+  private searchSeq = 0;
 
   constructor(handlers: WorkerHandlers) {
     this.worker = new Worker(new URL('./geospatial.worker.ts', import.meta.url), { type: 'module' });
@@ -29,6 +31,8 @@ export class WorkerClient {
         if (r.seq === this.computeSeq) handlers.result(r);
       } else if (r.type === 'detail') {
         if (r.seq === this.detailSeq) handlers.detail(r.record);
+      } else if (r.type === 'search') {
+        if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
       } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
       else handlers.error(r.message);
     };
@@ -40,13 +44,22 @@ export class WorkerClient {
   }
 
   /** Returns the request's number (results carry it). */
-  compute(settings: Settings, view: ViewSettings): number {
-    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view });
+  compute(settings: Settings, view: ViewSettings, filter: FilterSpec, sort: SortSpec, hidden: string[] = []): number {
+    this.send({ type: 'compute', seq: ++this.computeSeq, settings, view, filter, sort, hidden });
     return this.computeSeq;
   }
 
   detail(row: number) {
     this.send({ type: 'detail', seq: ++this.detailSeq, row });
+  }
+
+  search(query: string, limit = 12) {
+    this.send({ type: 'search', seq: ++this.searchSeq, query, limit });
+  }
+
+  /** Replaces the assessed register by a file's rows (answered by a new 'ready'). */
+  loadRegister(bytes: ArrayBuffer, fileName: string) {
+    this.send({ type: 'load-register', bytes, fileName }, [bytes]);
   }
 
   /** Sends a file to the worker (transferred, not copied); answered by progress, then done or error, and on

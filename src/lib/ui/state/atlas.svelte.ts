@@ -4,7 +4,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Labels, Lang } from '../../engine/types.ts';
 import type { Classing, ColourMode } from '../../map/classes.ts';
-import type { PanelRecord, Settings, Stage } from '../worker/protocol.ts';
+import type { ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../worker/protocol.ts';
+import { NO_FILTER } from '../../engine/explore/filter.ts';
 import type { View } from '../url-state.ts';
 
 export interface Results {
@@ -16,6 +17,7 @@ export interface Results {
   counts: number[];
   stage: Stage;
   ms: number;
+  explore: ExploreReply;
 }
 
 export interface Dataset {
@@ -25,6 +27,7 @@ export interface Dataset {
   /** Rows of a synthetic register (benchmarks), 0 for the embedded data. */
   synthetic: number;
   places: number;
+  names: RowNames;
 }
 
 class AtlasState {
@@ -36,6 +39,19 @@ class AtlasState {
   settings = $state<Settings | null>(null);
   selected = $state<string | null>(null);
   view = $state.raw<View | null>(null);
+  /** What the filters keep (URL state); the worker answers with a mask. */
+  filter = $state.raw<FilterSpec>(NO_FILTER);
+  sort = $state.raw<SortSpec>({ key: 'population', desc: true });
+  /** The table's columns per map row (kept between filter changes). */
+  table = $state.raw<TableColumns | null>(null);
+  /** Satellite → support segments, and whether the map draws them. */
+  links = $state.raw<Float64Array | null>(null);
+  showLinks = $state(false);
+  searchHits = $state.raw<{ query: string; hits: SearchResult[] } | null>(null);
+  /** The bottom pane: closed, the table or the summaries. */
+  pane = $state<'none' | 'table' | 'summary'>('table');
+  /** Ask the map to fly to a row (search). */
+  flyTo = $state.raw<{ row: number; at: number } | null>(null);
 
   map = $state.raw<MapLibreMap | null>(null);
   dataset = $state.raw<Dataset | null>(null);
@@ -55,6 +71,10 @@ class AtlasState {
     ids.forEach((id, i) => m.set(id, i));
     return m;
   });
+
+  setFilter(patch: Partial<FilterSpec>) {
+    this.filter = { ...this.filter, ...patch };
+  }
 
   toggleHidden(key: string) {
     this.hidden = this.hidden.includes(key) ? this.hidden.filter((k) => k !== key) : [...this.hidden, key];

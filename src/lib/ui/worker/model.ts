@@ -14,9 +14,19 @@ import { borderDistance, borderDistanceProvenance, setBorderDistance } from './b
 import type { PanelRecord, Settings, Stage, ViewSettings, DefaultLine } from './protocol.ts';
 import type { RuleParams } from '../i18n/rules.ts';
 import type { Labels } from '../../engine/types.ts';
+import { NO_CODE, type ExploreColumns } from '../../engine/explore/columns.ts';
+import { explore, isTownRow, nameRank, Searcher, type ExploreResult, type SortSpec, type TableColumns } from './explore.ts';
+import { NO_FILTER, type FilterSpec } from '../../engine/explore/filter.ts';
 
 export interface ViewResult {
   stage: Stage;
+  /** Per map row, the table's columns: only when scores or geography changed (null: keep the last ones). */
+  table: TableColumns | null;
+  /** Satellite → support lines, [lon, lat, lon, lat] per satellite: only when categories changed. */
+  links: Float64Array | null;
+  explore: ExploreResult;
+  /** Legend counts among the rows the filter keeps. */
+  filteredCounts: number[];
   mode: ColourMode;
   codes: Uint8Array;
   support: Uint8Array;
@@ -102,7 +112,107 @@ export class AtlasModel {
     return config;
   }
 
-  compute(settings: Settings, view: ViewSettings): ViewResult {
+  private exploreData: { cols: ExploreColumns; table: TableColumns } | null = null;
+  private names: Int32Array | null = null;
+  private searcher: Searcher | null = null;
+
+  /** The map rows' names (kk, ru, en, each with a fallback) and units, for search and the table. */
+  rowNames(i: number): { kk: string | null; ru: string | null; en: string | null; oblast: string | null; district: string | null; population: number | null } {
+    const s = this.map.settlements[i];
+    const r = this.regIndex[i];
+    const reg = r >= 0 ? this.register.settlements[r] : null;
+    const geo = this.mapGeo;
+    const geoDistrict = geo && geo.district[i] >= 0 ? geo.districts[geo.district[i]].name : null;
+    return {
+      kk: reg?.name_kk ?? s.name_kk, ru: reg?.name_ru ?? s.name_ru, en: reg?.name_en ?? s.name_en,
+      oblast: reg?.oblast ?? s.oblast, district: reg?.district ?? s.district ?? geoDistrict, population: reg?.population ?? s.population,
+    };
+  }
+
+  search(query: string, limit?: number) {
+    this.searcher ??= new Searcher(Array.from({ length: this.size }, (_, i) => ({ id: this.map.settlements[i].id, ...this.rowNames(i) })));
+    return this.searcher.find(query, limit);
+  }
+
+  /** Whether any row has a district (a register column or a district layer). */
+  hasDistricts(): boolean {
+    return this.register.settlements.some((s) => s.district) || this.map.settlements.some((s) => s.district);
+  }
+
+  private buildExplore(): { cols: ExploreColumns; table: TableColumns } {
+    const n = this.size, a = this.assessed!, geo = this.mapGeo!, d = this.derived!;
+    const units = () => {
+      const names: string[] = [];
+      const at = new Map<string, number>();
+      const index = new Int32Array(n).fill(-1);
+      return {
+        names, index,
+        set(i: number, name: string | null) {
+          if (!name) return;
+          let k = at.get(name);
+          if (k === undefined) at.set(name, (k = names.push(name) - 1));
+          index[i] = k;
+        },
+      };
+    };
+    const oblast = units(), district = units();
+    const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
+    const population = new Float64Array(n), isTown = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = this.regIndex[i];
+      if (r >= 0) {
+        category[i] = a.classes.category[r];
+        potential[i] = a.scores.potential[r];
+      }
+      const row = this.rowNames(i);
+      population[i] = row.population ?? NaN;
+      isTown[i] = isTownRow(this.featureCodes[i], population[i]) ? 1 : 0;
+      oblast.set(i, row.oblast);
+      district.set(i, row.district);
+    }
+    const cols: ExploreColumns = {
+      size: n, category, potential, borderStatus: geo.status, scorePercent: d.percent, population, isTown,
+      oblast: oblast.index, oblasts: oblast.names, district: district.index, districts: district.names,
+    };
+    const table: TableColumns = {
+      population, score: d.percent, kmTown: geo.kmToTown, kmChina: geo.kmToChina, kmRussia: geo.kmToRussia, category, potential,
+      oblast: oblast.index, oblasts: oblast.names, district: district.index, districts: district.names,
+    };
+    return { cols, table };
+  }
+
+  private clusterLinks(): Float64Array {
+    const a = this.assessed!, reg = this.register;
+    const out: number[] = [];
+    for (let j = 0; j < reg.size; j++) {
+      const s = a.classes.support[j];
+      if (s >= 0 && s !== j) out.push(reg.lon[j], reg.lat[j], reg.lon[s], reg.lat[s]);
+    }
+    return Float64Array.from(out);
+  }
+
+  /** `hidden`: legend classes hidden on the map (keys of the colour mode's classes); they leave the table, the
+   *  count and the summaries as a filter does. */
+  compute(settings: Settings, view: ViewSettings, filter: FilterSpec = NO_FILTER, sort: SortSpec = { key: 'population', desc: true }, hidden: readonly string[] = []): ViewResult {
+    const before = this.assessKey;
+    const r = this.classifyAll(settings, view);
+    const fresh = r.stage !== 'view' || before !== this.assessKey || !this.exploreData;
+    if (fresh) {
+      this.exploreData = this.buildExplore();
+      this.names = nameRank(Array.from({ length: this.size }, (_, i) => {
+        const x = this.rowNames(i);
+        return x.en ?? x.ru ?? x.kk ?? this.map.settlements[i].id;
+      }));
+    }
+    const { cols, table } = this.exploreData!;
+    const filteredCounts = new Array<number>(r.counts.length).fill(0);
+    const hiddenCodes = new Uint8Array(256);
+    classesFor(r.mode, r.breaks).forEach((c, code) => (hiddenCodes[code] = hidden.includes(c.key) ? 1 : 0));
+    const ex = explore(cols, table, this.names!, filter, sort, { codes: r.codes, hiddenCodes, legendCounts: filteredCounts });
+    return { ...r, explore: ex, filteredCounts, table: fresh ? copyTable(table) : null, links: fresh ? this.clusterLinks() : null };
+  }
+
+  private classifyAll(settings: Settings, view: ViewSettings): Omit<ViewResult, 'table' | 'links' | 'explore' | 'filteredCounts'> {
     let stage: Stage = 'view';
     const config = this.configFor(settings);
     const geoKey = `${settings.borderKm}|${settings.regionalMinPopulation}`;
@@ -122,6 +232,13 @@ export class AtlasModel {
       if (stage === 'view') stage = 'assess';
     }
     return { stage, ...this.classify(view) };
+  }
+
+  /** The same map rows with another register (the file import's seam: `load-register`). */
+  withRegister(register: RegisterColumns): AtlasModel {
+    const rowOf = new Map(register.settlements.map((s, i) => [s.id, i]));
+    const regIndex = Int32Array.from(this.map.settlements, (s) => rowOf.get(s.id) ?? -1);
+    return new AtlasModel(this.map, register, regIndex, this.inputs, this.featureCodes, false, this.base, this.placeNames);
   }
 
   private derive(a: AssessmentTable): Derived {
@@ -155,7 +272,7 @@ export class AtlasModel {
     return d;
   }
 
-  private classify(view: ViewSettings): Omit<ViewResult, 'stage'> {
+  private classify(view: ViewSettings): Omit<ViewResult, 'stage' | 'table' | 'links' | 'explore' | 'filteredCounts'> {
     const d = this.derived!;
     const n = this.size;
     const mode = view.mode;
@@ -215,7 +332,26 @@ export class AtlasModel {
     record.potential = a.potential;
     record.category = a.category === 'other' && a.potential === 'insufficient_data' ? 'other_insufficient' : a.category;
     record.rule = { ...this.ruleOf(a, r), reason: a.category_reason };
+    if (a.category === 'support') record.cluster = this.cluster(r);
     return record;
+  }
+
+  /** A support settlement's satellites (nearest first) and the cluster's population. */
+  private cluster(r: number): NonNullable<PanelRecord['cluster']> {
+    const a = this.assessed!, reg = this.register;
+    const mapRow = new Map<number, number>();
+    this.regIndex.forEach((j, i) => j >= 0 && mapRow.set(j, i));
+    const satellites: NonNullable<PanelRecord['cluster']>['satellites'] = [];
+    let population = Number.isFinite(reg.population[r]) ? reg.population[r] : 0;
+    for (let j = 0; j < reg.size; j++) {
+      if (j === r || a.classes.support[j] !== r) continue;
+      const s = reg.settlements[j];
+      const pop = Number.isFinite(reg.population[j]) ? reg.population[j] : null;
+      population += pop ?? 0;
+      satellites.push({ id: s.id, row: mapRow.get(j) ?? -1, names: { kk: s.name_kk, ru: s.name_ru, en: s.name_en ?? s.id }, km: a.classes.kmToSupport[j], population: pop });
+    }
+    satellites.sort((x, y) => x.km - y.km);
+    return { satellites, population };
   }
 
   private ruleOf(a: ReturnType<typeof assessmentRecord>, r: number): { code: string; params: RuleParams } {
@@ -253,4 +389,11 @@ export class AtlasModel {
       { key: 'border', status: border.status, source: border.source, values: [borderDistance(c)] },
     ];
   }
+}
+
+function copyTable(t: TableColumns): TableColumns {
+  return {
+    population: t.population.slice(), score: t.score.slice(), kmTown: t.kmTown.slice(), kmChina: t.kmChina.slice(), kmRussia: t.kmRussia.slice(),
+    category: t.category.slice(), potential: t.potential.slice(), oblast: t.oblast.slice(), oblasts: t.oblasts, district: t.district.slice(), districts: t.districts,
+  };
 }

@@ -12,6 +12,12 @@ export interface ImportedInfo {
   fileName: string;
 }
 
+import type { FilterSpec } from '../../engine/explore/filter.ts';
+import type { UnitSummary } from '../../engine/explore/summary.ts';
+import type { SearchResult, SortSpec, TableColumns } from './explore.ts';
+
+export type { FilterSpec, SortSpec, TableColumns, SearchResult, UnitSummary };
+
 /** Assessment parameters the UI can change. */
 export interface Settings {
   /** The one border distance (km): border-zone status and the strategic rule. */
@@ -35,18 +41,45 @@ export interface SyntheticRows {
   population: Float64Array;
 }
 
+/** Per map row, its name in each language (null where it has none) and its oblast (ISO code or name). */
+export interface RowNames {
+  kk: (string | null)[];
+  ru: (string | null)[];
+  en: (string | null)[];
+}
+
 export type Stage = 'geo' | 'assess' | 'view';
+
+/** The explorer's answer to a compute: the filter mask, the table order, counts and summaries. */
+export interface ExploreReply {
+  /** The filters' mask (the map adds the legend's hidden classes itself, without waiting for the worker). */
+  mask: Uint8Array;
+  count: number;
+  order: Int32Array;
+  /** Legend counts among the rows the filter keeps. */
+  filteredCounts: number[];
+  oblasts: UnitSummary[];
+  districts: UnitSummary[];
+  ms: { filter: number; sort: number; summary: number };
+}
 
 export type WorkerRequest =
   | { type: 'init'; settlements: ArrayBuffer; borders: ArrayBuffer; synthetic: number }
-  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings }
+  /** `hidden`: the legend's hidden classes, a filter like the others (the table and counts follow the map). */
+  | { type: 'compute'; seq: number; settings: Settings; view: ViewSettings; filter: FilterSpec; sort: SortSpec; hidden: string[] }
   | { type: 'detail'; seq: number; row: number }
+  | { type: 'search'; seq: number; query: string; limit: number }
+  /** Replaces the assessed register (bytes of a CSV / GeoJSON / FGB file, read by src/lib/io): answered by a new
+   *  'ready'. Tests load a fixture register with districts through it; the file import will reuse it. */
+  | { type: 'load-register'; bytes: ArrayBuffer; fileName: string }
   | ImportRequest;
 
 export type WorkerReply =
-  | { type: 'ready'; ids: string[]; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings; imported?: ImportedInfo | null }
-  | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[] }
+  | { type: 'ready'; ids: string[]; names: RowNames; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings; imported?: ImportedInfo | null }
+  | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[];
+      explore: ExploreReply; table: TableColumns | null; links: Float64Array | null }
   | { type: 'detail'; seq: number; record: PanelRecord }
+  | { type: 'search'; seq: number; query: string; hits: SearchResult[] }
   | { type: 'error'; message: string }
   | ImportReply;
 
@@ -101,4 +134,6 @@ export interface PanelRecord {
   kmRussia: number | null;
   borderStatus: string;
   defaults: DefaultLine[];
+  /** A support settlement's satellites (nearest first) and the population of the cluster (support included). */
+  cluster?: { satellites: { id: string; row: number; names: { kk: string | null; ru: string | null; en: string | null }; km: number; population: number | null }[]; population: number };
 }

@@ -5,6 +5,7 @@ import type { WorkerClient } from '../worker-client.ts';
 import type { ImportOptions, ImportReply, ImportSummary } from '../worker/import-protocol.ts';
 import { imports } from '../state/import.svelte.ts';
 import { atlas } from '../state/atlas.svelte.ts';
+import { hook } from '../test-hook.ts';
 import { headerKey, type ImportKind, type Mapping } from './mapping.ts';
 import { clearFiles, loadFiles, recallMapping, rememberMapping, saveFile, StorageError, type SavedFile, type Slot } from '../persist.ts';
 
@@ -123,10 +124,15 @@ export class ImportController {
     imports.restoring = true;
     try {
       const files = await loadFiles();
+      let applied: Promise<unknown> | null = null;
       for (const f of files)
         await this.run(f.bytes.slice(0), f.fileName, { kind: f.kind, mapping: f.mapping, idField: f.idField, nameField: f.nameField, lang: atlas.lang, restore: true }).then((o) => {
-          if (o.ok) this.accept(o.summary);
+          if (!o.ok) return;
+          this.accept(o.summary);
+          // the worker answers with a new 'ready', then the colours: wait for them before the hook says ready
+          applied = hook.nextApplied();
         });
+      if (applied) await applied;
     } finally {
       imports.restoring = false;
     }

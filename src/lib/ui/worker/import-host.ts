@@ -92,6 +92,15 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn } : null, ms: 0,
     };
     if (r.kind === 'boundaries') {
+      // Border districts (boundary within 2 km of the China / Russia line, the engine's tolerance): drawn lit.
+      if (r.level === 2 && loaded.inputs) {
+        const info = r.layer.borderDistances(loaded.inputs.borders, ['CN', 'RU']);
+        info.forEach((d, i) => {
+          const cn = (d.km.CN ?? Infinity) <= 2, ru = (d.km.RU ?? Infinity) <= 2;
+          r.drawn.features[i].properties.border = cn && ru ? 'both' : cn ? 'china' : ru ? 'russia' : '';
+        });
+        summary.boundaries!.drawn = r.drawn;
+      }
       if (r.level === 2) adm2 = r;
       else adm1 = r;
     } else {

@@ -17,7 +17,7 @@ export interface ImportOptions {
   restore?: boolean;
 }
 
-export type BoundaryFC = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number }>;
+export type BoundaryFC = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
 
 export interface ImportSummary {
   job: number;

@@ -69,7 +69,7 @@ export interface BoundaryImport {
   nameField: string;
   layer: DistrictLayer;
   /** What the map draws: id, name (and name_kk/ru/en where the file has them). */
-  drawn: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number }>;
+  drawn: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
   count: number;
 }
 

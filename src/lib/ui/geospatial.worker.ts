@@ -7,7 +7,7 @@ import type { RowNames, WorkerReply, WorkerRequest } from './worker/protocol.ts'
 import { readRegister } from '../io/formats.ts';
 import { RegisterColumns } from '../engine/columns.ts';
 import { preset } from '../engine/config/presets.ts';
-import { handleImport, setEmbedded, importState } from './worker/import-host.ts';
+import { handleImport, setEmbedded, importState, locatedOf } from './worker/import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
@@ -28,7 +28,7 @@ function ready(m: AtlasModel) {
     names.ru.push(r.ru);
     names.en.push(r.en);
   }
-  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts(), synthetic, defaults: m.defaults(),
+  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts() || Boolean(importState.boundaries.adm2), synthetic, defaults: m.defaults(),
     imported: rows ? { kind: rows.kind, fileName: rows.fileName } : null },
     synthetic ? [synthetic.lon.buffer, synthetic.lat.buffer, synthetic.population.buffer] : []);
 }
@@ -57,6 +57,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const record = model.detail(msg.row);
       // imported registers carry real values (the embedded register's are synthetic)
       if (importState.imported) record.synthetic = false;
+      const where = locatedOf(msg.row);
+      if (where.district || where.oblast) record.located = where;
       post({ type: 'detail', seq: msg.seq, record });
     } else if (msg.type === 'search') {
       post({ type: 'search', seq: msg.seq, query: msg.query, hits: model.search(msg.query, msg.limit) });

@@ -45,7 +45,43 @@ export function setEmbedded(m: AtlasModel) {
 }
 
 /** The model for the current data: imported rows as map rows (each its own register row), else the embedded. */
+/** Fields this module filled from the boundaries (undone before each new model). */
+let filled: { s: { district: string | null; oblast: string | null }; field: 'district' | 'oblast' }[] = [];
+/** Per map row, the district / region by point in polygon (null without that layer or outside it). */
+let located: { district: (string | null)[]; oblast: (string | null)[] } = { district: [], oblast: [] };
+
+function locateAll(m: AtlasModel) {
+  for (const f of filled) f.s[f.field] = null;
+  filled = [];
+  const n = m.map.size;
+  located = { district: new Array(n).fill(null), oblast: new Array(n).fill(null) };
+  for (const [layer, field] of [[adm2, 'district'], [adm1, 'oblast']] as const) {
+    if (!layer) continue;
+    for (let i = 0; i < n; i++) {
+      const s = m.map.settlements[i] as unknown as { lat: number; lon: number; district: string | null; oblast: string | null };
+      const d = layer.layer.locate(s.lon, s.lat);
+      located[field][i] = d?.name ?? null;
+      // a settlement without a stated district / region gets the one its point lies in
+      if (d && !s[field]) {
+        s[field] = d.name;
+        filled.push({ s, field });
+      }
+    }
+  }
+}
+
+/** The district and region a map row lies in, and whether they differ from the ones its file states. */
+export function locatedOf(row: number): { district: string | null; oblast: string | null } {
+  return { district: located.district[row] ?? null, oblast: located.oblast[row] ?? null };
+}
+
 export function currentModel(): AtlasModel {
+  const m = buildModel();
+  locateAll(m);
+  return m;
+}
+
+function buildModel(): AtlasModel {
   const base = preset('2019');
   const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
   if (rows) {

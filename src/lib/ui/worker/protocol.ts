@@ -134,6 +134,8 @@ export interface PanelRecord {
   kmRussia: number | null;
   borderStatus: string;
   defaults: DefaultLine[];
+  /** District and region by point in polygon in the imported boundaries (the panel flags a mismatch). */
+  located?: { district: string | null; oblast: string | null };
   /** A support settlement's satellites (nearest first) and the population of the cluster (support included). */
   cluster?: { satellites: { id: string; row: number; names: { kk: string | null; ru: string | null; en: string | null }; km: number; population: number | null }[]; population: number };
 }

@@ -30,7 +30,7 @@ async function pick(p: Page, name: string, buffer: Buffer | Uint8Array, expectNe
   const before = await p.evaluate(() => (window as any).__auyl.count);
   await p.getByLabel(/Файлды жүктеу|Import a file|Загрузить файл/).setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) });
   if (expectNew) await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout: 60_000 });
-  await p.waitForFunction(() => !document.querySelector('[data-testid=import-progress]'), null, { timeout: 60_000 });
+  await p.waitForFunction(() => !document.querySelector('[data-testid=import-progress]') && !(window as any).__auyl.atlas.busy, null, { timeout: 60_000 });
   await p.evaluate(() => new Promise<void>((resolve) => {
     const { map } = (window as any).__auyl;
     map.once('idle', () => resolve());

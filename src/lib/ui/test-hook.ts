@@ -25,6 +25,8 @@ class TestHook {
   atlas: unknown = null;
   /** Set by App: the import controller (tests drive imports through it as the file picker does). */
   importer: unknown = null;
+  /** Set by App: the import state (summary, job). */
+  imports: unknown = null;
   /** Set by App: a search request, and the register seam (bytes + file name → the worker's `load-register`). */
   search: (query: string) => void = () => {};
   loadRegister: (bytes: ArrayBuffer, fileName: string) => void = () => {};

@@ -8,7 +8,9 @@ import { parseArgs } from './args.ts';
 import { preset, PRESETS, type PresetId } from '../lib/engine/config/presets.ts';
 import { checkMethodology } from '../lib/engine/config/validate.ts';
 import type { Methodology } from '../lib/engine/config/schema.ts';
-import { assessTable } from '../lib/engine/assess.ts';
+import { assessTable, type AssessmentTable } from '../lib/engine/assess.ts';
+import { auditAssessment } from '../lib/engine/audit.ts';
+import { writeAuditReport } from '../lib/io/audit-report.ts';
 import { RegisterColumns } from '../lib/engine/columns.ts';
 import { CATEGORIES } from '../lib/engine/classify.ts';
 import type { Lang } from '../lib/engine/types.ts';
@@ -33,6 +35,11 @@ Usage:
       --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
       --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
       --lang: language of the problem messages (default en).
+  auyl audit --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE] [--excel] --out FILE.csv
+      Approved categories (columns official_category, official_support_id, official_year) against the methodology:
+      FILE.csv one row per settlement (agreement / upgrade / downgrade / changed / no_status, the computed reason,
+      approved satellites whose support settlement is too far, in another district or not approved);
+      FILE.districts.csv the counts per district; FILE.params.json the methodology used.
   auyl config --preset 2019|2025 --out FILE.json
       Writes a methodology preset for editing; pass it back with --config.
   auyl districts --districts FILE [--id-field F] [--name-field F] [--tolerance-km N] --out FILE.csv
@@ -117,19 +124,17 @@ async function write(file: string, bytes: Uint8Array | string) {
   fs.writeFileSync(file, bytes);
 }
 
-async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
-  if (!values.settlements) errors.push('--settlements FILE is required');
-  if (!values.out) errors.push('--out FILE is required');
-  const lang = (values.lang ?? 'en') as Lang;
-  if (!LANGS.includes(lang)) errors.push(`--lang must be one of ${LANGS.join(', ')} (got "${values.lang}")`);
-  if (errors.length) throw new InputError(errors);
-  try {
-    formatOf(values.out);
-  } catch (e) {
-    if (e instanceof RegisterFileError) throw new InputError([`--out ${values.out}: ${problemMessage(e.problem, lang)}`]);
-    throw e;
-  }
+interface Assessed {
+  table: AssessmentTable;
+  config: Methodology;
+  info: string;
+  problemLines: string[];
+  rejected: number;
+  lap: (what: string) => void;
+}
+
+/** Reads a register (--settlements), checks it and assesses it: shared by `assess` and `audit`. */
+async function readAndAssess(values: Record<string, string>, flags: Set<string>, lang: Lang): Promise<Assessed> {
   const config = loadConfig(values);
   // AUYL_TIMING=1: phase times and heap on stderr (for benchmarks).
   let t0 = performance.now();
@@ -161,12 +166,52 @@ async function cmdAssess(argv: string[]): Promise<number> {
     districts,
   });
   lap('assess');
+  return { table, config, info, problemLines, rejected, lap };
+}
+
+function langOf(values: Record<string, string>, errors: string[]): Lang {
+  const lang = (values.lang ?? 'en') as Lang;
+  if (!LANGS.includes(lang)) errors.push(`--lang must be one of ${LANGS.join(', ')} (got "${values.lang}")`);
+  return lang;
+}
+
+async function cmdAssess(argv: string[]): Promise<number> {
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  if (!values.settlements) errors.push('--settlements FILE is required');
+  if (!values.out) errors.push('--out FILE is required');
+  const lang = langOf(values, errors);
+  if (errors.length) throw new InputError(errors);
+  try {
+    formatOf(values.out);
+  } catch (e) {
+    if (e instanceof RegisterFileError) throw new InputError([`--out ${values.out}: ${problemMessage(e.problem, lang)}`]);
+    throw e;
+  }
+  const { table, config, info, problemLines, rejected, lap } = await readAndAssess(values, flags, lang);
   writeChunks(values.out, writeAssessmentChunks(table, values.out, { excel: flags.has('excel'), reuse: true }));
   lap('write');
   console.error(info);
   for (const line of problemLines) console.error(line);
   const shares = formatShares(categoryShares(Array.from(table.classes.category, (c) => CATEGORIES[c])));
   console.error(`assessed ${table.register.size} settlement(s) with "${config.id}"${rejected ? `, skipped ${rejected} invalid row(s)` : ''}: ${shares} → ${values.out}`);
+  return 0;
+}
+
+async function cmdAudit(argv: string[]): Promise<number> {
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  if (!values.settlements) errors.push('--settlements FILE is required');
+  if (!values.out || !values.out.toLowerCase().endsWith('.csv')) errors.push('--out FILE.csv is required');
+  const lang = langOf(values, errors);
+  if (errors.length) throw new InputError(errors);
+  const { table, config, info, problemLines } = await readAndAssess(values, flags, lang);
+  const audit = auditAssessment(table);
+  if (!table.register.settlements.some((s) => s.official)) throw new InputError([`${values.settlements}: no official_category column: nothing to audit`]);
+  const files = writeAuditReport(values.out, table, audit, { excel: flags.has('excel') });
+  for (const [file, bytes] of files) await write(file, bytes);
+  console.error(info);
+  for (const line of problemLines) console.error(line);
+  const c = audit.total.byClass;
+  console.error(`audited ${audit.total.settlements} settlement(s) with "${config.id}": agreement ${c.agreement}, upgrade ${c.upgrade}, downgrade ${c.downgrade}, changed ${c.changed}, no approved status ${c.no_status}; ${audit.total.flaggedSatellites} approved satellite(s) flagged → ${[...files.keys()].join(', ')}`);
   return 0;
 }
 
@@ -215,6 +260,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'assess') return await cmdAssess(rest);
+    if (command === 'audit') return await cmdAudit(rest);
     if (command === 'config') return await cmdConfig(rest);
     if (command === 'districts') return await cmdDistricts(rest);
     throw new InputError([`unknown command "${command}" (try auyl --help)`]);

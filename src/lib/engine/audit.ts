@@ -2,7 +2,8 @@
 // and for approved satellites, whether their approved support settlement is within reach. Ranking (stated in the
 // README): support > satellite = strategic > other.
 import type { Category } from './types.ts';
-import { CATEGORIES } from './classify.ts';
+import { CATEGORIES, satelliteRadius } from './classify.ts';
+import type { AssessmentTable } from './assess.ts';
 import { haversineKm } from './geo/sphere.ts';
 
 export const AUDIT_CLASSES = ['agreement', 'upgrade', 'downgrade', 'changed', 'no_status'] as const;
@@ -63,4 +64,61 @@ export function checkApprovedSatellite(
   if (km > radiusKm) flags.push('support_too_far');
   if (satellite.district && support.district && satellite.district !== support.district) flags.push('support_other_district');
   return { flags, km };
+}
+
+/** One settlement of an audited register. */
+export interface AuditRow {
+  row: number;
+  official: Category | null;
+  computed: Category;
+  audit: AuditClass;
+  /** For approved satellites with an approved support settlement: why that link is doubtful, and its length. */
+  flags: SatelliteFlag[];
+  kmToOfficialSupport: number | null;
+}
+
+export interface AuditCounts {
+  settlements: number;
+  byClass: Record<AuditClass, number>;
+  flaggedSatellites: number;
+}
+
+const emptyCounts = (): AuditCounts => ({ settlements: 0, byClass: Object.fromEntries(AUDIT_CLASSES.map((c) => [c, 0])) as Record<AuditClass, number>, flaggedSatellites: 0 });
+
+/** The audit of an assessed register that carries approved statuses: a row per settlement, counts per district
+ *  (the register's district, else the district layer's, else "—") and for the whole register. */
+export function auditAssessment(table: AssessmentTable): { rows: AuditRow[]; byDistrict: Map<string, AuditCounts>; total: AuditCounts } {
+  const { register, classes, geo, config } = table;
+  const settlements = register.settlements;
+  const byId = new Map(settlements.map((s, i) => [s.id, i]));
+  const districtOf = (i: number) => settlements[i].district ?? (geo.district[i] >= 0 ? geo.districts[geo.district[i]].name : null);
+  const checkRow = (i: number): SatelliteCheckRow => ({ lat: settlements[i].lat, lon: settlements[i].lon, district: districtOf(i), official: settlements[i].official?.category ?? null });
+  const rows: AuditRow[] = [];
+  const byDistrict = new Map<string, AuditCounts>();
+  const total = emptyCounts();
+  for (let i = 0; i < register.size; i++) {
+    const s = settlements[i];
+    const official = s.official?.category ?? null;
+    const computed = CATEGORIES[classes.category[i]];
+    let flags: SatelliteFlag[] = [];
+    let km: number | null = null;
+    const supportId = s.official?.support_id;
+    if (official === 'satellite' && supportId) {
+      const j = byId.get(supportId);
+      const support = j === undefined ? undefined : checkRow(j);
+      const radius = j === undefined ? config.categories.satellite.radius_km : satelliteRadius(config, settlements[j].oblast);
+      ({ flags, km } = checkApprovedSatellite(checkRow(i), support, radius));
+    }
+    const row: AuditRow = { row: i, official, computed, audit: auditClass(official, computed), flags, kmToOfficialSupport: km };
+    rows.push(row);
+    const key = districtOf(i) ?? '—';
+    let d = byDistrict.get(key);
+    if (!d) byDistrict.set(key, (d = emptyCounts()));
+    for (const c of [d, total]) {
+      c.settlements++;
+      c.byClass[row.audit]++;
+      if (flags.length) c.flaggedSatellites++;
+    }
+  }
+  return { rows, byDistrict, total };
 }

@@ -55,7 +55,7 @@ function supportRule(inputs: ClassInputs, i: number): CategoryRule | null {
 }
 
 /** Satellite radius (km) in a region: the config's default or its regional override. */
-function satelliteRadius(config: Methodology, oblast: string | null): number {
+export function satelliteRadius(config: Methodology, oblast: string | null): number {
   const sat = config.categories.satellite;
   const iso = oblast ? findRegion(oblast)?.iso : undefined;
   return (iso ? sat.region_overrides[iso] : undefined) ?? sat.radius_km;

@@ -19,6 +19,8 @@ export interface Settlement {
   population: number | null;
   /** Indicator columns as named by the methodology config; null = no data. */
   indicators: Record<string, number | null>;
+  /** The status a local executive body approved, where the register carries it (the audit compares it). */
+  official?: { category: Category | null; support_id: string | null; year: number | null };
 }
 
 /** A town used as a destination for distance-to-town tiers (embedded GeoNames places or register rows). */

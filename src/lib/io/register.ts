@@ -4,7 +4,8 @@
 // "no data" (null), never 0. Plausibility follows each indicator's value kind (schema `kind`): counts are whole and
 // ≥ 0, flags 0/1, percentages 0–100, distances and amounts ≥ 0; coordinates must lie within 5 km of Kazakhstan
 // when an outline is given, and a point that lies in Kazakhstan only with lat and lon swapped is reported as such.
-import type { Settlement } from '../engine/types.ts';
+import type { Category, Settlement } from '../engine/types.ts';
+import { parseOfficialCategory } from '../engine/audit.ts';
 import type { Methodology, ValueKind } from '../engine/config/schema.ts';
 import { detectDecimal, isNoData, parseNumberCell, type DecimalConvention } from './numbers.ts';
 import { fileError, type Params, type Problem, type ProblemCode } from './problems.ts';
@@ -16,8 +17,10 @@ const PRESET_COLUMNS = Object.values(PRESETS).flatMap((p) => p.indicators.map((i
 export const REGISTER_COLUMNS = [
   'id', 'name_kk', 'name_ru', 'name_en', 'lat', 'lon', 'oblast', 'district', 'rural_district',
   'is_district_centre', 'is_rural_district_centre', 'population',
+  // the status a local executive body approved (for the audit): category, a satellite's support settlement, year
+  'official_category', 'official_support_id', 'official_year',
 ] as const;
-const TEXT_COLUMNS = ['name_kk', 'name_ru', 'name_en', 'oblast', 'district', 'rural_district'] as const;
+const TEXT_COLUMNS = ['name_kk', 'name_ru', 'name_en', 'oblast', 'district', 'rural_district', 'official_support_id'] as const;
 const FLAG_COLUMNS = ['is_district_centre', 'is_rural_district_centre'] as const;
 export const REQUIRED_COLUMNS = ['id', 'lat', 'lon'] as const;
 
@@ -375,6 +378,24 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     }
   }
 
+  // The approved status: a category word in kk/ru/en (unknown words are errors) and a year.
+  const officialCategory: (Category | null)[] = new Array(size).fill(null);
+  const officialYear = new Float64Array(size).fill(NaN);
+  const categoryCells = col('official_category'), yearCells = col('official_year');
+  for (let k = 0; k < size; k++) {
+    if (categoryCells) {
+      const c = parseOfficialCategory(text(categoryCells.get(k)));
+      if (c === undefined) push(k, 'official_category', categoryCells.get(k), 'unknown_official_category');
+      else officialCategory[k] = c;
+    }
+    if (yearCells) {
+      const raw = text(yearCells.get(k));
+      const y = Number(raw);
+      if (raw && !(Number.isInteger(y) && y >= 1991 && y <= 2100)) push(k, 'official_year', yearCells.get(k), 'not_a_year');
+      else if (raw) officialYear[k] = y;
+    }
+  }
+
   const population = numbers('population', 'count', false);
   const indicatorColumns = [...kinds.keys()].filter((c) => !(REGISTER_COLUMNS as readonly string[]).includes(c));
   const indicatorValues = indicatorColumns.map((c) => numbers(c, kinds.get(c)!, false));
@@ -406,6 +427,9 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
       is_rural_district_centre: flag(flags.is_rural_district_centre, k),
       population: nul(population[k]),
       indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
+      ...(categoryCells || texts.official_support_id[k] || yearCells
+        ? { official: { category: officialCategory[k], support_id: texts.official_support_id[k], year: nul(officialYear[k]) } }
+        : {}),
     });
   }
   for (const p of table.problems) rejectedRows.push(p.row);

@@ -32,6 +32,9 @@ const ALIASES: Record<RegisterField, string[]> = {
   is_district_centre: ['is district centre', 'районный центр', 'аудан орталығы', 'district centre', 'district center'],
   is_rural_district_centre: ['is rural district centre', 'центр сельского округа', 'ауылдық округ орталығы', 'rural district centre'],
   population: ['population', 'численность населения', 'население', 'халық саны', 'тұрғындар саны', 'численность', 'pop', 'population total'],
+  official_category: ['утвержденная категория', 'категория', 'бекітілген санат', 'санат', 'approved category', 'category'],
+  official_support_id: ['опорный нп', 'тірек елді мекен', 'support id', 'approved support'],
+  official_year: ['год утверждения', 'бекітілген жылы', 'approved year'],
 };
 
 const ALIAS_INDEX = new Map<string, RegisterField>();

@@ -16,6 +16,10 @@ describe('in-app import (worker side)', () => {
     expect(r.mapping).toMatchObject({ 'Код КАТО': 'id', Наименование: 'name_ru', Широта: 'lat', Долгота: 'lon', 'Численность населения': 'population' });
     expect(r.settlements.map((s) => [s.id, s.lat, s.lon, s.population])).toEqual([['111', 51.15, 71.43, 1234], ['112', 50.5, 70.25, 800]]);
   });
+  it('reads a .tsv', async () => {
+    const r = await importFile(new TextEncoder().encode('id\tname_en\tlat\tlon\n1\tA\t51\t71\n'), 'r.tsv', preset('2019'), base);
+    expect(r.kind !== 'boundaries' && r.settlements.length).toBe(1);
+  });
   it('keeps rows without coordinates aside, and locates a register by KATO from a list', async () => {
     const list = 'kato,name_ru,district_ru,oblast_ru,lat,lon\n1,А,Р,О,51,71\n2,Б,Р,О,,\n';
     const r = await importFile(new TextEncoder().encode(list), 'list.csv', preset('2019'), base);

@@ -125,7 +125,9 @@ export async function importFile(
   progress: Progress = () => {},
 ): Promise<ImportResult> {
   progress('read', 0);
-  const format = formatOf(fileName);
+  // a .tsv is read by the CSV reader (it takes the delimiter from the header)
+  const readName = /\.tsv$/i.test(fileName) ? fileName.replace(/\.tsv$/i, '.csv') : fileName;
+  const format = formatOf(readName);
   if (opts.kind === 'boundaries' || format === 'fgb' || format === 'geojson' || format === 'shp') {
     const polys = await polygonFeatures(bytes, format);
     if (polys && polys.length) return boundaryLayer(polys, fileName, opts.lang, opts.idField, opts.nameField);
@@ -134,7 +136,7 @@ export async function importFile(
   const chosen = opts.mapping ?? null;
   const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || c.toLowerCase() === 'type_code';
   progress('parse', 0.1);
-  const { table, encoding } = await readTable(bytes, fileName, keep);
+  const { table, encoding } = await readTable(bytes, readName, keep);
   progress('validate', 0.5);
   const mapping: Mapping = { ...autoMatch(table.header, indicators), ...(chosen ?? {}) };
   const samples: Record<string, string[]> = {};

@@ -91,6 +91,19 @@ describe('import', () => {
     expect((await detail(page, '201')).names.kk).toBe('Қызылжар Әулиеағаш ұңғыма');
   });
 
+  it('an .xlsx register imports', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([['КАТО', 'Атауы', 'Ендік', 'Бойлық', 'Халық саны'], ['301', 'Ақсу', 52.04, 76.92, 4100], ['302', 'Шидерті', 51.1, 74.2, 900]]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+    const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    await pick(page, 'register.xlsx', buf);
+    expect(await ids(page)).toEqual(['301', '302']);
+    const d = await detail(page, '301');
+    expect(d.population).toBe(4100);
+    expect(d.names.kk).toBe('Ақсу');
+  });
+
   it('a cancelled import and a broken file keep the previous data', async () => {
     const before = await ids(page);
     await page.getByLabel(/Файлды жүктеу|Import a file/).setInputFiles({ name: 'broken.fgb', mimeType: 'application/octet-stream', buffer: Buffer.from('not a flatgeobuf at all') });
@@ -101,7 +114,7 @@ describe('import', () => {
     for (let i = 0; i < 400_000; i++) rows.push(`${i},P${i},${(45 + (i % 700) / 100).toFixed(2)},${(60 + (i % 2000) / 100).toFixed(2)},${i % 5000}`);
     await page.getByLabel(/Файлды жүктеу|Import a file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await page.getByRole('button', { name: /Жүктеуді тоқтату|Cancel import/ }).click({ timeout: 30_000 });
-    await page.waitForFunction(() => (window as any).__auyl.atlas.dataset?.ids?.length === 1, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as any).__auyl.atlas.dataset?.ids?.length === 2, null, { timeout: 60_000 });
     expect(await ids(page)).toEqual(before);
   });
 
@@ -120,7 +133,7 @@ describe('import', () => {
     await shot(page, 'districts');
     await page.reload();
     await page.waitForFunction(() => (window as any).__auyl?.ready === true, null, { timeout: 60_000 });
-    expect(await ids(page)).toEqual(['201']);
+    expect(await ids(page)).toEqual(['301', '302']);
     const n = await page.evaluate(() => new Set((window as any).__auyl.map.querySourceFeatures('import-adm2').map((f: any) => f.properties.id)).size);
     expect(n).toBe(224);
   });

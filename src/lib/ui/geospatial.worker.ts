@@ -33,7 +33,13 @@ function ready(m: AtlasModel) {
     synthetic ? [synthetic.lon.buffer, synthetic.lat.buffer, synthetic.population.buffer] : []);
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+// One message at a time: an import (or the init) awaits, and what comes next waits for it, in order.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  queue = queue.then(() => handle(event));
+};
+
+async function handle(event: MessageEvent<WorkerRequest>) {
   const msg = event.data;
   try {
     if (msg.type === 'init') {
@@ -70,4 +76,4 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });
   }
-};
+}

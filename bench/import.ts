@@ -98,8 +98,11 @@ async function main() {
         }));
         line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), on_map: r.rows, worker_ms: Math.round(r.parse + r.assess), read_ms: Math.round(r.parse), assess_ms: Math.round(r.assess),
           peak_renderer_rss_mb: peak, to_idle_ms: Math.round(r.toIdle), floor_ms: Math.round(floor), idle_over_floor: +(r.toIdle / floor).toFixed(2), frames_during_import: clicks, slowest_frame_ms: maxClickMs });
+      } catch (e) {
+        // e.g. "Target crashed": the tab ran out of memory
+        line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), error: String((e as Error).message).split('\n')[0] });
       } finally {
-        await context.close();
+        await context.close().catch(() => {});
       }
       fs.rmSync(file, { force: true });
     }

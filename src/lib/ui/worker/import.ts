@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import type { Methodology } from '../../engine/config/schema.ts';
 import type { Settlement } from '../../engine/types.ts';
 import { DistrictLayer, districtsFromFeatures } from '../../engine/geo/districts.ts';
-import { readTable, formatOf, type Format } from '../../io/formats.ts';
+import { readTable, formatOf, LIMITS, type Format } from '../../io/formats.ts';
 import { arrayColumn, tableToSettlements, type RawTable } from '../../io/register.ts';
 import { readFgbFeatures } from '../../io/fgb.ts';
 import { decodeText } from '../../io/text.ts';
@@ -93,7 +93,6 @@ async function polygonFeatures(bytes: Uint8Array, format: Format): Promise<Featu
     }
   } else if (format === 'shp') {
     const { readShapefileZip } = await import('../../io/shapefile.ts');
-    const { LIMITS } = await import('../../io/formats.ts');
     features = (await readShapefileZip(bytes, LIMITS.expanded)).features as Feature[];
   } else return null;
   const first = features.find((f) => f?.geometry);

@@ -163,32 +163,29 @@ export async function importFile(
     columns.push(arrayColumn(new Array(n).fill(null)));
     iLon = header.length - 1;
   }
-  // Rows without coordinates: located by KATO from the loaded list, else kept aside as "without location".
-  const latCells: unknown[] = [], lonCells: unknown[] = [];
+  // Rows without coordinates: located by KATO from the loaded list, else kept aside as "without location". Only
+  // those cells are overridden (the columns keep their fast number paths when every row has coordinates).
+  const over = new Map<number, [number, number]>();
   const unlocatedRows = new Set<number>();
   let matchedByKato = 0;
-  const latCol = columns[iLat], lonCol = columns[iLon], idCol = iId >= 0 ? columns[iId] : null;
+  const latCol = columns[iLat]!, lonCol = columns[iLon]!, idCol = iId >= 0 ? columns[iId] : null;
   for (let k = 0; k < n; k++) {
-    const la = latCol ? latCol.get(k) : null, lo = lonCol ? lonCol.get(k) : null;
-    if (cellText(la) === '' && cellText(lo) === '') {
-      const hit = opts.list && idCol ? opts.list.get(cellText(idCol.get(k))) : undefined;
-      if (hit) {
-        matchedByKato++;
-        latCells.push(hit[0]);
-        lonCells.push(hit[1]);
-      } else {
-        unlocatedRows.add(k);
-        // a placeholder that passes the checks; the row is taken out after reading (never drawn, never assessed)
-        latCells.push(48);
-        lonCells.push(67);
-      }
+    if (cellText(latCol.get(k)) !== '' || cellText(lonCol.get(k)) !== '') continue;
+    const hit = opts.list && idCol ? opts.list.get(cellText(idCol.get(k))) : undefined;
+    if (hit) {
+      matchedByKato++;
+      over.set(k, hit);
     } else {
-      latCells.push(la);
-      lonCells.push(lo);
+      unlocatedRows.add(k);
+      // a placeholder that passes the checks; the row is taken out after reading (never drawn, never assessed)
+      over.set(k, [48, 67]);
     }
   }
-  columns[iLat] = arrayColumn(latCells as never[]);
-  columns[iLon] = arrayColumn(lonCells as never[]);
+  if (over.size) {
+    const patched = (col: NonNullable<RawTable['columns'][number]>, i: 0 | 1) => ({ length: col.length, get: (k: number) => (over.has(k) ? over.get(k)![i] : col.get(k)) });
+    columns[iLat] = patched(latCol, 0);
+    columns[iLon] = patched(lonCol, 1);
+  }
   const unlocatedIds = new Set<string>();
   if (idCol) for (const k of unlocatedRows) unlocatedIds.add(cellText(idCol.get(k)));
   const mapped: RawTable = { ...table, header, columns };

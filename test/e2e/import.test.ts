@@ -91,6 +91,19 @@ describe('import', () => {
     expect((await detail(page, '201')).names.kk).toBe('Қызылжар Әулиеағаш ұңғыма');
   });
 
+  it('a file dropped anywhere on the page imports', async () => {
+    const before = await page.evaluate(() => (window as any).__auyl.count);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['id,name_en,lat,lon,population\n401,Dropped,49.9,73.1,500\n'], 'dropped.csv', { type: 'text/csv' }));
+      const target = document.querySelector('[data-testid=map]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction((n) => (window as any).__auyl.count > n && !(window as any).__auyl.atlas.busy, before, { timeout: 30_000 });
+    expect(await ids(page)).toEqual(['401']);
+  });
+
   it('an .xlsx register imports', async () => {
     const XLSX = await import('@e965/xlsx');
     const ws = XLSX.utils.aoa_to_sheet([['КАТО', 'Атауы', 'Ендік', 'Бойлық', 'Халық саны'], ['301', 'Ақсу', 52.04, 76.92, 4100], ['302', 'Шидерті', 51.1, 74.2, 900]]);

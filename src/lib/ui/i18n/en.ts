@@ -47,6 +47,7 @@ export const en = {
   'imp.source': "Data on the map: {file} ({kind})",
   'imp.storageFull': "Could not save the import in this browser (storage full): it will not survive a reload.",
   'imp.storageError': "Could not save in this browser: {reason}",
+  'imp.tooMany': "more than {n} rows: too many for the map in a browser tab; assess it with the CLI (auyl assess)",
   'imp.noRows': "the file has no valid row",
   'imp.unlocatedList': "Without location (kept, not drawn): {n}",
   'imp.encoding': "Format {format}, encoding {encoding}, {ms} ms",

@@ -55,7 +55,7 @@ export class ImportController {
     const keep = bytes.slice(0); // the worker gets the original (transferred); this copy is what gets saved
     const outcome = await this.run(bytes, fileName, { lang: atlas.lang, ...options });
     if (!outcome.ok) {
-      if (outcome.message !== 'cancelled') imports.notice = { key: 'imp.failed', params: { reason: outcome.code === 'no_rows' ? 'no_rows' : outcome.message } };
+      if (outcome.message !== 'cancelled') imports.notice = { key: 'imp.failed', params: { reason: outcome.code === 'no_rows' || outcome.code === 'too_many_rows' ? outcome.code : outcome.message } };
       return outcome;
     }
     const s = outcome.summary;

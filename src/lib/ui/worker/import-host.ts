@@ -11,6 +11,9 @@ import { loaded } from './load.ts';
 import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
 import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
 
+/** Most map rows an import may bring (see bench:import). */
+export const MAX_IMPORT_ROWS = 300_000;
+
 let embedded: AtlasModel | null = null;
 let rows: RegisterImport | null = null;
 /** Coordinates by KATO id from the loaded settlement list (a register without coordinates takes them). */
@@ -141,6 +144,9 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       else adm1 = r;
     } else {
       if (r.settlements.length === 0) throw new Error('no_rows');
+      // Beyond this the tab runs out of memory drawing and exploring every row (measured: 1,000,000 crashes it);
+      // refused with a message, the previous data kept. The CLI assesses any size.
+      if (r.settlements.length > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
       if (r.kind === 'list') listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
       rows = r;
     }
@@ -149,7 +155,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
     return currentModel();
   } catch (e) {
     if (e instanceof RegisterFileError) post({ type: 'import-error', job, message: e.message, code: e.problem.code, params: e.problem.params });
-    else post({ type: 'import-error', job, message: (e as Error).message, code: (e as Error).message === 'no_rows' ? 'no_rows' : undefined });
+    else post({ type: 'import-error', job, message: (e as Error).message, code: ['no_rows', 'too_many_rows'].includes((e as Error).message) ? (e as Error).message : undefined });
     return null;
   }
 }

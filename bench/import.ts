@@ -80,7 +80,12 @@ async function main() {
           clicks++;
           await new Promise((r) => setTimeout(r, 100));
         }
-        await page.waitForFunction((b) => (window as any).__auyl.count > b && !(window as any).__auyl.atlas.busy, before, { timeout: 600_000, polling: 50 });
+        await page.waitForFunction((b) => ((window as any).__auyl.count > b && !(window as any).__auyl.atlas.busy) || document.querySelector('[data-testid=import-notice]'), before, { timeout: 600_000, polling: 50 });
+        const notice = await page.getByTestId('import-notice').textContent().catch(() => null);
+        if (await page.getByTestId('import-notice').count()) {
+          line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), refused: notice?.trim(), peak_renderer_rss_mb: rss.stop() });
+          continue;
+        }
         const r = await page.evaluate(() => new Promise<{ toIdle: number; parse: number; assess: number; rows: number }>((resolve) => {
           const w = window as any;
           w.__auyl.map.once('idle', () => resolve({ toIdle: performance.now() - w.__benchT0, parse: w.__auyl.imports.summary.ms, assess: w.__auyl.last.workerMs, rows: w.__auyl.atlas.dataset.ids.length }));

@@ -45,4 +45,11 @@ describe('in-app import (worker side)', () => {
     expect(r).toMatchObject({ level: 2, idField: 'KATO', nameField: 'ADM2_KK', count: 224 });
     expect(r.layer.locate(85.6, 49.2)?.id).toBe('635400000'); // Katonkaragay
   });
+  itWithShared(['kz-adm1-2024.fgb'], 'the 2024 region layer is level-1 boundaries named in the UI language', async () => {
+    const r = await importFile(new Uint8Array(fs.readFileSync(sharedFile('kz-adm1-2024.fgb'))), 'kz-adm1-2024.fgb', preset('2019'), { ...base, lang: 'ru' });
+    if (r.kind !== 'boundaries') throw new Error('kind');
+    expect(r).toMatchObject({ level: 1, idField: 'KATO', nameField: 'ADM1_RU', count: 20 });
+    expect(r.layer.locate(71.45, 51.15)?.id).toBe('710000000'); // Astana
+    expect(r.drawn.features.every((f) => f.properties.name_kk && f.properties.name_en)).toBe(true);
+  });
 });

@@ -83,12 +83,30 @@ describe('import', () => {
     // the problem row (not a number) is listed with its row, column and value
     await expect(page.getByTestId('import-problems').textContent()).resolves.toMatch(/4.*Широта|lat.*abc/s);
     await shot(page, 'register');
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.evaluate(() => ((window as any).__auyl.atlas.selected = null));
+    await page.getByTestId('import-mapping').locator('summary').click();
+    await page.getByTestId('import-mapping').scrollIntoViewIfNeeded();
+    await shot(page, 'mapping-en');
+    await page.getByRole('button', { name: 'KK' }).click();
   });
 
   it('a KZ-1048 file keeps its Kazakh letters', async () => {
     const csv = 'id;name_kk;lat;lon;population\r\n201;Қызылжар Әулиеағаш ұңғыма;52,1;69,9;300\r\n';
     await pick(page, 'kz1048.csv', encodeSingleByte(csv, 'kz-1048'));
     expect((await detail(page, '201')).names.kk).toBe('Қызылжар Әулиеағаш ұңғыма');
+  });
+
+  it('one click fixes swapped coordinates; the problems download as CSV', async () => {
+    await pick(page, 'swapped.csv', Buffer.from('id,name_en,lat,lon,population\n501,A,51.15,71.43,100\n502,B,71.43,51.15,200\n'));
+    expect(await ids(page)).toEqual(['501']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Ақаулар тізімін жүктеп алу/ }).click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text).toMatch(/swapped_lat_lon/);
+    const before = await page.evaluate(() => (window as any).__auyl.count);
+    await page.getByRole('button', { name: /Ауысқан координаттарды түзету/ }).click();
+    await page.waitForFunction((n) => (window as any).__auyl.count > n && (window as any).__auyl.atlas.dataset.ids.length === 2, before, { timeout: 30_000 });
+    expect((await detail(page, '502')).names.en).toBe('B');
   });
 
   it('a file dropped anywhere on the page imports', async () => {

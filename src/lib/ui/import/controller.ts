@@ -99,10 +99,10 @@ export class ImportController {
   }
 
   /** Reads the last file again with another kind, mapping or boundary fields (or swapped coordinates fixed). */
-  async reread(change: { kind?: ImportKind; mapping?: Mapping; fixSwapped?: boolean; idField?: string; nameField?: string }) {
+  async reread(change: { kind?: ImportKind; mapping?: Mapping; fixSwapped?: boolean; idField?: string; nameField?: string; fileName?: string }) {
     const files = await loadFiles();
-    const last = imports.summary;
-    const f = files.find((x) => x.fileName === last?.fileName) ?? files.at(-1);
+    const name = change.fileName ?? imports.rows?.fileName;
+    const f = files.find((x) => x.fileName === name && (change.kind === 'boundaries') === (x.kind === 'boundaries'));
     if (!f) return;
     await this.importFile({ name: f.fileName, bytes: f.bytes }, { kind: change.kind ?? f.kind, mapping: change.mapping ?? f.mapping, fixSwapped: change.fixSwapped, idField: change.idField ?? f.idField, nameField: change.nameField ?? f.nameField });
   }

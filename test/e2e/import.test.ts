@@ -175,6 +175,8 @@ describe('import', () => {
     expect(text).toMatch(/6.301/);
     expect(text).toMatch(/596/);
     expect((await ids(page)).length).toBeGreaterThan(5600);
+    // counted beside the table and summaries too
+    expect(await page.getByTestId('pane-unlocated').textContent()).toMatch(/596/);
     await shot(page, 'kato-list');
   });
 

@@ -11,7 +11,6 @@ import type { Methodology } from '../lib/engine/config/schema.ts';
 import { assessTable, type AssessmentTable } from '../lib/engine/assess.ts';
 import { auditAssessment } from '../lib/engine/audit.ts';
 import { writeAuditReport } from '../lib/io/audit-report.ts';
-import { RegisterColumns } from '../lib/engine/columns.ts';
 import { CATEGORIES } from '../lib/engine/classify.ts';
 import type { Lang } from '../lib/engine/types.ts';
 import { readRegister, writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
@@ -79,7 +78,8 @@ const MAX_PROBLEM_LINES = 10_000;
 
 function readFile(file: string, what: string): Uint8Array {
   try {
-    return new Uint8Array(fs.readFileSync(file));
+    const b = fs.readFileSync(file);
+    return new Uint8Array(b.buffer, b.byteOffset, b.length); // a view, not a copy (a register can be 500 MB)
   } catch {
     throw new InputError([`${what}: cannot read ${file}`]);
   }
@@ -160,7 +160,7 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
   if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
-  const table = assessTable(new RegisterColumns(read.settlements), config, {
+  const table = assessTable(read.columns, config, {
     places: await placesFromFgb(embedded('settlements.fgb')),
     borders: await bordersFromFgb(embedded('borders.fgb')),
     districts,

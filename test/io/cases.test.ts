@@ -3,7 +3,10 @@
 // FlatGeobuf and GeoJSON, and the writers (formula neutralisation, empty outputs, Excel flavour).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsv, writeCsv, csvCell, CsvWriter, stripFormulaGuard } from '../../src/lib/io/csv.ts';
+import { readCsv, writeCsv, csvCell, CsvWriter, numberCell, stripFormulaGuard } from '../../src/lib/io/csv.ts';
+import { Bytes } from '../../src/lib/io/assessment-csv.ts';
+import { assessmentColumns, assessmentRow } from '../../src/lib/io/assessment-record.ts';
+import { mulberry32 } from '../../data/seeded-random.ts';
 import { decodeText, encodeSingleByte } from '../../src/lib/io/text.ts';
 import { detectDecimal, parseNumberCell } from '../../src/lib/io/numbers.ts';
 import { readRegister, writeAssessments } from '../../src/lib/io/formats.ts';
@@ -13,7 +16,7 @@ import { formatProblem, LANGS, problemMessage, RegisterFileError } from '../../s
 import { preset } from '../../src/lib/engine/config/presets.ts';
 import { assessTable } from '../../src/lib/engine/assess.ts';
 import { RegisterColumns } from '../../src/lib/engine/columns.ts';
-import { bordersFromFgb } from '../../src/lib/io/embedded.ts';
+import { bordersFromFgb, placesFromFgb } from '../../src/lib/io/embedded.ts';
 import { buildHeader } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
 import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
 
@@ -281,5 +284,37 @@ describe('messages', () => {
     const p = { row: 2, column: 'lat', value: 'x', code: 'not_number' as const, params: {}, severity: 'error' as const };
     expect(LANGS.map((l) => formatProblem(p, 'line', l))).toEqual(['line 2, column "lat", value "x": not a number', 'строка 2, столбец "lat", значение "x": не число', 'жол 2, баған "lat", мән "x": сан емес']);
     expect(problemMessage({ code: 'field_count', params: { found: 2, expected: 3 } }, 'kk')).toBe('2 өріс, ал тақырыпта 3');
+  });
+});
+
+describe('assessment CSV from columns', () => {
+  it('formats numbers exactly as numberCell does', () => {
+    const out = new Bytes(1 << 16, 64);
+    const r = mulberry32(7);
+    const xs = [0, -0, 1, -1, 0.5, -0.001, 1e-7, 123456789.123, 2 ** 31, -(2 ** 31) + 0.5, 2 ** 53 + 2, 1e21, 1.5e300, 51.05217, 0.000001, 0.1 + 0.2, NaN, Infinity];
+    for (let i = 0; i < 20_000; i++) {
+      const d = Math.floor(r() * 8);
+      xs.push(Math.round((r() - 0.3) * 10 ** (1 + (i % 9)) * 10 ** d) / 10 ** d, (r() - 0.5) * 10 ** (i % 12));
+    }
+    const dec = new TextDecoder();
+    for (const comma of [false, true])
+      for (const x of xs) {
+        out.pos = 0;
+        out.number(x, comma);
+        expect(dec.decode(out.buf.subarray(0, out.pos))).toBe(numberCell(x, comma));
+      }
+  });
+
+  it('writes the illustrative register byte for byte as CsvWriter over assessmentRow', async () => {
+    const file = 'data/example-register-illustrative.csv';
+    const r = await readRegister(new Uint8Array(fs.readFileSync(file)), file, cfg);
+    const inputs = { places: await placesFromFgb(new Uint8Array(fs.readFileSync('public/data/settlements.fgb'))), borders: await bordersFromFgb(new Uint8Array(fs.readFileSync('public/data/borders.fgb'))) };
+    const table = assessTable(r.columns, cfg, inputs);
+    const columns = assessmentColumns(cfg);
+    const row = new Array(columns.length);
+    for (const excel of [false, true]) {
+      const expected = Buffer.concat([...new CsvWriter(columns, { excel }).chunks(table.register.size, (i) => assessmentRow(table, i, row))]);
+      expect(Buffer.from(writeAssessments(table, 'x.csv', { excel })).equals(expected)).toBe(true);
+    }
   });
 });

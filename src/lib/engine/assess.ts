@@ -43,7 +43,7 @@ export function assessmentRecord(table: AssessmentTable, i: number): Assessment 
     geo: geospatialRecord(table.geo, i),
     ...scoreRecord(table.scores, i),
     category: CATEGORIES[c.category[i]],
-    support_id: c.support[i] >= 0 ? table.register.settlements[c.support[i]].id : null,
+    support_id: c.support[i] >= 0 ? table.register.ids[c.support[i]] : null,
     km_to_support: nullIfNaN(c.kmToSupport[i]),
     category_rule: CATEGORY_RULES[c.rule[i]],
     category_reason: categoryReason(inputs, c, i),

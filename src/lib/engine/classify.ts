@@ -3,7 +3,7 @@
 // Deterministic: ties go to the lower id, so row order never matters. Columnar: the result is codes per row;
 // the English explanation of a row's category is built only when asked for (`categoryReason`).
 import type { Methodology } from './config/schema.ts';
-import type { Category, Settlement } from './types.ts';
+import type { Category } from './types.ts';
 import type { RegisterColumns } from './columns.ts';
 import type { GeoTable } from './geo/geospatial.ts';
 import { BORDER_STATUSES, nearestCountedBorder } from './geo/geospatial.ts';
@@ -107,11 +107,11 @@ class SupportGrid {
   /** Squared chord to the support found by the last `nearest`. */
   foundChord2 = Infinity;
 
-  private readonly ids: readonly Settlement[];
+  private readonly ids: readonly string[];
 
   /** `radiusKm[k]` is the radius of support `supports[k]`. */
   constructor(register: RegisterColumns, supports: number[], radiusKm: Float64Array, maxRadiusKm: number) {
-    this.ids = register.settlements;
+    this.ids = register.ids;
     const lon = (j: number) => register.lon[j], lat = (j: number) => register.lat[j];
     let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
     for (const j of supports) {
@@ -154,7 +154,7 @@ class SupportGrid {
       const c2 = dx * dx + dy * dy + dz * dz;
       if (c2 > this.reach2[k] || c2 > this.foundChord2) continue;
       const j = this.row[k];
-      if (c2 < this.foundChord2 || this.ids[j].id < this.ids[best].id) {
+      if (c2 < this.foundChord2 || this.ids[j] < this.ids[best]) {
         this.foundChord2 = c2;
         best = j;
       }
@@ -255,7 +255,7 @@ function categoryReasonCore(inputs: ClassInputs, table: ClassTable, i: number): 
       return `${supportBecause} population ${inputs.register.population[i]} ≥ ${rules.support.population_route.at_least} (population route, ${rules.support.population_route.status})`;
     case 'satellite': {
       const j = table.support[i];
-      return `satellite: ${table.kmToSupport[i].toFixed(1)} km from support settlement ${inputs.register.settlements[j].id} (radius ${satelliteRadius(inputs.config, inputs.register.settlements[j].oblast)} km)`;
+      return `satellite: ${table.kmToSupport[i].toFixed(1)} km from support settlement ${inputs.register.ids[j]} (radius ${satelliteRadius(inputs.config, inputs.register.texts.oblast[j])} km)`;
     }
     case 'strategic.border_district':
       return `strategic: in a border district (${BORDER_STATUSES[inputs.geo.status[i]]})`;

@@ -1,6 +1,7 @@
-// A register as columns: typed arrays read once from the Settlement records, so that the geospatial block,
-// scoring and classification loop over numbers instead of objects (a weight change rescores 100,000 rows in
-// milliseconds). NaN in a Float64Array and -1 in a flag column mean "no data".
+// A register as columns: typed arrays (read once from Settlement records, or handed over as columns by the io
+// layer, with no object per row), so that the geospatial block, scoring and classification loop over numbers
+// instead of objects (a weight change rescores 100,000 rows in milliseconds). NaN in a Float64Array and -1 in a
+// flag column mean "no data".
 import type { Settlement } from './types.ts';
 import { unitVector } from './geo/sphere.ts';
 
@@ -19,8 +20,30 @@ export interface SortedCoordinates {
   uz: Float64Array;
 }
 
+/** The text fields of a register row, as columns. */
+export const TEXT_FIELDS = ['name_kk', 'name_ru', 'name_en', 'oblast', 'district', 'rural_district'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** A register already in columns (what the io layer reads): no Settlement object per row. Indicator columns hold
+ *  NaN for no data; a column the register lacks reads as all NaN. `settlements`, when given, materialises the
+ *  rows as records on first use (popups, records, older callers). */
+export interface RegisterSource {
+  ids: readonly string[];
+  texts: Record<TextField, readonly (string | null)[]>;
+  lon: Float64Array;
+  lat: Float64Array;
+  population: Float64Array;
+  districtCentre: Int8Array;
+  ruralDistrictCentre: Int8Array;
+  indicators: ReadonlyMap<string, Float64Array>;
+  settlements?: () => Settlement[];
+}
+
 export class RegisterColumns {
   readonly size: number;
+  readonly ids: readonly string[];
+  /** Names, oblast, district and rural district of each row (null = empty). */
+  readonly texts: Record<TextField, readonly (string | null)[]>;
   readonly lon: Float64Array;
   readonly lat: Float64Array;
   readonly population: Float64Array;
@@ -28,26 +51,69 @@ export class RegisterColumns {
   readonly districtCentre: Int8Array;
   readonly ruralDistrictCentre: Int8Array;
   private readonly indicatorCache = new Map<string, Float64Array>();
+  private records: readonly Settlement[] | null = null;
+  private readonly makeRecords: (() => Settlement[]) | null = null;
   private spatialOrder: Uint32Array | null = null;
   private sortedCoordinates: SortedCoordinates | null = null;
   private oblastCodes: { index: Int32Array; oblasts: (string | null)[] } | null = null;
 
-  constructor(readonly settlements: readonly Settlement[]) {
+  /** From records (the engine's tests, the app's synthetic register) or from columns (a register file). */
+  constructor(source: readonly Settlement[] | RegisterSource) {
+    if (!Array.isArray(source)) {
+      const c = source as RegisterSource;
+      this.size = c.ids.length;
+      this.ids = c.ids;
+      this.texts = c.texts;
+      this.lon = c.lon;
+      this.lat = c.lat;
+      this.population = c.population;
+      this.districtCentre = c.districtCentre;
+      this.ruralDistrictCentre = c.ruralDistrictCentre;
+      for (const [name, values] of c.indicators) this.indicatorCache.set(name, values);
+      this.makeRecords = c.settlements ?? null;
+      return;
+    }
+    const settlements = source as readonly Settlement[];
+    this.records = settlements;
     const n = (this.size = settlements.length);
     this.lon = new Float64Array(n);
     this.lat = new Float64Array(n);
     this.population = new Float64Array(n);
     this.districtCentre = new Int8Array(n);
     this.ruralDistrictCentre = new Int8Array(n);
+    const ids: string[] = (this.ids = new Array(n));
+    const texts = (this.texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Array(n)])) as Record<TextField, (string | null)[]>);
     const flag = (b: boolean | null) => (b === null || b === undefined ? -1 : b ? 1 : 0);
     for (let i = 0; i < n; i++) {
       const s = settlements[i];
+      ids[i] = s.id;
+      for (const f of TEXT_FIELDS) texts[f][i] = s[f];
       this.lon[i] = s.lon;
       this.lat[i] = s.lat;
       this.population[i] = s.population ?? NaN;
       this.districtCentre[i] = flag(s.is_district_centre);
       this.ruralDistrictCentre[i] = flag(s.is_rural_district_centre);
     }
+  }
+
+  /** The rows as records: the ones given, or built from the columns on first use. */
+  get settlements(): readonly Settlement[] {
+    if (!this.records) this.records = this.makeRecords ? this.makeRecords() : Array.from({ length: this.size }, (_, i) => this.record(i));
+    return this.records;
+  }
+
+  /** Row i as a record, from the columns. */
+  private record(i: number): Settlement {
+    const t = this.texts;
+    const indicators: Record<string, number | null> = {};
+    for (const [name, values] of this.indicatorCache) indicators[name] = nullIfNaN(values[i]);
+    const flag = (f: number) => (f < 0 ? null : f === 1);
+    return {
+      id: this.ids[i], name_kk: t.name_kk[i], name_ru: t.name_ru[i], name_en: t.name_en[i], lat: this.lat[i], lon: this.lon[i],
+      oblast: t.oblast[i], district: t.district[i], rural_district: t.rural_district[i],
+      is_district_centre: flag(this.districtCentre[i]), is_rural_district_centre: flag(this.ruralDistrictCentre[i]),
+      population: nullIfNaN(this.population[i]), indicators,
+    };
   }
 
   /** Each row's oblast as an index into `oblasts` (the distinct values as written in the register). */
@@ -57,7 +123,7 @@ export class RegisterColumns {
     const oblasts: (string | null)[] = [];
     const index = new Int32Array(this.size);
     for (let i = 0; i < this.size; i++) {
-      const oblast = this.settlements[i].oblast;
+      const oblast = this.texts.oblast[i];
       let code = codes.get(oblast);
       if (code === undefined) codes.set(oblast, (code = oblasts.push(oblast) - 1));
       index[i] = code;
@@ -65,15 +131,18 @@ export class RegisterColumns {
     return (this.oblastCodes = { index, oblasts });
   }
 
-  /** A register indicator column as numbers (NaN = no data), read from the records once. */
+  /** A register indicator column as numbers (NaN = no data): the column read, or from the records once. */
   indicator(column: string): Float64Array {
     let values = this.indicatorCache.get(column);
     if (!values) {
       values = new Float64Array(this.size);
-      for (let i = 0; i < this.size; i++) {
-        const v = this.settlements[i].indicators[column];
-        values[i] = v === null || v === undefined ? NaN : v;
-      }
+      const records = this.records;
+      if (records)
+        for (let i = 0; i < this.size; i++) {
+          const v = records[i].indicators[column];
+          values[i] = v === null || v === undefined ? NaN : v;
+        }
+      else values.fill(NaN); // a column the register file does not have
       this.indicatorCache.set(column, values);
     }
     return values;

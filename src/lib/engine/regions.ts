@@ -50,7 +50,14 @@ for (const [alias, iso] of [
   ['Жетысу', 'KZ-ZHT'], ['Улытау', 'KZ-ULT'], ['Абай', 'KZ-ABY'],
 ] as const) aliases.set(normalise(alias), REGIONS.find((r) => r.iso === iso)!);
 
+const found = new Map<string, Region | undefined>();
+
 /** Finds a region by ISO code, KATO prefix or any of its names (kk/ru/en, common variants); undefined if unknown. */
 export function findRegion(nameOrCode: string): Region | undefined {
-  return aliases.get(normalise(nameOrCode));
+  // Memoised by the text as given: exports look up a row's oblast per row, and a register has few distinct ones.
+  if (found.has(nameOrCode)) return found.get(nameOrCode);
+  const region = aliases.get(normalise(nameOrCode));
+  if (found.size >= 10_000) found.clear();
+  found.set(nameOrCode, region);
+  return region;
 }

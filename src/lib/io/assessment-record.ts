@@ -51,7 +51,7 @@ const rowPlans = new WeakMap<AssessmentTable, Getter[]>();
 /** Per export column, a reader of the assessment table's columns (no record object per row). */
 function rowPlan(table: AssessmentTable): Getter[] {
   const { register, geo, scores, classes, config } = table;
-  const s = register.settlements;
+  const { ids, texts } = register;
   const nul = (x: number) => (Number.isNaN(x) ? null : x);
   const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
   const block = (id: string) => {
@@ -69,12 +69,12 @@ function rowPlan(table: AssessmentTable): Getter[] {
   scores.indicators.forEach((ind, k) => (points[`points_${ind.id}`] = (i) => r3(scores.points[k][i])));
   const district = (i: number) => (geo.district[i] >= 0 ? geo.districts[geo.district[i]] : null);
   const getters: Record<string, Getter> = {
-    id: (i) => s[i].id, name_kk: (i) => s[i].name_kk, name_ru: (i) => s[i].name_ru, name_en: (i) => s[i].name_en,
-    lat: (i) => s[i].lat, lon: (i) => s[i].lon, oblast: (i) => s[i].oblast, district: (i) => s[i].district, population: (i) => s[i].population,
+    id: (i) => ids[i], name_kk: (i) => texts.name_kk[i], name_ru: (i) => texts.name_ru[i], name_en: (i) => texts.name_en[i],
+    lat: (i) => register.lat[i], lon: (i) => register.lon[i], oblast: (i) => texts.oblast[i], district: (i) => texts.district[i], population: (i) => nul(register.population[i]),
     score_demography: block('demography'), score_infrastructure: block('infrastructure'), score_economy: block('economy'), score_geospatial: block('geospatial'),
     score_total: (i) => r3(scores.total[i]), score_percent: (i) => nul(scores.percent[i]), coverage: (i) => r3(scores.coverage[i]),
     potential: (i) => POTENTIALS[scores.potential[i]], category: (i) => CATEGORIES[classes.category[i]],
-    support_id: (i) => (classes.support[i] >= 0 ? s[classes.support[i]].id : null), km_to_support: (i) => r3(classes.kmToSupport[i]),
+    support_id: (i) => (classes.support[i] >= 0 ? ids[classes.support[i]] : null), km_to_support: (i) => r3(classes.kmToSupport[i]),
     category_rule: (i) => CATEGORY_RULES[classes.rule[i]], category_reason: (i) => categoryReason(inputs, classes, i),
     km_to_town: (i) => r3(geo.kmToTown[i]),
     nearest_town: (i) => (geo.nearestTier[i] >= 0 ? geo.tiers[geo.nearestTier[i]].towns[geo.tiers[geo.nearestTier[i]].town[i]].name : null),

@@ -30,11 +30,16 @@ export class TextColumn {
   private ends: Uint32Array;
   /** Cells that are not a plain slice of the text (quotes doubled inside, text after a closing quote). */
   private readonly special = new Map<number, string>();
-  /** `capacity`: expected rows (sized once: growing by doubling churns external memory, which triggers full GCs). */
-  constructor(private readonly text: string, capacity = 1024) {
+  /** `capacity`: expected rows (sized once: growing by doubling churns external memory, which triggers full GCs).
+   *  `numeric`: compute fastNumbers() while the rows are read, when each cell's text is still in the processor's
+   *  cache (read afterwards column by column, every cell of a large file is a cache miss). */
+  constructor(private readonly text: string, capacity = 1024, numeric = false) {
     this.starts = new Uint32Array(Math.max(16, capacity));
     this.ends = new Uint32Array(Math.max(16, capacity));
+    if (numeric) this.eager = new Float64Array(this.starts.length);
   }
+
+  private eager: Float64Array | null = null;
 
   push(start: number, end: number, special: string | null) {
     if (this.length === this.starts.length) {
@@ -45,10 +50,17 @@ export class TextColumn {
       };
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);
+      if (this.eager) {
+        const bigger = new Float64Array(this.starts.length);
+        bigger.set(this.eager);
+        this.eager = bigger;
+      }
     }
     if (special !== null) this.special.set(this.length, special);
     this.starts[this.length] = start;
-    this.ends[this.length++] = end;
+    this.ends[this.length] = end;
+    if (this.eager) this.eager[this.length] = special !== null ? NaN : this.simpleNumber(this.length, false);
+    this.length++;
   }
 
   toArray(): string[] {
@@ -69,8 +81,12 @@ export class TextColumn {
   /** simpleNumber(k, false) for every cell, computed once (the decimal detection and the conversion share it). */
   fastNumbers(): Float64Array {
     if (!this.fast) {
-      this.fast = new Float64Array(this.length);
-      for (let k = 0; k < this.length; k++) this.fast[k] = this.simpleNumber(k, false);
+      if (this.eager) this.fast = this.eager.length === this.length ? this.eager : this.eager.subarray(0, this.length);
+      else {
+        this.fast = new Float64Array(this.length);
+        for (let k = 0; k < this.length; k++) this.fast[k] = this.simpleNumber(k, false);
+      }
+      this.eager = null;
     }
     return this.fast;
   }
@@ -151,7 +167,7 @@ const trim = (s: string) => {
 };
 
 /** Reads CSV text (already decoded) into columns. Never throws on malformed input. */
-export function readCsv(text: string, options: { delimiter?: string; keep?: (column: string) => boolean } = {}): CsvTable {
+export function readCsv(text: string, options: { delimiter?: string; keep?: (column: string) => boolean; numeric?: (column: string) => boolean } = {}): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const D = delimiter.charCodeAt(0);
@@ -290,7 +306,8 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
   const keep = options.keep ?? (() => true);
   let lineBreaks = 0;
   for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineBreaks++;
-  const columns = header.map((h) => (keep(h) ? new TextColumn(text, lineBreaks + 1) : null));
+  const numeric = options.numeric ?? (() => false);
+  const columns = header.map((h) => (keep(h) ? new TextColumn(text, lineBreaks + 1, numeric(h)) : null));
   const lines: number[] = [];
   const problems: Problem[] = [];
   let rowsRead = 0;

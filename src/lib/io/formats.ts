@@ -9,6 +9,7 @@ import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
 import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
 import { assessmentColumns, assessmentRow } from './assessment-record.ts';
+import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
 
@@ -100,12 +101,13 @@ function checkSize(bytes: Uint8Array, format: Format) {
 }
 
 /** Reads any supported register file into a table (no value checks yet). */
-export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
+/** `keep`: the columns to keep; `numeric`: those read as numbers (a CSV parses them while reading). */
+export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    const csv = readCsv(decoded.text, { keep });
+    const csv = readCsv(decoded.text, { keep, numeric });
     if (!csv.header.length) throw fileError('file_empty');
     const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
     return { table, format, encoding: decoded.encoding };
@@ -142,9 +144,11 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {
   // Only the columns the register format and the methodology read are kept (others are listed as unknown).
   const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
-  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()));
+  const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
+  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()), (c) => numeric.has(c.toLowerCase()));
   const result = tableToSettlements(table, config, options);
-  return { ...result, unit: table.unit, format, encoding };
+  // Assigned, not spread: a spread would read `settlements` and build every record.
+  return Object.assign(result, { unit: table.unit, format, encoding });
 }
 
 /** Output chunks for an assessment table in the format the file name asks for. */
@@ -156,7 +160,7 @@ export function* writeAssessmentChunks(table: AssessmentTable, filename: string,
   const n = table.register.size;
   const row = new Array(columns.length);
   if (format === 'csv') {
-    yield* new CsvWriter(columns, { excel: options.excel }).chunks(n, (i) => assessmentRow(table, i, row), options.reuse);
+    yield* assessmentCsvChunks(table, options);
     return;
   }
   const props = (i: number) => {
@@ -165,12 +169,12 @@ export function* writeAssessmentChunks(table: AssessmentTable, filename: string,
     for (let c = 0; c < columns.length; c++) p[columns[c]] = row[c] ?? null;
     return p;
   };
-  const s = table.register.settlements;
+  const { lon, lat } = table.register;
   if (format === 'geojson') {
     yield '{"type":"FeatureCollection","features":[';
     let buf = '';
     for (let i = 0; i < n; i++) {
-      buf += (i ? ',\n' : '\n') + JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [s[i].lon, s[i].lat] }, properties: props(i) });
+      buf += (i ? ',\n' : '\n') + JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: props(i) });
       if (buf.length > 1 << 20) {
         yield buf;
         buf = '';
@@ -181,7 +185,7 @@ export function* writeAssessmentChunks(table: AssessmentTable, filename: string,
   }
   if (format === 'fgb') {
     const features: Feature<Point>[] = new Array(n);
-    for (let i = 0; i < n; i++) features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [s[i].lon, s[i].lat] }, properties: props(i) };
+    for (let i = 0; i < n; i++) features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: props(i) };
     yield writeFgb({ type: 'FeatureCollection', features }, columns);
     return;
   }

@@ -11,6 +11,7 @@ import { detectDecimal, isNoData, parseNumberCell, type DecimalConvention } from
 import { fileError, type Params, type Problem, type ProblemCode } from './problems.ts';
 import type { Outline } from './outline.ts';
 import { PRESETS } from '../engine/config/presets.ts';
+import { RegisterColumns, TEXT_FIELDS, type RegisterSource, type TextField } from '../engine/columns.ts';
 
 const PRESET_COLUMNS = Object.values(PRESETS).flatMap((p) => p.indicators.map((i) => i.column));
 
@@ -46,7 +47,7 @@ export interface CellColumn {
   get(k: number): Cell;
   /** Fast path for plain decimals; NaN when the cell needs the full parser. */
   simpleNumber?(k: number, pointIsDecimal: boolean): number;
-  /** simpleNumber(k, false) for every cell, cached. */
+  /** simpleNumber(k, false) for every cell, cached; the checks take the array over as their result. */
   fastNumbers?(): Float64Array;
 }
 
@@ -79,7 +80,10 @@ export interface ReadOptions {
 }
 
 export interface RegisterResult {
-  settlements: Settlement[];
+  /** The accepted rows as records, built on first access (the columns are what the engine reads). */
+  readonly settlements: Settlement[];
+  /** The accepted rows as columns, ready for the engine (no record per row). */
+  columns: RegisterColumns;
   /** Errors (row rejected) and warnings (row kept), by row. */
   problems: Problem[];
   rowsIn: number;
@@ -216,14 +220,16 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
 
   /** A numeric column checked by kind; NaN = no data or rejected. */
   const numbers = (name: string, kind: ValueKind, required: boolean): Float64Array => {
-    const out = new Float64Array(size).fill(NaN);
     const cells = col(name);
     if (!cells) {
       if (required) for (let k = 0; k < size; k++) push(k, name, '', 'required');
-      return out;
+      return new Float64Array(size).fill(NaN);
     }
     const fast = !!cells.simpleNumber && !!cells.fastNumbers && decimal !== 'comma';
     const fastAll = fast ? cells.fastNumbers!() : null;
+    // The fast numbers become the result (one array per column less on a large register): every row below
+    // either keeps its fast value or writes its own, NaN included.
+    const out = fastAll ?? new Float64Array(size).fill(NaN);
     const pointIsDecimal = decimal === 'point';
     let ambiguous = 0;
     let firstAmbiguous = -1;
@@ -243,6 +249,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
           }
         }
       }
+      out[k] = NaN;
       const raw = cells.get(k);
       let v: number | null | undefined;
       if (typeof raw === 'number') v = Number.isFinite(raw) ? raw : undefined;
@@ -400,39 +407,76 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const indicatorColumns = [...kinds.keys()].filter((c) => !(REGISTER_COLUMNS as readonly string[]).includes(c));
   const indicatorValues = indicatorColumns.map((c) => numbers(c, kinds.get(c)!, false));
 
-  // Each settlement's `indicators` is a view over the typed columns above: one small object per row whose
-  // prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A million-row
-  // register is then ~2 objects per row for the garbage collector, not ~15.
-  const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
-  const settlements: Settlement[] = [];
   const rejectedRows: number[] = [];
-  const nul = (x: number) => (Number.isNaN(x) ? null : x);
-  const flag = (f: Int8Array, k: number) => (f[k] < 0 ? null : f[k] === 1);
-  for (let k = 0; k < size; k++) {
-    if (bad[k]) {
-      rejectedRows.push(rows[k]);
-      continue;
-    }
-    settlements.push({
-      id: ids[k],
-      name_kk: texts.name_kk[k],
-      name_ru: texts.name_ru[k],
-      name_en: texts.name_en[k],
-      lat: lat[k],
-      lon: lon[k],
-      oblast: texts.oblast[k],
-      district: texts.district[k],
-      rural_district: texts.rural_district[k],
-      is_district_centre: flag(flags.is_district_centre, k),
-      is_rural_district_centre: flag(flags.is_rural_district_centre, k),
-      population: nul(population[k]),
-      indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
-      ...(categoryCells || texts.official_support_id[k] || yearCells
-        ? { official: { category: officialCategory[k], support_id: texts.official_support_id[k], year: nul(officialYear[k]) } }
-        : {}),
-    });
-  }
+  for (let k = 0; k < size; k++) if (bad[k]) rejectedRows.push(rows[k]);
   for (const p of table.problems) rejectedRows.push(p.row);
   problems.sort((a, b) => a.row - b.row);
-  return { settlements, problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal };
+  const official = categoryCells || yearCells || col('official_support_id')
+    ? Array.from({ length: size }, (_, k) => ({ category: officialCategory[k], support_id: texts.official_support_id[k], year: Number.isNaN(officialYear[k]) ? null : officialYear[k] }))
+    : null;
+  const columns = registerColumns({ size, bad, rejected: rejectedRows.length - table.problems.length, ids, texts, lat, lon, population, flags, indicatorColumns, indicatorValues, official });
+  return registerResult({ problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal }, columns);
+}
+
+/** The result with `settlements` built only when someone asks for them (the CLI and the app's import assess
+ *  straight from the columns). Outside tableToSettlements, like the helpers below: a getter defined there would
+ *  keep that whole scope alive, the table and the decoded file text included. */
+function registerResult(fields: Omit<RegisterResult, 'settlements' | 'columns'>, columns: RegisterColumns): RegisterResult {
+  const result = { ...fields, columns } as RegisterResult;
+  Object.defineProperty(result, 'settlements', { enumerable: true, configurable: true, get: () => columns.settlements });
+  return result;
+}
+
+/** The accepted rows as a RegisterColumns (rejected rows left out), with the records built on first use. A
+ *  function of its own, outside tableToSettlements: a closure there would keep the whole scope alive, the table
+ *  with the decoded file text included. */
+function registerColumns(c: {
+  size: number; bad: Uint8Array; rejected: number; ids: string[]; texts: Record<string, (string | null)[]>; lat: Float64Array; lon: Float64Array;
+  population: Float64Array; flags: Record<string, Int8Array>; indicatorColumns: string[]; indicatorValues: Float64Array[];
+  /** The approved status per row, when the register carries it (the audit reads it from the records). */
+  official: NonNullable<Settlement['official']>[] | null;
+}): RegisterColumns {
+  const { size, bad } = c;
+  // Compacted to the accepted rows only when some were rejected (then one pass per column).
+  const keep = c.rejected ? Uint32Array.from({ length: size - c.rejected }) : null;
+  if (keep) for (let k = 0, m = 0; k < size; k++) if (!bad[k]) keep[m++] = k;
+  const pick = <T,>(a: T[]): T[] => (keep ? Array.from(keep, (k) => a[k]) : a);
+  const pickF = (a: Float64Array) => (keep ? Float64Array.from(keep, (k) => a[k]) : a);
+  const pickI = (a: Int8Array) => (keep ? Int8Array.from(keep, (k) => a[k]) : a);
+  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, pick(c.texts[f])])) as Record<TextField, (string | null)[]>;
+  const indicatorValues = c.indicatorValues.map(pickF);
+  const official = c.official ? pick(c.official) : null;
+  const source: RegisterSource = {
+    ids: pick(c.ids), texts, lat: pickF(c.lat), lon: pickF(c.lon), population: pickF(c.population),
+    districtCentre: pickI(c.flags.is_district_centre), ruralDistrictCentre: pickI(c.flags.is_rural_district_centre),
+    indicators: new Map(c.indicatorColumns.map((name, i) => [name, indicatorValues[i]])),
+    settlements: () => settlementRecords(source, c.indicatorColumns, indicatorValues, official),
+  };
+  return new RegisterColumns(source);
+}
+
+/** The rows as Settlement records. Each `indicators` is a view over the typed columns: one small object per row
+ *  whose prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A
+ *  million-row register is then ~2 objects per row for the garbage collector, not ~15. */
+function settlementRecords(source: RegisterSource, indicatorColumns: string[], indicatorValues: Float64Array[], official: NonNullable<Settlement['official']>[] | null): Settlement[] {
+  const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
+  const { ids, texts, lat, lon, population, districtCentre, ruralDistrictCentre } = source;
+  const nul = (x: number) => (Number.isNaN(x) ? null : x);
+  const flag = (f: Int8Array, k: number) => (f[k] < 0 ? null : f[k] === 1);
+  return Array.from({ length: ids.length }, (_, k) => ({
+    id: ids[k],
+    name_kk: texts.name_kk[k],
+    name_ru: texts.name_ru[k],
+    name_en: texts.name_en[k],
+    lat: lat[k],
+    lon: lon[k],
+    oblast: texts.oblast[k],
+    district: texts.district[k],
+    rural_district: texts.rural_district[k],
+    is_district_centre: flag(districtCentre, k),
+    is_rural_district_centre: flag(ruralDistrictCentre, k),
+    population: nul(population[k]),
+    indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
+    ...(official ? { official: official[k] } : {}),
+  }));
 }

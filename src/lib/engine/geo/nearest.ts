@@ -43,6 +43,46 @@ function grow<T extends Float64Array | Int32Array>(a: T, needed: number): T {
   return bigger;
 }
 
+/** Sorts key[lo..hi] ascending and moves at[] along; equal keys keep ascending `at` (the order a stable sort of
+ *  positions gives). Quicksort with insertion sort for short runs, on typed arrays: no comparator calls. (A
+ *  child's entries come in its parent's order, but insertion sort alone was quadratic on a million rows.) */
+function sortByKey(key: Float64Array, at: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    const pk = key[mid], pa = at[mid];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (key[i] < pk || (key[i] === pk && at[i] < pa)) i++;
+      while (key[j] > pk || (key[j] === pk && at[j] > pa)) j--;
+      if (i <= j) {
+        const tk = key[i]; key[i] = key[j]; key[j] = tk;
+        const ta = at[i]; at[i] = at[j]; at[j] = ta;
+        i++;
+        j--;
+      }
+    }
+    // Recurse into the smaller side, loop on the larger (bounded stack).
+    if (j - lo < hi - i) {
+      sortByKey(key, at, lo, j);
+      lo = i;
+    } else {
+      sortByKey(key, at, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const k = key[i], a = at[i];
+    let j = i - 1;
+    while (j >= lo && (key[j] > k || (key[j] === k && at[j] > a))) {
+      key[j + 1] = key[j];
+      at[j + 1] = at[j];
+      j--;
+    }
+    key[j + 1] = k;
+    at[j + 1] = a;
+  }
+}
+
 export class NearestIndex {
   readonly itemCount: number;
   private readonly segCount: number;
@@ -63,7 +103,11 @@ export class NearestIndex {
   private lastRoot = -1;
   private lastLeaf = -1;
   private scratchChords = new Float64Array(256);
-  private readonly kept: number[] = [];
+  private keptChord = new Float64Array(256);
+  private keptAt = new Int32Array(256);
+  private keptIds = new Int32Array(256);
+  private readonly centre = new Float64Array(3);
+  private readonly corner = new Float64Array(3);
   private readonly p = new Float64Array(3);
   /** The item found by the last `query`; -1 when none. */
   foundItem = -1;
@@ -154,11 +198,11 @@ export class NearestIndex {
   /** Adds a cell whose candidates come from the R-tree (a root, parent -1) or from its parent's list. */
   private makeCell(west: number, south: number, size: number, depth: number, parent: number): number {
     const cLon = west + size / 2, cLat = south + size / 2;
-    const c = new Float64Array(3), corner = new Float64Array(3);
+    const c = this.centre, corner = this.corner;
     unitVector(cLon, cLat, c, 0);
     let half = 0; // the largest chord from the centre to a point of the cell: at a corner
-    for (const [lo, la] of [[west, south], [west + size, south], [west, south + size], [west + size, south + size]]) {
-      unitVector(lo, Math.max(-90, Math.min(90, la)), corner, 0);
+    for (let q = 0; q < 4; q++) {
+      unitVector(q & 1 ? west + size : west, Math.max(-90, Math.min(90, q & 2 ? south + size : south)), corner, 0);
       const dx = corner[0] - c[0], dy = corner[1] - c[1], dz = corner[2] - c[2];
       half = Math.max(half, Math.sqrt(dx * dx + dy * dy + dz * dz));
     }
@@ -177,25 +221,48 @@ export class NearestIndex {
     }
     const chords = (this.scratchChords = grow(this.scratchChords, count));
     let best = Infinity;
+    // A child reads its parent's list in the parent's order (ascending chord from the parent's centre): once that
+    // chord minus the distance between the two centres exceeds the reach so far, no later entry can be kept
+    // (triangle inequality), and none can lower the best either. Same list as scanning it all, a fraction of
+    // the work.
+    let shift = Infinity;
+    if (parent >= 0) {
+      const f = this.cellF;
+      const dx = c[0] - f[parent * F + 3], dy = c[1] - f[parent * F + 4], dz = c[2] - f[parent * F + 5];
+      shift = Math.sqrt(dx * dx + dy * dy + dz * dz) * 1.000001 + 1e-9;
+    }
+    const parentChords = this.chordPool;
     for (let k = 0; k < count; k++) {
+      if (parent >= 0 && parentChords[from + k] - shift > best + 2 * half + EPS) {
+        count = k;
+        break;
+      }
       chords[k] = Math.sqrt(this.chord2(candidates[from + k], c[0], c[1], c[2]));
       if (chords[k] < best) best = chords[k];
     }
     const reach = best + 2 * half + EPS;
-    const kept = this.kept;
-    kept.length = 0;
-    for (let k = 0; k < count; k++) if (chords[k] <= reach) kept.push(k);
-    kept.sort((a, b) => chords[a] - chords[b]);
+    // The kept entries (chord, candidate position) into typed scratch arrays, sorted without a comparator
+    // callback: cells are made by the thousand on a large register and the callback dominated their cost.
+    const keptChord = (this.keptChord = grow(this.keptChord, count));
+    const keptAt = (this.keptAt = grow(this.keptAt, count));
+    let keptCount = 0;
+    for (let k = 0; k < count; k++)
+      if (chords[k] <= reach) {
+        keptChord[keptCount] = chords[k];
+        keptAt[keptCount++] = k;
+      }
+    sortByKey(keptChord, keptAt, 0, keptCount - 1);
     // Copy the kept entries before growing the pool: a child's candidates are a view of the pool itself.
     const start = this.listUsed;
-    const ids = kept.map((k) => candidates[from + k]);
-    this.listPool = grow(this.listPool, start + kept.length);
-    this.chordPool = grow(this.chordPool, start + kept.length);
-    for (let m = 0; m < kept.length; m++) {
+    const ids = (this.keptIds = grow(this.keptIds, keptCount));
+    for (let m = 0; m < keptCount; m++) ids[m] = candidates[from + keptAt[m]];
+    this.listPool = grow(this.listPool, start + keptCount);
+    this.chordPool = grow(this.chordPool, start + keptCount);
+    for (let m = 0; m < keptCount; m++) {
       this.listPool[start + m] = ids[m];
-      this.chordPool[start + m] = chords[kept[m]];
+      this.chordPool[start + m] = keptChord[m];
     }
-    this.listUsed += kept.length;
+    this.listUsed += keptCount;
 
     const id = this.cellCount++;
     this.cellF = grow(this.cellF, (id + 1) * F);
@@ -204,7 +271,7 @@ export class NearestIndex {
     f[id * F] = west; f[id * F + 1] = south; f[id * F + 2] = size;
     f[id * F + 3] = c[0]; f[id * F + 4] = c[1]; f[id * F + 5] = c[2];
     f[id * F + 6] = Math.min(best + half, parent >= 0 ? f[parent * F + 6] : Infinity);
-    n[id * I] = depth; n[id * I + 1] = start; n[id * I + 2] = kept.length; n[id * I + 3] = 0; n[id * I + 4] = 0;
+    n[id * I] = depth; n[id * I + 1] = start; n[id * I + 2] = keptCount; n[id * I + 3] = 0; n[id * I + 4] = 0;
     n[id * I + 5] = LEAF;
     return id;
   }

@@ -28,6 +28,9 @@ export function settlementNames(s: Settlement): string[] {
   return [s.name_kk, s.name_ru, s.name_en].filter((n): n is string => !!n).map(normaliseName);
 }
 
+const rowNames = (register: RegisterColumns, row: number) =>
+  [register.texts.name_kk[row], register.texts.name_ru[row], register.texts.name_en[row]].filter((n): n is string => !!n).map(normaliseName);
+
 /**
  * For each embedded place, the register rows that are the same place: a shared name within 5 km. A grid of the
  * places' 5-km discs keeps this linear in the register (names are compared only for rows inside a disc).
@@ -66,7 +69,7 @@ export function matchRegisterToPlaces(places: EmbeddedPlace[], register: Registe
     for (; e >= 0; e = entryNext[e]) {
       const i = entryPlace[e];
       if (haversineKm(lon, lat, places[i].lon, places[i].lat) >= SAME_PLACE_KM) continue;
-      names ??= settlementNames(register.settlements[row]);
+      names ??= rowNames(register, row);
       if (names.some((n) => placeNames[i].has(n))) matches[i].push(row);
     }
   }
@@ -96,8 +99,9 @@ export function buildTierIndex(tier: TownTierConfig, places: EmbeddedPlace[], re
   });
   const towns: Town[] = embedded.map((i) => places[i]);
   for (const row of rows) {
-    const s = register.settlements[row];
-    towns.push({ id: s.id, name: s.name_en ?? s.name_ru ?? s.name_kk ?? s.id, lat: s.lat, lon: s.lon, population: s.population, feature_code: null });
+    const t = register.texts, id = register.ids[row];
+    const population = register.population[row];
+    towns.push({ id, name: t.name_en[row] ?? t.name_ru[row] ?? t.name_kk[row] ?? id, lat: register.lat[row], lon: register.lon[row], population: Number.isNaN(population) ? null : population, feature_code: null });
   }
   const hasSelf = rows.length > 0 || embedded.some((placeIndex) => matches[placeIndex].length > 0);
   const selfItem = hasSelf ? new Int32Array(register.size).fill(-1) : null;

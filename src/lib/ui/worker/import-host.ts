@@ -88,7 +88,7 @@ function buildModel(): AtlasModel {
   const base = preset('2019');
   const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
   if (rows) {
-    const reg = new RegisterColumns(rows.settlements);
+    const reg = rows.columns ?? new RegisterColumns(rows.settlements);
     return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, loaded.names);
   }
   const e = embedded!;

@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Methodology } from '../../engine/config/schema.ts';
 import type { Settlement } from '../../engine/types.ts';
+import { RegisterColumns } from '../../engine/columns.ts';
 import { DistrictLayer, districtsFromFeatures } from '../../engine/geo/districts.ts';
 import { readTable, formatOf, LIMITS, type Format } from '../../io/formats.ts';
 import { arrayColumn, tableToSettlements, type RawTable } from '../../io/register.ts';
@@ -55,7 +56,9 @@ export interface RegisterImport {
   counts: ImportCounts;
   problems: Problem[];
   unit: RawTable['unit'];
-  settlements: Settlement[];
+  settlements: readonly Settlement[];
+  /** The io layer's columns, when every row read is on the map (no copy needed). */
+  columns: RegisterColumns | null;
   unlocated: Unlocated[];
 }
 
@@ -191,16 +194,23 @@ export async function importFile(
   const mapped: RawTable = { ...table, header, columns };
   const result = tableToSettlements(mapped, config, { outline: opts.outline, fixSwapped: opts.fixSwapped });
   progress('validate', 0.9);
-  const settlements: Settlement[] = [];
   const unlocated: Unlocated[] = [];
-  for (const s of result.settlements) {
-    if (unlocatedIds.has(s.id)) unlocated.push({ id: s.id, name: s.name_kk ?? s.name_ru ?? s.name_en ?? s.id, district: s.district, oblast: s.oblast });
-    else settlements.push(s);
+  let settlements: readonly Settlement[] = result.settlements;
+  let registerColumns: RegisterColumns | null = result.columns ?? null;
+  if (unlocatedIds.size) {
+    // the io layer's columns hold every row read: take the unlocated ones out (records, then new columns)
+    const kept: Settlement[] = [];
+    for (const s of result.settlements) {
+      if (unlocatedIds.has(s.id)) unlocated.push({ id: s.id, name: s.name_kk ?? s.name_ru ?? s.name_en ?? s.id, district: s.district, oblast: s.oblast });
+      else kept.push(s);
+    }
+    settlements = kept;
+    registerColumns = null;
   }
   const rejected = result.rejectedRows.length;
   return {
     kind, sure: opts.kind ? true : guess.sure, fileName, format, encoding: encoding ?? null, header: table.header, mapping, samples,
     counts: { read: result.rowsIn, onMap: settlements.length, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems: result.problems, unit: table.unit, settlements, unlocated,
+    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated,
   };
 }

@@ -352,6 +352,9 @@ export interface CsvOptions {
   /** Excel in kk/ru locales: UTF-8 BOM, semicolons, decimal comma. */
   excel?: boolean;
   delimiter?: string;
+  /** Overrides of the Excel flavour's parts (the app's export lets the user pick separator and decimal mark). */
+  decimalComma?: boolean;
+  bom?: boolean;
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -402,8 +405,8 @@ export class CsvWriter {
   readonly bom: boolean;
   constructor(readonly columns: string[], options: CsvOptions = {}) {
     this.delimiter = options.delimiter ?? (options.excel ? ';' : ',');
-    this.decimalComma = !!options.excel;
-    this.bom = !!options.excel;
+    this.decimalComma = options.decimalComma ?? !!options.excel;
+    this.bom = options.bom ?? !!options.excel;
   }
   header(): string {
     return (this.bom ? '\uFEFF' : '') + this.columns.map((c) => csvCell(c, this.delimiter)).join(this.delimiter) + '\r\n'.slice(this.bom ? 0 : 1);

@@ -4,6 +4,7 @@
 import { loadModel } from './worker/load.ts';
 import type { AtlasModel } from './worker/model.ts';
 import type { RowNames, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import { buildExport, buildXlsx } from './worker/export.ts';
 import { readRegister } from '../io/formats.ts';
 import { RegisterColumns } from '../engine/columns.ts';
 import { preset } from '../engine/config/presets.ts';
@@ -68,12 +69,16 @@ async function handle(event: MessageEvent<WorkerRequest>) {
       post({ type: 'detail', seq: msg.seq, record });
     } else if (msg.type === 'search') {
       post({ type: 'search', seq: msg.seq, query: msg.query, hits: model.search(msg.query, msg.limit) });
+    } else if (msg.type === 'export') {
+      const started = performance.now();
+      const files = msg.request.kind === 'xlsx' ? await buildXlsx(model, msg.request) : buildExport(model, msg.request);
+      post({ type: 'export', seq: msg.seq, ms: performance.now() - started, files }, files.map((f) => f.bytes.buffer));
     } else if (msg.type === 'load-register') {
       const read = await readRegister(new Uint8Array(msg.bytes), msg.fileName, preset('2019'));
       model = model.withRegister(new RegisterColumns(read.settlements));
       ready(model);
     }
   } catch (e) {
-    post({ type: 'error', message: (e as Error).message });
+    post({ type: 'error', message: (e as Error).message, seq: msg.type === 'export' ? msg.seq : undefined });
   }
 }

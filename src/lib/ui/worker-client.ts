@@ -1,7 +1,7 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
 import type { ImportOptions, ImportReply } from './worker/import-protocol.ts';
-import type { FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import type { ExportFile, ExportRequest, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -21,6 +21,8 @@ export class WorkerClient {
   private computeSeq = 0;
   private detailSeq = 0;
   private searchSeq = 0;
+  private exportSeq = 0;
+  private readonly exports = new Map<number, { resolve: (r: { files: ExportFile[]; ms: number }) => void; reject: (e: Error) => void }>();
 
   constructor(handlers: WorkerHandlers) {
     this.worker = new Worker(new URL('./geospatial.worker.ts', import.meta.url), { type: 'module' });
@@ -34,7 +36,13 @@ export class WorkerClient {
       } else if (r.type === 'search') {
         if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
       } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
-      else handlers.error(r.message);
+      else if (r.type === 'export') {
+        this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
+        this.exports.delete(r.seq);
+      } else if (r.seq !== undefined && this.exports.has(r.seq)) {
+        this.exports.get(r.seq)!.reject(new Error(r.message));
+        this.exports.delete(r.seq);
+      } else handlers.error(r.message);
     };
     this.worker.onerror = (e) => handlers.error(e.message);
   }
@@ -60,6 +68,15 @@ export class WorkerClient {
   /** Replaces the assessed register by a file's rows (answered by a new 'ready'). */
   loadRegister(bytes: ArrayBuffer, fileName: string) {
     this.send({ type: 'load-register', bytes, fileName }, [bytes]);
+  }
+
+  /** An export of the filtered rows: the files' bytes, built in the worker. */
+  export(request: ExportRequest): Promise<{ files: ExportFile[]; ms: number }> {
+    const seq = ++this.exportSeq;
+    return new Promise((resolve, reject) => {
+      this.exports.set(seq, { resolve, reject });
+      this.send({ type: 'export', seq, request });
+    });
   }
 
   /** Sends a file to the worker (transferred, not copied); answered by progress, then done or error, and on

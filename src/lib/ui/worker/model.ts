@@ -212,6 +212,17 @@ export class AtlasModel {
     return { ...r, explore: ex, filteredCounts, table: fresh ? copyTable(table) : null, links: fresh ? this.clusterLinks() : null };
   }
 
+  /** What an export reads (src/lib/ui/worker/export.ts): after a compute with the same arguments, the rows it
+   *  keeps (filters and hidden legend classes, in table order), the summaries, the assessed register and the
+   *  methodology config in force with its provenance lines. */
+  exportView(settings: Settings, view: ViewSettings, filter: FilterSpec, sort: SortSpec, hidden: readonly string[]) {
+    const r = this.compute(settings, view, filter, sort, hidden);
+    return {
+      rows: r.explore.order, oblasts: r.explore.oblasts, districts: r.explore.districts,
+      assessed: this.assessed!, config: this.config, defaults: this.defaultLines(this.config), mapGeo: this.mapGeo!,
+    };
+  }
+
   private classifyAll(settings: Settings, view: ViewSettings): Omit<ViewResult, 'table' | 'links' | 'explore' | 'filteredCounts'> {
     let stage: Stage = 'view';
     const config = this.configFor(settings);

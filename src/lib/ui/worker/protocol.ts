@@ -63,6 +63,30 @@ export interface ExploreReply {
   ms: { filter: number; sort: number; summary: number };
 }
 
+/** `brief-data`: a JSON file with the kept rows' bounds and their summary (the one-page brief's figures). */
+export type ExportKind = 'csv' | 'summary-csv' | 'geojson' | 'fgb' | 'xlsx' | 'params' | 'brief-data';
+
+/** An export of the rows the filters keep, built by the worker with src/lib/io's writers. */
+export interface ExportRequest {
+  kind: ExportKind;
+  settings: Settings;
+  view: ViewSettings;
+  filter: FilterSpec;
+  sort: SortSpec;
+  hidden: string[];
+  /** CSV: separator and decimal mark (always UTF-8 with a BOM). */
+  csv: { delimiter: ',' | ';'; decimalComma: boolean };
+  /** Recorded in the parameters: when, in which UI language, from which data. */
+  context: { date: string; lang: string; dataSource: string };
+}
+
+/** A file to download (the main thread only wraps it in a Blob URL). */
+export interface ExportFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
 export type WorkerRequest =
   | { type: 'init'; settlements: ArrayBuffer; borders: ArrayBuffer; synthetic: number }
   /** `hidden`: the legend's hidden classes, a filter like the others (the table and counts follow the map). */
@@ -72,6 +96,7 @@ export type WorkerRequest =
   /** Replaces the assessed register (bytes of a CSV / GeoJSON / FGB file, read by src/lib/io): answered by a new
    *  'ready'. Tests load a fixture register with districts through it; the file import will reuse it. */
   | { type: 'load-register'; bytes: ArrayBuffer; fileName: string }
+  | { type: 'export'; seq: number; request: ExportRequest }
   | ImportRequest;
 
 export type WorkerReply =
@@ -80,7 +105,8 @@ export type WorkerReply =
       explore: ExploreReply; table: TableColumns | null; links: Float64Array | null }
   | { type: 'detail'; seq: number; record: PanelRecord }
   | { type: 'search'; seq: number; query: string; hits: SearchResult[] }
-  | { type: 'error'; message: string }
+  | { type: 'export'; seq: number; ms: number; files: ExportFile[] }
+  | { type: 'error'; message: string; seq?: number }
   | ImportReply;
 
 export interface IndicatorLine {

@@ -10,6 +10,7 @@ import { RegisterColumns } from '../engine/columns.ts';
 import { preset } from '../engine/config/presets.ts';
 import { readFgb } from '../io/fgb.ts';
 import { districtLayerFromFeatures } from '../io/embedded.ts';
+import { handleImport, setEmbedded, importState, locatedOf } from './worker/import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
@@ -18,7 +19,9 @@ const scope = self as unknown as Worker;
 const post = (m: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
 function ready(m: AtlasModel) {
-  const synthetic = m.synthetic
+  const rows = importState.imported;
+  // imported rows are drawn from these columns like a synthetic register's (but they are real data)
+  const synthetic = m.synthetic || rows
     ? { ids: m.map.settlements.map((s) => s.id), lon: m.map.lon.slice(), lat: m.map.lat.slice(), population: m.map.population.slice() }
     : null;
   const names: RowNames = { kk: [], ru: [], en: [] };
@@ -28,17 +31,29 @@ function ready(m: AtlasModel) {
     names.ru.push(r.ru);
     names.en.push(r.en);
   }
-  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts(), synthetic, defaults: m.defaults() },
+  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts() || Boolean(importState.boundaries.adm2), synthetic, defaults: m.defaults(),
+    imported: rows ? { kind: rows.kind, fileName: rows.fileName } : null },
     synthetic ? [synthetic.lon.buffer, synthetic.lat.buffer, synthetic.population.buffer] : []);
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+// One message at a time: an import (or the init) awaits, and what comes next waits for it, in order.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  queue = queue.then(() => handle(event));
+};
+
+async function handle(event: MessageEvent<WorkerRequest>) {
   const msg = event.data;
   try {
     if (msg.type === 'init') {
       model = await loadModel(new Uint8Array(msg.settlements), new Uint8Array(msg.borders), illustrativeCsv, msg.synthetic);
+      setEmbedded(model);
       ready(model);
     } else if (!model) throw new Error('worker not initialised');
+    else if (msg.type === 'import' || msg.type === 'import-reset') {
+      const next = await handleImport(msg, post);
+      if (next) ready((model = next));
+    }
     else if (msg.type === 'compute') {
       const started = performance.now();
       const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort, msg.hidden, msg.changedOnly);
@@ -56,7 +71,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       model = model.withDistricts(await districtLayerFromFeatures(features, msg.idField, msg.nameField));
       ready(model);
     } else if (msg.type === 'detail') {
-      post({ type: 'detail', seq: msg.seq, record: model.detail(msg.row) });
+      const record = model.detail(msg.row);
+      // imported registers carry real values (the embedded register's are synthetic)
+      if (importState.imported) record.synthetic = false;
+      const where = locatedOf(msg.row);
+      if (where.district || where.oblast) record.located = where;
+      post({ type: 'detail', seq: msg.seq, record });
     } else if (msg.type === 'search') {
       post({ type: 'search', seq: msg.seq, query: msg.query, hits: model.search(msg.query, msg.limit) });
     } else if (msg.type === 'export') {
@@ -71,4 +91,4 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   } catch (e) {
     post({ type: 'error', message: (e as Error).message, seq: msg.type === 'export' ? msg.seq : undefined });
   }
-};
+}

@@ -23,6 +23,10 @@ class TestHook {
   private waiters: ((a: Applied) => void)[] = [];
   /** Set by App: the shared state, so tests and the bench can drive the UI as its controls do. */
   atlas: unknown = null;
+  /** Set by App: the import controller (tests drive imports through it as the file picker does). */
+  importer: unknown = null;
+  /** Set by App: the import state (summary, job). */
+  imports: unknown = null;
   /** Set by App: a search request, and the register seam (bytes + file name → the worker's `load-register`). */
   search: (query: string) => void = () => {};
   loadRegister: (bytes: ArrayBuffer, fileName: string) => void = () => {};

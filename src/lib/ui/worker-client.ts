@@ -1,5 +1,6 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
+import type { ImportOptions, ImportReply } from './worker/import-protocol.ts';
 import type { BorderReviewReply, ExportFile, ExportRequest, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
@@ -12,6 +13,8 @@ export interface WorkerHandlers {
   search(query: string, hits: SearchResult[]): void;
   borderReview(review: BorderReviewReply): void;
   error(message: string): void;
+  /** Import progress, result and failure (see worker/import-protocol.ts). */
+  imported?(r: ImportReply): void;
 }
 
 export class WorkerClient {
@@ -36,7 +39,8 @@ export class WorkerClient {
         if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
       } else if (r.type === 'border-review') {
         if (r.seq === this.reviewSeq) handlers.borderReview(r.review);
-      } else if (r.type === 'export') {
+      } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
+      else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
         this.exports.delete(r.seq);
       } else if (r.seq !== undefined && this.exports.has(r.seq)) {
@@ -86,6 +90,16 @@ export class WorkerClient {
       this.exports.set(seq, { resolve, reject });
       this.send({ type: 'export', seq, request });
     });
+  }
+
+  /** Sends a file to the worker (transferred, not copied); answered by progress, then done or error, and on
+   *  success a new 'ready'. */
+  importFile(job: number, bytes: ArrayBuffer, fileName: string, options: ImportOptions) {
+    this.send({ type: 'import', job, bytes, fileName, options }, [bytes]);
+  }
+
+  resetImport(what: 'all' | 'boundaries' = 'all') {
+    this.send({ type: 'import-reset', what });
   }
 
   terminate() {

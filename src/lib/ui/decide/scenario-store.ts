@@ -1,5 +1,5 @@
-// Where named scenarios are kept: a tiny interface, so the one IndexedDB module of the import work can replace
-// the implementation here in one line (see persist-scenarios.ts).
+// Where named scenarios are kept: a tiny interface over the one IndexedDB module (persist.ts, `scenarios` store), or
+// memory in tests and browsers without IndexedDB.
 import type { ScenarioFile } from './scenario-file.ts';
 
 export interface ScenarioStore {

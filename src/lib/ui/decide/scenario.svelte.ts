@@ -6,8 +6,8 @@ import { checkMethodology, type ConfigProblem } from '../../engine/config/valida
 import type { Methodology } from '../../engine/config/schema.ts';
 import { atlas } from '../state/atlas.svelte.ts';
 import { scenarioFile, type ScenarioFile } from './scenario-file.ts';
-import { indexedDbStore } from '../persist-scenarios.ts';
-import type { ScenarioStore } from './scenario-store.ts';
+import { scenarioTable } from '../persist.ts';
+import { memoryStore, recordStore, type ScenarioStore } from './scenario-store.ts';
 
 import { rebalance, scoredTotal } from './weights.ts';
 import { encodeScenario } from './scenario-url.ts';
@@ -22,7 +22,8 @@ class ScenarioState {
   saved = $state.raw<ScenarioFile[]>([]);
   /** A refused file: its problems. */
   importProblems = $state.raw<ConfigProblem[] | null>(null);
-  store: ScenarioStore = indexedDbStore();
+  // the one IndexedDB module (persist.ts), shared with the import; in memory where IndexedDB is missing
+  store: ScenarioStore = typeof indexedDB === 'undefined' ? memoryStore() : recordStore(scenarioTable);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last = 0;
 

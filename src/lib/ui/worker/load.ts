@@ -8,7 +8,12 @@ import { bordersFromFgb } from '../../io/embedded.ts';
 import { readFgb } from '../../io/fgb.ts';
 import { readRegister } from '../../io/formats.ts';
 import { AtlasModel } from './model.ts';
+import type { GeoInputs } from '../../engine/geo/geospatial.ts';
+import type { Labels } from '../../engine/types.ts';
 import { MAX_SYNTHETIC, syntheticRegister } from './synthetic.ts';
+
+/** What the last loadModel built, for models the import makes over the same towns and borders. */
+export const loaded: { inputs: GeoInputs | null; names: Map<string, Partial<Labels>> } = { inputs: null, names: new Map() };
 
 const str = (x: unknown) => (typeof x === 'string' && x.length > 0 ? x : null);
 
@@ -26,6 +31,8 @@ export async function loadModel(settlementsFgb: Uint8Array, bordersFgb: Uint8Arr
   }));
   const inputs = { places, borders: await bordersFromFgb(bordersFgb) };
   const names = new Map(placeRows.map(({ p }) => [String(p.id), { kk: str(p.name_kk) ?? undefined, ru: str(p.name_ru) ?? undefined, en: str(p.name_en) ?? str(p.name) ?? undefined }]));
+  loaded.inputs = inputs;
+  loaded.names = names;
   if (synthetic > 0) {
     const n = Math.min(MAX_SYNTHETIC, Math.floor(synthetic));
     const register = new RegisterColumns(syntheticRegister(n, placeRows.map(({ p, lon, lat }) => ({ lon, lat, oblast: str(p.oblast) })), base));

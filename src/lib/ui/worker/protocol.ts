@@ -5,6 +5,14 @@ import type { Classing, ColourMode } from '../../map/classes.ts';
 import type { Labels, Status } from './types.ts';
 import type { Methodology } from '../../engine/config/schema.ts';
 import type { RuleParams } from '../i18n/rules.ts';
+import type { ImportReply, ImportRequest } from './import-protocol.ts';
+
+/** Map rows that came from an imported file (drawn from `synthetic`'s columns, but real data). */
+export interface ImportedInfo {
+  kind: 'register' | 'list';
+  fileName: string;
+}
+
 import type { FilterSpec } from '../../engine/explore/filter.ts';
 import type { UnitSummary } from '../../engine/explore/summary.ts';
 import type { SearchResult, SortSpec, TableColumns } from './explore.ts';
@@ -139,17 +147,19 @@ export type WorkerRequest =
   /** Replaces the assessed register (bytes of a CSV / GeoJSON / FGB file, read by src/lib/io): answered by a new
    *  'ready'. Tests load a fixture register with districts through it; the file import will reuse it. */
   | { type: 'load-register'; bytes: ArrayBuffer; fileName: string }
-  | { type: 'export'; seq: number; request: ExportRequest };
+  | { type: 'export'; seq: number; request: ExportRequest }
+  | ImportRequest;
 
 export type WorkerReply =
-  | { type: 'ready'; ids: string[]; names: RowNames; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings }
+  | { type: 'ready'; ids: string[]; names: RowNames; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings; imported?: ImportedInfo | null }
   | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[];
       explore: ExploreReply; table: TableColumns | null; links: Float64Array | null; diff: DiffReply | null }
   | { type: 'border-review'; seq: number; review: BorderReviewReply }
   | { type: 'detail'; seq: number; record: PanelRecord }
   | { type: 'search'; seq: number; query: string; hits: SearchResult[] }
   | { type: 'export'; seq: number; ms: number; files: ExportFile[] }
-  | { type: 'error'; message: string; seq?: number };
+  | { type: 'error'; message: string; seq?: number }
+  | ImportReply;
 
 export interface IndicatorLine {
   id: string;
@@ -202,6 +212,8 @@ export interface PanelRecord {
   kmRussia: number | null;
   borderStatus: string;
   defaults: DefaultLine[];
+  /** District and region by point in polygon in the imported boundaries (the panel flags a mismatch). */
+  located?: { district: string | null; oblast: string | null };
   /** A support settlement's satellites (nearest first) and the population of the cluster (support included). */
   cluster?: { satellites: { id: string; row: number; names: { kk: string | null; ru: string | null; en: string | null }; km: number; population: number | null }[]; population: number };
 }

@@ -1,0 +1,155 @@
+// The UI side of an import: file → worker (bytes transferred), progress, cancel (the worker is replaced and the
+// previous data restored), the result saved through persist.ts only once the worker accepted it, remembered
+// column mappings, and the restore of saved data at start. The state it writes is in state/import.svelte.ts.
+import type { WorkerClient } from '../worker-client.ts';
+import type { ImportOptions, ImportReply, ImportSummary } from '../worker/import-protocol.ts';
+import { imports } from '../state/import.svelte.ts';
+import { atlas } from '../state/atlas.svelte.ts';
+import { hook } from '../test-hook.ts';
+import { headerKey, type ImportKind, type Mapping } from './mapping.ts';
+import { clearFiles, loadFiles, recallMapping, rememberMapping, saveFile, StorageError, type SavedFile, type Slot } from '../persist.ts';
+
+type Outcome = { ok: true; summary: ImportSummary } | { ok: false; message: string; code?: string };
+
+export class ImportController {
+  private client: WorkerClient;
+  private jobSeq = 0;
+  private waiting = new Map<number, (o: Outcome) => void>();
+
+  /** `restart` replaces the worker (a fresh one on the embedded data) and returns it once asked to init. */
+  constructor(client: WorkerClient, private readonly restart: () => WorkerClient) {
+    this.client = client;
+  }
+
+  get worker() {
+    return this.client;
+  }
+
+  onReply(r: ImportReply) {
+    if (r.type === 'import-progress') {
+      if (imports.job?.id === r.job) imports.job = { ...imports.job, phase: r.phase, fraction: r.fraction };
+      return;
+    }
+    const job = r.type === 'import-done' ? r.summary.job : r.job;
+    const resolve = this.waiting.get(job);
+    this.waiting.delete(job);
+    resolve?.(r.type === 'import-done' ? { ok: true, summary: r.summary } : { ok: false, message: r.message, code: r.code });
+  }
+
+  private run(bytes: ArrayBuffer, fileName: string, options: ImportOptions): Promise<Outcome> {
+    const id = ++this.jobSeq;
+    imports.job = { id, fileName, phase: 'read', fraction: 0 };
+    return new Promise<Outcome>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.client.importFile(id, bytes, fileName, options);
+    }).finally(() => {
+      if (imports.job?.id === id) imports.job = null;
+    });
+  }
+
+  /** Imports a file the user dropped or chose. */
+  async importFile(file: File | { name: string; bytes: ArrayBuffer }, options: Partial<ImportOptions> = {}): Promise<Outcome> {
+    imports.notice = null;
+    const fileName = file.name;
+    const bytes = file instanceof Blob ? await file.arrayBuffer() : file.bytes;
+    const keep = bytes.slice(0); // the worker gets the original (transferred); this copy is what gets saved
+    const outcome = await this.run(bytes, fileName, { lang: atlas.lang, ...options });
+    if (!outcome.ok) {
+      if (outcome.message !== 'cancelled') imports.notice = { key: 'imp.failed', params: { reason: outcome.code === 'no_rows' || outcome.code === 'too_many_rows' ? outcome.code : outcome.message } };
+      return outcome;
+    }
+    const s = outcome.summary;
+    // A mapping remembered for these headers, not asked for this time: read again with it.
+    if (!options.mapping && s.kind !== 'boundaries') {
+      const remembered = await recallMapping(headerKey(s.header));
+      if (remembered && JSON.stringify(remembered) !== JSON.stringify(s.mapping)) return this.importFile({ name: fileName, bytes: keep }, { ...options, mapping: remembered });
+    }
+    this.accept(s);
+    await this.save(s, keep, options);
+    return outcome;
+  }
+
+  private accept(s: ImportSummary) {
+    imports.summary = s;
+    if (s.kind === 'boundaries' && s.boundaries) {
+      const level = s.boundaries.level === 1 ? 'adm1' : 'adm2';
+      imports.boundaries = { ...imports.boundaries, [level]: s.boundaries.drawn };
+      imports.boundaryInfo = { ...imports.boundaryInfo, [level]: s };
+    } else {
+      imports.source = { kind: s.kind as 'register' | 'list', fileName: s.fileName };
+      imports.rows = s;
+    }
+  }
+
+  private async save(s: ImportSummary, bytes: ArrayBuffer, options: Partial<ImportOptions>) {
+    const slot: Slot = s.kind === 'boundaries' ? (s.boundaries!.level === 1 ? 'adm1' : 'adm2') : s.kind === 'list' ? 'list' : 'register';
+    const saved: SavedFile = {
+      slot, kind: s.kind, fileName: s.fileName, bytes, mapping: s.kind === 'boundaries' ? null : s.mapping,
+      idField: s.boundaries?.idField ?? null, nameField: s.boundaries?.nameField ?? null, savedAt: Date.now(),
+    };
+    try {
+      // a list replaces the register on the map: the saved register would come back over it
+      if (slot === 'list') await clearFiles(['register']);
+      await saveFile(saved);
+      if (s.kind !== 'boundaries' && options.mapping) await rememberMapping(headerKey(s.header), s.mapping);
+    } catch (e) {
+      const quota = e instanceof StorageError && e.quota;
+      imports.notice = quota ? { key: 'imp.storageFull' } : { key: 'imp.storageError', params: { reason: (e as Error).message } };
+    }
+  }
+
+  /** Reads the last file again with another kind, mapping or boundary fields (or swapped coordinates fixed). */
+  async reread(change: { kind?: ImportKind; mapping?: Mapping; fixSwapped?: boolean; idField?: string; nameField?: string; fileName?: string }) {
+    const files = await loadFiles();
+    const name = change.fileName ?? imports.rows?.fileName;
+    const f = files.find((x) => x.fileName === name && (change.kind === 'boundaries') === (x.kind === 'boundaries'));
+    if (!f) return;
+    await this.importFile({ name: f.fileName, bytes: f.bytes }, { kind: change.kind ?? f.kind, mapping: change.mapping ?? f.mapping, fixSwapped: change.fixSwapped, idField: change.idField ?? f.idField, nameField: change.nameField ?? f.nameField });
+  }
+
+  /** Stops the import: the worker is replaced, the saved (previous) data restored. */
+  async cancel() {
+    const pending = [...this.waiting.values()];
+    this.waiting.clear();
+    imports.job = null;
+    this.client.terminate();
+    this.client = this.restart();
+    for (const r of pending) r({ ok: false, message: 'cancelled' });
+    imports.notice = { key: 'imp.cancelled' };
+    await this.restore();
+  }
+
+  /** Saved files back into the worker, in order; `imports.restoring` false when they are on the map. */
+  async restore() {
+    imports.restoring = true;
+    try {
+      const files = await loadFiles();
+      let applied: Promise<unknown> | null = null;
+      for (const f of files)
+        await this.run(f.bytes.slice(0), f.fileName, { kind: f.kind, mapping: f.mapping, idField: f.idField, nameField: f.nameField, lang: atlas.lang, restore: true }).then((o) => {
+          if (!o.ok) return;
+          this.accept(o.summary);
+          // the worker answers with a new 'ready', then the colours: wait for them before the hook says ready
+          applied = hook.nextApplied();
+        });
+      if (applied) await applied;
+    } finally {
+      imports.restoring = false;
+    }
+  }
+
+  /** Back to the embedded data: the worker drops the imports, the saved files are deleted. */
+  async reset() {
+    this.client.resetImport('all');
+    imports.summary = null;
+    imports.source = null;
+    imports.rows = null;
+    imports.boundaries = { adm1: null, adm2: null };
+    imports.boundaryInfo = { adm1: null, adm2: null };
+    try {
+      await clearFiles();
+    } catch (e) {
+      imports.notice = { key: 'imp.storageError', params: { reason: (e as Error).message } };
+    }
+  }
+}

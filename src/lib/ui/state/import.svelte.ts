@@ -1,0 +1,31 @@
+// Import state (one module, beside atlas.svelte.ts): the job in progress, the last summary, the boundaries drawn,
+// what the map rows are, and whether saved data is still being restored (the test hook waits for it).
+import type { BoundaryFC, ImportSummary } from '../worker/import-protocol.ts';
+
+export interface Job {
+  id: number;
+  fileName: string;
+  phase: 'read' | 'parse' | 'validate' | 'assess';
+  fraction: number;
+}
+
+class ImportState {
+  job = $state.raw<Job | null>(null);
+  /** The last import's summary (problems included). */
+  summary = $state.raw<ImportSummary | null>(null);
+  /** The register / list on the map ({kind, fileName}), null for the embedded data. */
+  source = $state.raw<{ kind: 'register' | 'list'; fileName: string } | null>(null);
+  /** Counts of the rows on the map (kept across boundary imports). */
+  rows = $state.raw<ImportSummary | null>(null);
+  boundaries = $state.raw<{ adm1: BoundaryFC | null; adm2: BoundaryFC | null }>({ adm1: null, adm2: null });
+  boundaryInfo = $state.raw<{ adm1: ImportSummary | null; adm2: ImportSummary | null }>({ adm1: null, adm2: null });
+  /** A message about the last job: cancelled, failed, storage; plain text in the UI language's terms (key + params). */
+  notice = $state.raw<{ key: 'imp.cancelled' | 'imp.failed' | 'imp.storageFull' | 'imp.storageError'; params?: Record<string, string | number> } | null>(null);
+  /** True until saved data (if any) is back on the map. */
+  restoring = $state(true);
+  dragging = $state(false);
+  /** Waiting for the user to say what a file is (kind unsure). */
+  ask = $state.raw<{ bytes: ArrayBuffer; fileName: string; summary: ImportSummary } | null>(null);
+}
+
+export const imports = new ImportState();

@@ -1,0 +1,161 @@
+// The worker's import state: the embedded model, the imported register or settlement list, the boundary layers,
+// and the model built from them. A failed import throws before anything here changes (the previous data stays).
+import { preset } from '../../engine/config/presets.ts';
+import { RegisterColumns } from '../../engine/columns.ts';
+import type { DistrictLayer } from '../../engine/geo/districts.ts';
+import { readFgb } from '../../io/fgb.ts';
+import { Outline } from '../../io/outline.ts';
+import { RegisterFileError } from '../../io/problems.ts';
+import { AtlasModel } from './model.ts';
+import { loaded } from './load.ts';
+import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
+import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
+
+/** Most map rows an import may bring (see bench:import). */
+export const MAX_IMPORT_ROWS = 300_000;
+
+let embedded: AtlasModel | null = null;
+let rows: RegisterImport | null = null;
+/** Coordinates by KATO id from the loaded settlement list (a register without coordinates takes them). */
+let listCoords: Map<string, [number, number]> | null = null;
+let adm1: BoundaryImport | null = null;
+let adm2: BoundaryImport | null = null;
+let outline: Outline | null | undefined;
+
+export const importState = {
+  get imported() {
+    return rows;
+  },
+  get boundaries() {
+    return { adm1, adm2 };
+  },
+};
+
+async function getOutline(): Promise<Outline | null> {
+  if (outline !== undefined) return outline;
+  try {
+    const res = await fetch(new URL('/data/kazakhstan.fgb', self.location.origin));
+    outline = new Outline((await readFgb(new Uint8Array(await res.arrayBuffer()))).features);
+  } catch {
+    outline = null;
+  }
+  return outline;
+}
+
+/** Remembers the embedded model (the worker's first model) to return to. */
+export function setEmbedded(m: AtlasModel) {
+  embedded = m;
+}
+
+/** The model for the current data: imported rows as map rows (each its own register row), else the embedded. */
+/** Fields this module filled from the boundaries (undone before each new model). */
+let filled: { s: { district: string | null; oblast: string | null }; field: 'district' | 'oblast' }[] = [];
+/** Per map row, the district / region by point in polygon (null without that layer or outside it). */
+let located: { district: (string | null)[]; oblast: (string | null)[] } = { district: [], oblast: [] };
+
+function locateAll(m: AtlasModel) {
+  for (const f of filled) f.s[f.field] = null;
+  filled = [];
+  const n = m.map.size;
+  located = { district: new Array(n).fill(null), oblast: new Array(n).fill(null) };
+  for (const [layer, field] of [[adm2, 'district'], [adm1, 'oblast']] as const) {
+    if (!layer) continue;
+    for (let i = 0; i < n; i++) {
+      const s = m.map.settlements[i] as unknown as { lat: number; lon: number; district: string | null; oblast: string | null };
+      const d = layer.layer.locate(s.lon, s.lat);
+      located[field][i] = d?.name ?? null;
+      // a settlement without a stated district / region gets the one its point lies in
+      if (d && !s[field]) {
+        s[field] = d.name;
+        filled.push({ s, field });
+      }
+    }
+  }
+}
+
+/** The district and region a map row lies in, and whether they differ from the ones its file states. */
+export function locatedOf(row: number): { district: string | null; oblast: string | null } {
+  return { district: located.district[row] ?? null, oblast: located.oblast[row] ?? null };
+}
+
+export function currentModel(): AtlasModel {
+  const m = buildModel();
+  locateAll(m);
+  return m;
+}
+
+function buildModel(): AtlasModel {
+  const base = preset('2019');
+  const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
+  if (rows) {
+    const reg = rows.columns ?? new RegisterColumns(rows.settlements);
+    return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, loaded.names);
+  }
+  const e = embedded!;
+  if (!adm1 && !adm2) return e;
+  return new AtlasModel(e.map, e.register, e.regIndex, inputs, e.featureCodes, e.synthetic, base, loaded.names);
+}
+
+/** District (or oblast) of each map row by point in polygon, for the panel's check against the stated one. */
+export function locatedUnit(lon: number, lat: number, layer: DistrictLayer | null): { id: string; name: string } | null {
+  const d = layer?.locate(lon, lat);
+  return d ? { id: d.id, name: d.name } : null;
+}
+
+export function hasImport() {
+  return Boolean(rows);
+}
+
+/** Handles an import request; returns the new model (or null when the model did not change). */
+export async function handleImport(msg: ImportRequest, post: (m: ImportReply, transfer?: Transferable[]) => void): Promise<AtlasModel | null> {
+  if (msg.type === 'import-reset') {
+    if (msg.what === 'all') {
+      rows = null;
+      listCoords = null;
+    }
+    adm1 = adm2 = null;
+    return currentModel();
+  }
+  const { job, options } = msg;
+  const started = performance.now();
+  try {
+    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords }, (phase, fraction) =>
+      post({ type: 'import-progress', job, phase, fraction }),
+    );
+    post({ type: 'import-progress', job, phase: 'assess', fraction: 0.92 });
+    const summary: ImportSummary = {
+      job, kind: r.kind, sure: r.sure, fileName: r.fileName, format: r.kind === 'boundaries' ? 'boundaries' : r.format, encoding: r.kind === 'boundaries' ? null : r.encoding,
+      header: r.kind === 'boundaries' ? r.fields : r.header, mapping: r.kind === 'boundaries' ? {} : r.mapping, samples: r.kind === 'boundaries' ? {} : r.samples,
+      counts: r.kind === 'boundaries' ? null : r.counts, problems: r.kind === 'boundaries' ? [] : r.problems.slice(0, PROBLEM_CAP), problemsTotal: r.kind === 'boundaries' ? 0 : r.problems.length,
+      unit: r.kind === 'boundaries' ? 'feature' : r.unit, unlocated: r.kind === 'boundaries' ? [] : r.unlocated.slice(0, 1000),
+      boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn } : null, ms: 0,
+    };
+    if (r.kind === 'boundaries') {
+      // Border districts (boundary within 2 km of the China / Russia line, the engine's tolerance): drawn lit.
+      if (r.level === 2 && loaded.inputs) {
+        const info = r.layer.borderDistances(loaded.inputs.borders, ['CN', 'RU']);
+        info.forEach((d, i) => {
+          const cn = (d.km.CN ?? Infinity) <= 2, ru = (d.km.RU ?? Infinity) <= 2;
+          r.drawn.features[i].properties.border = cn && ru ? 'both' : cn ? 'china' : ru ? 'russia' : '';
+        });
+        summary.boundaries!.drawn = r.drawn;
+      }
+      if (r.level === 2) adm2 = r;
+      else adm1 = r;
+    } else {
+      if (r.settlements.length === 0) throw new Error('no_rows');
+      // Beyond this the tab runs out of memory drawing and exploring every row (measured: 1,000,000 crashes it);
+      // refused with a message, the previous data kept. The CLI assesses any size.
+      if (r.settlements.length > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
+      if (r.kind === 'list') listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
+      rows = r;
+    }
+    summary.ms = performance.now() - started;
+    post({ type: 'import-done', summary });
+    return currentModel();
+  } catch (e) {
+    if (e instanceof RegisterFileError) post({ type: 'import-error', job, message: e.message, code: e.problem.code, params: e.problem.params });
+    else post({ type: 'import-error', job, message: (e as Error).message, code: ['no_rows', 'too_many_rows'].includes((e as Error).message) ? (e as Error).message : undefined });
+    return null;
+  }
+}

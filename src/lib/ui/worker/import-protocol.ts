@@ -1,0 +1,54 @@
+// Import messages between the UI and the worker (kept apart from protocol.ts: the import's own seam).
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Problem } from '../../io/problems.ts';
+import type { ImportKind, Mapping } from '../import/mapping.ts';
+import type { ImportCounts, Unlocated } from './import.ts';
+
+export type { ImportCounts, Unlocated };
+
+export interface ImportOptions {
+  kind?: ImportKind | null;
+  mapping?: Mapping | null;
+  fixSwapped?: boolean;
+  idField?: string | null;
+  nameField?: string | null;
+  lang: 'kk' | 'ru' | 'en';
+  /** Restoring saved data (no question asked, no mapping shown). */
+  restore?: boolean;
+}
+
+export type BoundaryFC = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
+
+export interface ImportSummary {
+  job: number;
+  kind: ImportKind;
+  /** false: the kind was guessed and the UI should ask. */
+  sure: boolean;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  header: string[];
+  mapping: Mapping;
+  samples: Record<string, string[]>;
+  counts: ImportCounts | null;
+  /** The io layer's problems (capped at PROBLEM_CAP; `problemsTotal` counts all). */
+  problems: Problem[];
+  problemsTotal: number;
+  unit: 'line' | 'row' | 'feature';
+  /** First unlocated settlements (the count is in `counts`). */
+  unlocated: Unlocated[];
+  boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC } | null;
+  ms: number;
+}
+
+export const PROBLEM_CAP = 20000;
+
+export type ImportRequest =
+  | { type: 'import'; job: number; bytes: ArrayBuffer; fileName: string; options: ImportOptions }
+  /** Back to the embedded data: drops the imported register, list and boundaries. */
+  | { type: 'import-reset'; what: 'all' | 'boundaries' };
+
+export type ImportReply =
+  | { type: 'import-progress'; job: number; phase: 'read' | 'parse' | 'validate' | 'assess'; fraction: number }
+  | { type: 'import-done'; summary: ImportSummary }
+  | { type: 'import-error'; job: number; message: string; code?: string; params?: Record<string, string | number> };

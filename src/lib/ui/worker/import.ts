@@ -1,0 +1,216 @@
+// In-app import, worker side: a file's bytes → a settlement register (register or national list) or a boundary
+// layer, through the io layer's public readers (readTable → mapped header → tableToSettlements; readFgbFeatures,
+// readShapefileZip). Nothing here touches the DOM; results stay in the worker (Settlement.indicators is a view over
+// typed columns), the UI gets counts, problems, the mapping with sample values, and what the map draws.
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Methodology } from '../../engine/config/schema.ts';
+import type { Settlement } from '../../engine/types.ts';
+import { RegisterColumns } from '../../engine/columns.ts';
+import { DistrictLayer, districtsFromFeatures } from '../../engine/geo/districts.ts';
+import { readTable, formatOf, LIMITS, type Format } from '../../io/formats.ts';
+import { arrayColumn, tableToSettlements, type RawTable } from '../../io/register.ts';
+import { readFgbFeatures } from '../../io/fgb.ts';
+import { decodeText } from '../../io/text.ts';
+import type { Outline } from '../../io/outline.ts';
+import type { Problem } from '../../io/problems.ts';
+import { autoMatch, fieldOf, guessBoundaryFields, guessKind, renameHeader, type ImportKind, type Mapping } from '../import/mapping.ts';
+
+export interface ImportRequestOptions {
+  /** Forced by the user; otherwise guessed from the content. */
+  kind?: ImportKind | null;
+  /** Header → field, chosen or remembered by the UI; otherwise matched automatically. */
+  mapping?: Mapping | null;
+  fixSwapped?: boolean;
+  /** Boundary fields chosen by the user. */
+  idField?: string | null;
+  nameField?: string | null;
+}
+
+export interface ImportCounts {
+  read: number;
+  onMap: number;
+  unlocated: number;
+  rejected: number;
+  warnings: number;
+  /** Rows located by their KATO code from the loaded settlement list (register without coordinates). */
+  matchedByKato: number;
+}
+
+/** A settlement kept without a location (never dropped, never drawn). */
+export interface Unlocated {
+  id: string;
+  name: string;
+  district: string | null;
+  oblast: string | null;
+}
+
+export interface RegisterImport {
+  kind: 'register' | 'list';
+  sure: boolean;
+  fileName: string;
+  format: Format;
+  encoding: string | null;
+  header: string[];
+  mapping: Mapping;
+  samples: Record<string, string[]>;
+  counts: ImportCounts;
+  problems: Problem[];
+  unit: RawTable['unit'];
+  settlements: readonly Settlement[];
+  /** The io layer's columns, when every row read is on the map (no copy needed). */
+  columns: RegisterColumns | null;
+  unlocated: Unlocated[];
+}
+
+export interface BoundaryImport {
+  kind: 'boundaries';
+  sure: true;
+  fileName: string;
+  level: 1 | 2;
+  fields: string[];
+  idField: string;
+  nameField: string;
+  layer: DistrictLayer;
+  /** What the map draws: id, name (and name_kk/ru/en where the file has them). */
+  drawn: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
+  count: number;
+}
+
+export type ImportResult = RegisterImport | BoundaryImport;
+
+type Progress = (phase: 'read' | 'parse' | 'validate', fraction: number) => void;
+
+const isPoly = (f: Feature | null) => Boolean(f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+/** Features of a GeoJSON / FlatGeobuf / zipped Shapefile, when they are polygons (boundaries); else null. */
+async function polygonFeatures(bytes: Uint8Array, format: Format): Promise<Feature[] | null> {
+  let features: (Feature | null)[] = [];
+  if (format === 'fgb') features = readFgbFeatures(bytes).features as (Feature | null)[];
+  else if (format === 'geojson') {
+    try {
+      const fc = JSON.parse(decodeText(bytes).text) as FeatureCollection;
+      features = Array.isArray(fc?.features) ? fc.features : [];
+    } catch {
+      return null; // readTable reports the JSON error
+    }
+  } else if (format === 'shp') {
+    const { readShapefileZip } = await import('../../io/shapefile.ts');
+    features = (await readShapefileZip(bytes, LIMITS.expanded)).features as Feature[];
+  } else return null;
+  const first = features.find((f) => f?.geometry);
+  return first && isPoly(first) ? (features.filter(isPoly) as Feature[]) : null;
+}
+
+export function boundaryLayer(features: Feature[], fileName: string, lang: 'kk' | 'ru' | 'en', idField?: string | null, nameField?: string | null): BoundaryImport {
+  const fields = Object.keys(features[0]?.properties ?? {});
+  const guess = guessBoundaryFields(fields, lang);
+  const id = idField && fields.includes(idField) ? idField : guess.id ?? fields[0];
+  const name = nameField && fields.includes(nameField) ? nameField : guess.name ?? id;
+  const polys = features as Feature<Polygon | MultiPolygon>[];
+  const layer = new DistrictLayer(districtsFromFeatures(polys, id, name));
+  const adm = `ADM${guess.level}_`;
+  const prop = (p: Record<string, unknown>, lg: string) => cellText(p[`${adm}${lg.toUpperCase()}`] ?? p[`name_${lg}`] ?? p[name]);
+  const drawn = {
+    type: 'FeatureCollection' as const,
+    features: polys.map((f) => {
+      const p = (f.properties ?? {}) as Record<string, unknown>;
+      return { type: 'Feature' as const, geometry: f.geometry, properties: { id: cellText(p[id]), name: cellText(p[name]), name_kk: prop(p, 'kk'), name_ru: prop(p, 'ru'), name_en: prop(p, 'en'), level: guess.level } };
+    }),
+  };
+  return { kind: 'boundaries', sure: true, fileName, level: guess.level, fields, idField: id, nameField: name, layer, drawn, count: polys.length };
+}
+
+/** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. */
+export async function importFile(
+  bytes: Uint8Array, fileName: string, config: Methodology, opts: ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null },
+  progress: Progress = () => {},
+): Promise<ImportResult> {
+  progress('read', 0);
+  // a .tsv is read by the CSV reader (it takes the delimiter from the header)
+  const readName = /\.tsv$/i.test(fileName) ? fileName.replace(/\.tsv$/i, '.csv') : fileName;
+  const format = formatOf(readName);
+  if (opts.kind === 'boundaries' || format === 'fgb' || format === 'geojson' || format === 'shp') {
+    const polys = await polygonFeatures(bytes, format);
+    if (polys && polys.length) return boundaryLayer(polys, fileName, opts.lang, opts.idField, opts.nameField);
+  }
+  const indicators = config.indicators.map((i) => i.column);
+  const chosen = opts.mapping ?? null;
+  const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || c.toLowerCase() === 'type_code';
+  progress('parse', 0.1);
+  const { table, encoding } = await readTable(bytes, readName, keep);
+  progress('validate', 0.5);
+  const mapping: Mapping = { ...autoMatch(table.header, indicators), ...(chosen ?? {}) };
+  const samples: Record<string, string[]> = {};
+  table.header.forEach((h, c) => {
+    const col = table.columns[c];
+    samples[h] = col ? Array.from({ length: Math.min(3, col.length) }, (_, k) => cellText(col.get(k))) : [];
+  });
+  const guess = guessKind({ polygons: false, points: format !== 'csv' && format !== 'xlsx', mapping, indicators });
+  const kind = opts.kind === 'register' || opts.kind === 'list' ? opts.kind : (guess.kind as 'register' | 'list');
+  const renamed = renameHeader(table.header, mapping);
+  const col = (field: string) => renamed.indexOf(field);
+  const n = table.rows.length;
+  // Feature formats give lat/lon from the geometry (columns 0 and 1).
+  let iLat = col('lat'), iLon = col('lon');
+  const iId = col('id');
+  const columns = table.columns.slice();
+  const header = renamed.slice();
+  if (iLat < 0) {
+    header.push('lat');
+    columns.push(arrayColumn(new Array(n).fill(null)));
+    iLat = header.length - 1;
+  }
+  if (iLon < 0) {
+    header.push('lon');
+    columns.push(arrayColumn(new Array(n).fill(null)));
+    iLon = header.length - 1;
+  }
+  // Rows without coordinates: located by KATO from the loaded list, else kept aside as "without location". Only
+  // those cells are overridden (the columns keep their fast number paths when every row has coordinates).
+  const over = new Map<number, [number, number]>();
+  const unlocatedRows = new Set<number>();
+  let matchedByKato = 0;
+  const latCol = columns[iLat]!, lonCol = columns[iLon]!, idCol = iId >= 0 ? columns[iId] : null;
+  for (let k = 0; k < n; k++) {
+    if (cellText(latCol.get(k)) !== '' || cellText(lonCol.get(k)) !== '') continue;
+    const hit = opts.list && idCol ? opts.list.get(cellText(idCol.get(k))) : undefined;
+    if (hit) {
+      matchedByKato++;
+      over.set(k, hit);
+    } else {
+      unlocatedRows.add(k);
+      // a placeholder that passes the checks; the row is taken out after reading (never drawn, never assessed)
+      over.set(k, [48, 67]);
+    }
+  }
+  if (over.size) {
+    const patched = (col: NonNullable<RawTable['columns'][number]>, i: 0 | 1) => ({ length: col.length, get: (k: number) => (over.has(k) ? over.get(k)![i] : col.get(k)) });
+    columns[iLat] = patched(latCol, 0);
+    columns[iLon] = patched(lonCol, 1);
+  }
+  const unlocatedIds = new Set<string>();
+  if (idCol) for (const k of unlocatedRows) unlocatedIds.add(cellText(idCol.get(k)));
+  const mapped: RawTable = { ...table, header, columns };
+  const result = tableToSettlements(mapped, config, { outline: opts.outline, fixSwapped: opts.fixSwapped });
+  progress('validate', 0.9);
+  const unlocated: Unlocated[] = [];
+  let settlements: readonly Settlement[] = result.settlements;
+  let registerColumns: RegisterColumns | null = result.columns ?? null;
+  if (unlocatedIds.size) {
+    // the io layer's columns hold every row read: take the unlocated ones out (records, then new columns)
+    const kept: Settlement[] = [];
+    for (const s of result.settlements) {
+      if (unlocatedIds.has(s.id)) unlocated.push({ id: s.id, name: s.name_kk ?? s.name_ru ?? s.name_en ?? s.id, district: s.district, oblast: s.oblast });
+      else kept.push(s);
+    }
+    settlements = kept;
+    registerColumns = null;
+  }
+  const rejected = result.rejectedRows.length;
+  return {
+    kind, sure: opts.kind ? true : guess.sure, fileName, format, encoding: encoding ?? null, header: table.header, mapping, samples,
+    counts: { read: result.rowsIn, onMap: settlements.length, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
+    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated,
+  };
+}

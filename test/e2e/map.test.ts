@@ -117,4 +117,17 @@ describe('the map on the embedded dataset', () => {
     expect(requests.some((u) => u.endsWith('.woff2'))).toBe(true); // label fonts came from our own origin
     expect(errors).toEqual([]);
   });
+
+  it('ships no tile server or CDN address in the build (dist/)', () => {
+    const files = fs.readdirSync('dist', { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(js|html|css|json)$/.test(e.name));
+    expect(files.length).toBeGreaterThan(3);
+    const found = files.flatMap((e) => {
+      const text = fs.readFileSync(path.join(e.parentPath, e.name), 'utf8');
+      // the host of every absolute URL in the file, checked against tile servers and CDNs
+      return [...text.matchAll(/https?:\/\/([^/\s"'`)]+)/gi)]
+        .filter((m) => /cdnjs|unpkg|jsdelivr|(^|\.)cdn\.|tile|mapbox|maptiler|googleapis|arcgisonline/i.test(m[1]))
+        .map((m) => `${e.name}: ${m[0]}`);
+    });
+    expect(found).toEqual([]);
+  });
 });

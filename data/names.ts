@@ -2,6 +2,8 @@
 // Kazakh: a Cyrillic name that uses letters only Kazakh has (ә ғ қ ң ө ұ ү һ і). Russian: a Cyrillic name without
 // them. Where several qualify, the one closest (edit distance) to the place's Latin name wins, so that a current
 // name beats a Soviet-era one (Жанаозен rather than Новый Узень).
+import { editDistance } from '../src/lib/io/edit-distance.ts';
+
 const KAZAKH_ONLY = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 const NOT_RUSSIAN = /[їєўґЇЄЎҐ]/;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\s\-'’.()0-9]+$/u;
@@ -23,20 +25,6 @@ function roughCyrillic(latin: string): string {
 
 function foldKazakh(s: string): string {
   return s.toLowerCase().replace(/[әғқңөұүһі]/g, (c) => KAZAKH_TO_RUSSIAN[c] ?? c);
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
 }
 
 function closest(candidates: string[], target: string): string | null {

@@ -7,6 +7,7 @@
 import type { Category, Settlement } from '../engine/types.ts';
 import { parseOfficialCategory } from '../engine/audit.ts';
 import type { Methodology, ValueKind } from '../engine/config/schema.ts';
+import { editDistance } from './edit-distance.ts';
 import { detectDecimal, isNoData, parseNumberCell, type DecimalConvention } from './numbers.ts';
 import { fileError, type Params, type Problem, type ProblemCode } from './problems.ts';
 import type { Outline } from './outline.ts';
@@ -96,27 +97,12 @@ const ownCopy = (s: string) => (s.length < 13 ? s : (s + ' ').slice(0, -1));
 
 const text = (v: Cell) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v));
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = t;
-    }
-  }
-  return d[b.length];
-}
-
 export function closestName(name: string, known: readonly string[]): string | null {
   const low = name.toLowerCase();
   let best: string | null = null;
   let bestD = Infinity;
   for (const k of known) {
-    const dd = distance(low, k.toLowerCase());
+    const dd = editDistance(low, k.toLowerCase());
     if (dd < bestD) {
       bestD = dd;
       best = k;

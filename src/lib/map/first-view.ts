@@ -10,11 +10,11 @@
 // - Until then it draws at a quarter of the resolution (LOADING_PIXEL_RATIO), then once in full: `idle` is the
 //   idle after that full-resolution frame.
 // - The caller starts other heavy work (the geospatial worker) only after `idle`.
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapOptions, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapOptions } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { loadEmbedded, type EmbeddedData } from '../ui/embedded-data.ts';
 import { loadLabelFonts } from './fonts.ts';
-import { buildStyle, type ColourMode, type LabelLang } from './style.ts';
+import { buildStyle, type LabelLang } from './style.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
 prewarm();
@@ -38,22 +38,18 @@ export interface FirstView {
   idle: Promise<EmbeddedData>;
 }
 
-export interface FirstViewOptions extends Omit<MapOptions, 'container' | 'style'> {
-  /** Changes the style built by buildStyle (data already inline) before the map gets it. */
-  editStyle?: (style: StyleSpecification) => StyleSpecification;
-}
+export type FirstViewOptions = Omit<MapOptions, 'container' | 'style'>;
 
 /**
  * Creates the map in `container`; `options` are passed to MapLibre (no `style`: this module sets it). `settings` is
- * read when the data is in, so a colour mode or language chosen in the meantime is the one the style starts with.
+ * read when the data is in, so a language chosen in the meantime is the one the labels start with.
  */
-export function startFirstView(container: HTMLElement, settings: () => { mode: ColourMode; lang: LabelLang }, { editStyle, ...options }: FirstViewOptions = {}): FirstView {
+export function startFirstView(container: HTMLElement, settings: () => { lang: LabelLang }, options: FirstViewOptions = {}): FirstView {
   performance.mark('auyl:map');
   const map = new MapLibreMap({ ...options, container, pixelRatio: LOADING_PIXEL_RATIO });
   const loaded = Promise.all([data, fonts]).then(([d]) => {
     performance.mark('auyl:data+fonts');
-    const { mode, lang } = settings();
-    map.setStyle((editStyle ?? ((s) => s))(buildStyle(document.baseURI, mode, lang, d.layers)));
+    map.setStyle(buildStyle(settings().lang, d.layers));
     performance.mark('auyl:style set');
     return d;
   });

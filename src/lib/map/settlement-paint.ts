@@ -1,7 +1,7 @@
 // The settlements layer drawn from feature-state: the worker's class codes become a colour, a hidden flag and a
 // support flag per feature (see feature-colours.ts), so a recolour touches only feature-state — no GeoJSON is
 // rebuilt and no tile re-laid-out. Support settlements carry a dark ring in every mode (not colour alone).
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { NO_DATA } from './classes.ts';
 
 const state = (key: string) => ['boolean', ['feature-state', key], false] as ExpressionSpecification;
@@ -20,17 +20,5 @@ export const SETTLEMENT_PAINT = {
  *  MapLibre hashes string ids on every feature-state lookup, in every tile. */
 export const ROW_PROPERTY = 'row';
 
-/** The style with the settlements source keyed by row number and the layer's paint replaced by the paint above. */
-export function withSettlementPaint(style: StyleSpecification): StyleSpecification {
-  const source = style.sources.settlements;
-  return {
-    ...style,
-    sources: { ...style.sources, settlements: { ...source, promoteId: ROW_PROPERTY } },
-    layers: style.layers.map((l) => {
-      if (l.id === 'settlements' && l.type === 'circle') return { ...l, paint: { ...l.paint, ...SETTLEMENT_PAINT } };
-      // labels of hidden classes go too
-      if (l.type === 'symbol' && l.source === 'settlements') return { ...l, paint: { ...l.paint, 'text-opacity': ['case', state('h'), 0, 1] } };
-      return l;
-    }),
-  } as StyleSpecification;
-}
+/** Labels of settlements in a hidden class go with them. */
+export const HIDDEN_LABEL_OPACITY = ['case', state('h'), 0, 1] as ExpressionSpecification;

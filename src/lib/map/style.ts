@@ -3,36 +3,16 @@
 // fonts.ts registers as a CSS family (no `font-faces`: MapLibre would download every file a second time).
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { PALETTE, FEATURE_COLOURS, BORDER_STATUS_COLOURS, CATEGORY_COLOURS } from './palette.ts';
+import { PALETTE } from './palette.ts';
+import { SETTLEMENT_PAINT, ROW_PROPERTY, HIDDEN_LABEL_OPACITY } from './settlement-paint.ts';
 import { LABEL_FONT } from './fonts.ts';
 
-export type ColourMode = 'feature' | 'border_status' | 'category';
 export type LabelLang = 'kk' | 'ru' | 'en';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 export const ATTRIBUTION = 'Natural Earth · GeoNames (CC BY 4.0) · Auyl Atlas';
 
 export const SOURCES = ['neighbours', 'kazakhstan', 'lakes', 'rivers', 'borders', 'water-labels', 'settlements'] as const;
-
-/** The property a colour mode reads, and its value where a feature has none. */
-export const MODE_KEYS: Record<ColourMode, { property: string; fallback: string }> = {
-  feature: { property: 'place_type', fallback: 'other' },
-  border_status: { property: 'border_status', fallback: 'interior' },
-  category: { property: 'category', fallback: 'not_in_register' },
-};
-
-export function settlementColour(mode: ColourMode): ExpressionSpecification {
-  if (mode === 'category') {
-    return ['match', ['coalesce', ['get', 'category'], 'not_in_register'],
-      ...Object.entries(CATEGORY_COLOURS).flat(), CATEGORY_COLOURS.not_in_register] as unknown as ExpressionSpecification;
-  }
-  if (mode === 'border_status') {
-    return ['match', ['coalesce', ['get', 'border_status'], 'interior'],
-      ...Object.entries(BORDER_STATUS_COLOURS).flat(), BORDER_STATUS_COLOURS.interior] as unknown as ExpressionSpecification;
-  }
-  return ['match', ['coalesce', ['get', 'place_type'], 'other'],
-    ...Object.entries(FEATURE_COLOURS).filter(([k]) => k !== 'other').flat(), FEATURE_COLOURS.other] as unknown as ExpressionSpecification;
-}
 
 export function labelField(lang: LabelLang): ExpressionSpecification {
   const order = lang === 'kk' ? ['name_kk', 'name_ru', 'name'] : lang === 'ru' ? ['name_ru', 'name_kk', 'name'] : ['name_en', 'name'];
@@ -53,7 +33,7 @@ export type SourceData = Partial<Record<(typeof SOURCES)[number], FeatureCollect
  * load (empty sources that are filled later cost extra frames, and a first idle before the labels arrive turns on
  * MapLibre's 300 ms label fade for them). Sources without data start empty.
  */
-export function buildStyle(_pageUrl: string, mode: ColourMode = 'feature', lang: LabelLang = 'ru', data: SourceData = {}): StyleSpecification {
+export function buildStyle(lang: LabelLang = 'ru', data: SourceData = {}): StyleSpecification {
   // The base layers are national-scale outlines: a coarser simplification (1.2 px, MapLibre's default 0.375) and a
   // narrow tile buffer (16 px, default 128; wider than half the widest border line) mean fewer vertices to cut,
   // tessellate and draw, which on the first view was measured at ~15–20 % of the time to idle.
@@ -69,7 +49,7 @@ export function buildStyle(_pageUrl: string, mode: ColourMode = 'feature', lang:
       rivers: geojson('rivers'),
       borders: geojson('borders'),
       'water-labels': geojson('water-labels'),
-      settlements: { ...geojson('settlements', 'GeoNames (CC BY 4.0)'), promoteId: 'id' },
+      settlements: { ...geojson('settlements', 'GeoNames (CC BY 4.0)'), promoteId: ROW_PROPERTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': PALETTE.water } },
@@ -87,13 +67,8 @@ export function buildStyle(_pageUrl: string, mode: ColourMode = 'feature', lang:
         type: 'circle',
         source: 'settlements',
         layout: { 'circle-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
-        paint: {
-          'circle-radius': radius,
-          'circle-color': settlementColour(mode),
-          'circle-opacity': 0.9,
-          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#000000', PALETTE.settlementStroke],
-          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, ['boolean', ['feature-state', 'hover'], false], 2, 0.8],
-        },
+        // colours, hidden classes, support ring, selection and hover all come from feature-state (settlement-paint.ts)
+        paint: { 'circle-radius': radius, ...SETTLEMENT_PAINT },
       },
       {
         id: 'water-labels',
@@ -110,7 +85,7 @@ export function buildStyle(_pageUrl: string, mode: ColourMode = 'feature', lang:
         filter: ['!', ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]]],
         minzoom: 6,
         layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 11.5, 'text-offset': [0, 0.8], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
-        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.2 },
+        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.2, 'text-opacity': HIDDEN_LABEL_OPACITY },
       },
       // Symbol layers higher in the list are placed first: regional seats and big towns above villages, so they
       // win label collisions; within a layer the larger population wins (symbol-sort-key).
@@ -121,7 +96,7 @@ export function buildStyle(_pageUrl: string, mode: ColourMode = 'feature', lang:
         filter: ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]],
         minzoom: 3.5,
         layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 13, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
-        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.4 },
+        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.4, 'text-opacity': HIDDEN_LABEL_OPACITY },
       },
     ],
   } as StyleSpecification;

@@ -19,4 +19,4 @@ export const numberOrDash = (lang: Lang, x: number, digits = 1) => (Number.isFin
 export const intOrDash = (lang: Lang, x: number) => (Number.isFinite(x) ? fmtInt(lang, x) : '—');
 export const percent = (lang: Lang, share: number | null) => (share === null ? '—' : `${fmtNum(lang, share * 100)} %`);
 export const countText = (lang: Lang, shown: number, total: number) => t(lang, 'filter.count', { shown: fmtInt(lang, shown), total: fmtInt(lang, total) });
-export const auditWord = (lang: Lang, code: number) => (code === NO_CODE ? '—' : tDynamic(lang, `audit.${AUDIT_CLASSES[code]}`, AUDIT_CLASSES[code]));
+export const auditWord = (lang: Lang, code: number) => (code === NO_CODE ? '—' : tDynamic(lang, `auditShort.${AUDIT_CLASSES[code]}`, AUDIT_CLASSES[code]));

@@ -11,6 +11,8 @@ import type { AuditListRow, AuditReply, AuditUnitLine, PanelAudit, PanelRecord, 
 
 export const auditColour = (cls: AuditClass) => classesFor('audit').find((c) => c.key === cls)!.colour;
 export const auditLabel = (lang: Lang, cls: AuditClass) => t(lang, `audit.${cls}`);
+/** The class in one word (table cells, lists). */
+export const auditShort = (lang: Lang, cls: AuditClass) => t(lang, `auditShort.${cls}`);
 export const categoryLabel = (lang: Lang, category: string | null) => (category ? tDynamic(lang, `category.${category}`, category) : t(lang, 'audit.no_status'));
 export const isDisagreementClass = (cls: AuditClass) => cls === 'upgrade' || cls === 'downgrade' || cls === 'changed';
 export const nameOf = (lang: Lang, n: { kk: string | null; ru: string | null; en: string | null }, id: string) =>
@@ -75,7 +77,7 @@ export function auditPage(lang: Lang, unit: AuditUnitLine, reply: Pick<AuditRepl
     lists: [{
       heading: `${t(lang, 'audit.pdfList')} (${n(reply.listCount)})`,
       items: reply.list.length
-        ? reply.list.map((x) => t(lang, 'audit.pdfLine', { name: nameOf(lang, x.names, x.id), approved: categoryLabel(lang, x.official), computed: categoryLabel(lang, x.computed), cls: auditLabel(lang, x.audit).split(':')[0], reason: listReason(lang, x) }))
+        ? reply.list.map((x) => t(lang, 'audit.pdfLine', { name: nameOf(lang, x.names, x.id), approved: categoryLabel(lang, x.official), computed: categoryLabel(lang, x.computed), cls: auditShort(lang, x.audit), reason: listReason(lang, x) }))
         : [t(lang, 'audit.pdfNone')],
       more: reply.listCount > reply.list.length ? t(lang, 'audit.more', { n: n(reply.listCount - reply.list.length) }) : undefined,
     }],

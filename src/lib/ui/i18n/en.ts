@@ -451,6 +451,11 @@ export const en = {
   "audit.pdfRanking": "Ranking: support > satellite = strategic > other",
   "audit.pdfLine": "{name} — approved {approved}, computed {computed} ({cls}): {reason}",
   "audit.unknownDistrict": "district not given",
+  "auditShort.agreement": "Agreement",
+  "auditShort.upgrade": "Upgrade",
+  "auditShort.downgrade": "Downgrade",
+  "auditShort.changed": "Changed",
+  "auditShort.no_status": "No status",
 } as const;
 
 export type Key = keyof typeof en;

@@ -452,4 +452,9 @@ export const kk: Dict = {
   "audit.pdfRanking": "Дәреже: тірек > серіктес = стратегиялық > басқа",
   "audit.pdfLine": "{name} — бекітілген: {approved}, есеп: {computed} ({cls}): {reason}",
   "audit.unknownDistrict": "аудан көрсетілмеген",
+  "auditShort.agreement": "Сәйкес",
+  "auditShort.upgrade": "Жоғарылатылған",
+  "auditShort.downgrade": "Төмендетілген",
+  "auditShort.changed": "Өзгерген",
+  "auditShort.no_status": "Мәртебесі жоқ",
 };

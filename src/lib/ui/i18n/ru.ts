@@ -452,4 +452,9 @@ export const ru: Dict = {
   "audit.pdfRanking": "Ранжирование: опорный > спутниковый = стратегический > прочий",
   "audit.pdfLine": "{name} — утверждён: {approved}, расчёт: {computed} ({cls}): {reason}",
   "audit.unknownDistrict": "район не указан",
+  "auditShort.agreement": "Совпадает",
+  "auditShort.upgrade": "Завышен",
+  "auditShort.downgrade": "Занижен",
+  "auditShort.changed": "Изменён",
+  "auditShort.no_status": "Нет статуса",
 };

@@ -51,6 +51,10 @@ describe('audit', () => {
     const combobox = page.getByRole('combobox', { name: 'Түсі' });
     const offered = () => combobox.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(await offered()).not.toContain('audit');
+    // the embedded register has no approved statuses: the tab says what to import
+    await page.getByRole('tab', { name: 'Аудит' }).click();
+    expect(await page.getByTestId('audit-none').textContent()).toContain('official_category');
+    await page.getByRole('tab', { name: 'Кесте' }).click();
     await settled(() => page.getByLabel(/Файлды жүктеу/).setInputFiles({ name: 'audit-register.csv', mimeType: 'text/csv', buffer: REGISTER }));
     await page.waitForFunction(() => (window as any).__auyl.atlas.dataset?.ids.length === 7 && (window as any).__auyl.atlas.dataset.hasOfficial, null, { timeout: 60_000 });
     expect(await offered()).toContain('audit');
@@ -174,7 +178,7 @@ describe('audit', () => {
     expect(all).toMatchObject({ settlements: '7', agreement: '1', upgrade: '3', downgrade: '1', changed: '1', no_status: '1', flagged_satellites: '2' });
     const rows = Object.fromEntries(parseCsv(byName['audit.csv']).rows.map((r) => [r.cells.id, r.cells]));
     expect(rows.D1).toMatchObject({ audit: 'upgrade', satellite_flags: 'support_too_far' });
-    expect(JSON.parse(byName['parameters.json']).settings.satellite_radius_km).toBe(15);
+    expect(JSON.parse(byName['parameters.json'])).toMatchObject({ data_source: 'audit-register.csv (register)', settings: { satellite_radius_km: 15 } });
     downloads.length = 0;
     await page.getByRole('combobox', { name: 'District for the printable page' }).selectOption('KZ-AKM|Целиноградский');
     await page.getByTestId('audit-view').getByRole('button', { name: 'PDF', exact: true }).click();
@@ -188,6 +192,10 @@ describe('audit', () => {
     expect(text).toMatch(/Upgrade: approved higher than computed\s*2/);
     expect(text).toContain('Ауыл-D');
     page.off('download', onDownload);
+    await page.getByRole('button', { name: 'KK', exact: true }).click();
+    await page.getByTestId('audit-units').waitFor();
+    expect(await page.locator('[data-testid=audit-units] thead').textContent()).toContain('Сәйкес');
+    await shot('tab-kk');
     expect(errors).toEqual([]);
   });
 });

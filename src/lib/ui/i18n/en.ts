@@ -397,7 +397,7 @@ export const en = {
   "audit.agreement": "Agreement: approved = computed",
   "audit.upgrade": "Upgrade: approved higher than computed",
   "audit.downgrade": "Downgrade: approved lower than computed",
-  "audit.changed": "Changed: satellite ↔ strategic",
+  "audit.changed": "Changed: satellite / strategic (same rank)",
   "audit.no_status": "No approved status",
   "audit.not_in_register": "Not in the register",
   "col.official": "Approved",

@@ -398,7 +398,7 @@ export const ru: Dict = {
   "audit.agreement": "Совпадает: утверждено = расчёт",
   "audit.upgrade": "Завышен: утверждён выше расчёта",
   "audit.downgrade": "Занижен: утверждён ниже расчёта",
-  "audit.changed": "Изменён: спутниковый ↔ стратегический",
+  "audit.changed": "Изменён: спутниковый / стратегический (тот же ранг)",
   "audit.no_status": "Нет утверждённого статуса",
   "audit.not_in_register": "Нет в реестре",
   "col.official": "Утверждён",

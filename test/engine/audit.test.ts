@@ -1,6 +1,6 @@
 // Approved categories against computed ones: words in three languages, the ranking, satellite checks.
 import { describe, expect, it } from 'vitest';
-import { auditClass, auditColumns, parseOfficialCategory, checkApprovedSatellite, AUDIT_CLASSES } from '../../src/lib/engine/audit.ts';
+import { auditClass, auditColumns, parseOfficialCategory, checkApprovedSatellite, AUDIT_CLASSES, auditDiff, auditCountsByUnit, isDisagreement, NOT_AUDITED } from '../../src/lib/engine/audit.ts';
 import { CATEGORIES } from '../../src/lib/engine/classify.ts';
 
 describe('approved category words', () => {
@@ -36,5 +36,32 @@ describe('approved satellites', () => {
     expect(far.km!).toBeCloseTo(40.0, 0);
     expect(checkApprovedSatellite(sat, { lat: 50, lon: 70.1, district: 'A', official: 'support' }, 15).flags).toEqual([]);
     expect(checkApprovedSatellite(sat, undefined, 15)).toEqual({ flags: ['support_not_found'], km: null });
+  });
+});
+
+describe('audit under the baseline and under a scenario', () => {
+  it('lists the disagreements a scenario resolves, creates and shifts', () => {
+    // support 0, satellite 1, strategic 2, other 3; 255 = no approved status / not assessed
+    const official = Uint8Array.from([0, 3, 1, 255, 2, 0, 1]);
+    const baseline = Uint8Array.from([3, 3, 3, 3, 2, 255, 0]);
+    const scenario = Uint8Array.from([0, 1, 2, 0, 2, 0, 1]);
+    const d = auditDiff(official, baseline, scenario);
+    const names = (codes: Uint8Array) => [...codes].map((c) => (c === NOT_AUDITED ? '-' : AUDIT_CLASSES[c]));
+    expect(names(d.baseline)).toEqual(['upgrade', 'agreement', 'upgrade', 'no_status', 'agreement', '-', 'downgrade']);
+    expect(names(d.scenario)).toEqual(['agreement', 'downgrade', 'changed', 'no_status', 'agreement', 'agreement', 'agreement']);
+    expect(d.resolved).toEqual([0, 6]);
+    expect(d.created).toEqual([1]);
+    expect(d.shifted).toEqual([2]);
+    expect(['agreement', 'upgrade', 'downgrade', 'changed', 'no_status'].map((c) => isDisagreement(AUDIT_CLASSES.indexOf(c as never)))).toEqual([false, true, true, true, false]);
+  });
+
+  it('counts classes and flagged satellites per unit', () => {
+    const A = (c: string) => AUDIT_CLASSES.indexOf(c as never);
+    const codes = Uint8Array.from([A('agreement'), A('upgrade'), A('upgrade'), NOT_AUDITED, A('no_status'), A('downgrade')]);
+    const flagged = Uint8Array.from([0, 1, 0, 0, 0, 0]);
+    const unit = Int32Array.from([0, 0, 1, 1, 1, -1]);
+    const [u0, u1] = auditCountsByUnit(codes, flagged, unit, 2);
+    expect(u0).toEqual({ settlements: 2, byClass: { agreement: 1, upgrade: 1, downgrade: 0, changed: 0, no_status: 0 }, flaggedSatellites: 1 });
+    expect(u1).toEqual({ settlements: 2, byClass: { agreement: 0, upgrade: 1, downgrade: 0, changed: 0, no_status: 1 }, flaggedSatellites: 0 });
   });
 });

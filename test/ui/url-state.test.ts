@@ -81,3 +81,13 @@ describe('filters in the URL', () => {
     expect(r.state.filter).toBeUndefined();
   });
 });
+
+describe('URL state: the audit mode', () => {
+  it('accepts mode=audit with its classes hidden, and round-trips it', () => {
+    const { state, invalid } = parse('#mode=audit&hide=upgrade,no_status&lang=en');
+    expect(invalid).toEqual([]);
+    expect(state).toEqual({ mode: 'audit', hidden: ['upgrade', 'no_status'], lang: 'en' });
+    expect(serialise(state)).toBe('#mode=audit&hide=upgrade,no_status&lang=en');
+    expect(parse('#mode=audits').invalid).toEqual(['mode']);
+  });
+});

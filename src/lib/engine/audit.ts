@@ -122,3 +122,59 @@ export function auditAssessment(table: AssessmentTable): { rows: AuditRow[]; byD
   }
   return { rows, byDistrict, total };
 }
+
+/** Code of a row that is not assessed (no computed category): neither side of an audit. */
+export const NOT_AUDITED = 255;
+const DISAGREEMENT: readonly boolean[] = AUDIT_CLASSES.map((c) => c === 'upgrade' || c === 'downgrade' || c === 'changed');
+/** Whether an audit class code is a disagreement (upgrade, downgrade or changed). */
+export const isDisagreement = (code: number): boolean => DISAGREEMENT[code] === true;
+
+/** The audit of one register under two sets of computed categories (the baseline and a scenario). */
+export interface AuditDiff {
+  /** Per row, AUDIT_CLASSES code under each side (NOT_AUDITED where that side has no category). */
+  baseline: Uint8Array;
+  scenario: Uint8Array;
+  /** Rows (ascending) that disagree under the baseline and agree under the scenario. */
+  resolved: number[];
+  /** Rows that agree under the baseline and disagree under the scenario. */
+  created: number[];
+  /** Rows that disagree on both sides, in another way (e.g. an upgrade became a change). */
+  shifted: number[];
+}
+
+/** Approved categories against the baseline's and the scenario's: which disagreements the scenario resolves and
+ *  which it creates. All three arrays are CATEGORIES codes per row; 255 = no approved status (`official`) or not
+ *  assessed (`baselineCategory`, `scenarioCategory`). */
+export function auditDiff(official: Uint8Array, baselineCategory: Uint8Array, scenarioCategory: Uint8Array): AuditDiff {
+  const n = official.length;
+  const classOf = (computed: number, i: number) =>
+    computed === 255 ? NOT_AUDITED : AUDIT_CLASSES.indexOf(auditClass(official[i] === 255 ? null : CATEGORIES[official[i]], CATEGORIES[computed]));
+  const baseline = new Uint8Array(n), scenario = new Uint8Array(n);
+  const resolved: number[] = [], created: number[] = [], shifted: number[] = [];
+  const agreement = AUDIT_CLASSES.indexOf('agreement');
+  for (let i = 0; i < n; i++) {
+    const b = (baseline[i] = classOf(baselineCategory[i], i));
+    const s = (scenario[i] = classOf(scenarioCategory[i], i));
+    if (b === NOT_AUDITED || s === NOT_AUDITED || b === s) continue;
+    if (isDisagreement(b) && s === agreement) resolved.push(i);
+    else if (b === agreement && isDisagreement(s)) created.push(i);
+    else if (isDisagreement(b) && isDisagreement(s)) shifted.push(i);
+  }
+  return { baseline, scenario, resolved, created, shifted };
+}
+
+/** Audit counts per unit: `codes` AUDIT_CLASSES codes (NOT_AUDITED rows are left out), `flagged[i] = 1` for an
+ *  approved satellite whose approved support is doubtful, `unit[i]` the row's unit (0 … unitCount-1; -1: none,
+ *  left out). */
+export function auditCountsByUnit(codes: Uint8Array, flagged: Uint8Array, unit: Int32Array, unitCount: number): AuditCounts[] {
+  const out = Array.from({ length: unitCount }, emptyCounts);
+  for (let i = 0; i < codes.length; i++) {
+    const u = unit[i];
+    if (u < 0 || codes[i] === NOT_AUDITED) continue;
+    const c = out[u];
+    c.settlements++;
+    c.byClass[AUDIT_CLASSES[codes[i]]]++;
+    if (flagged[i]) c.flaggedSatellites++;
+  }
+  return out;
+}

@@ -2,10 +2,10 @@
 // the UI (legend, feature-state colours). Palettes are colour-blind safe: Okabe–Ito for categories, viridis for
 // graduated values; support settlements also carry a ring (see settlement-paint.ts), not colour alone.
 
-export const CATEGORICAL_MODES = ['category', 'potential', 'border_status', 'place_type', 'resettlement'] as const;
+export const CATEGORICAL_MODES = ['category', 'potential', 'border_status', 'place_type', 'resettlement', 'audit'] as const;
 export const BLOCK_MODES = ['score_demography', 'score_infrastructure', 'score_economy', 'score_geospatial'] as const;
 export const GRADUATED_MODES = ['score_total', ...BLOCK_MODES] as const;
-export const COLOUR_MODES = ['category', 'potential', 'score_total', ...BLOCK_MODES, 'border_status', 'place_type', 'resettlement'] as const;
+export const COLOUR_MODES = ['category', 'potential', 'score_total', ...BLOCK_MODES, 'border_status', 'place_type', 'resettlement', 'audit'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 export type CategoricalMode = (typeof CATEGORICAL_MODES)[number];
 export type GraduatedMode = (typeof GRADUATED_MODES)[number];
@@ -75,6 +75,15 @@ const CATEGORICAL: Record<CategoricalMode, ClassDef[]> = {
     { key: 'sending', colour: '#D55E00' },
     { key: 'receiving', colour: '#009E73' },
     { key: 'neither', colour: '#b8b8b8' },
+  ],
+  /** The approved category against the computed one (engine/audit.ts: AUDIT_CLASSES in the same order). */
+  audit: [
+    { key: 'agreement', colour: '#009E73' },
+    { key: 'upgrade', colour: '#0072B2' },
+    { key: 'downgrade', colour: '#D55E00' },
+    { key: 'changed', colour: '#E69F00' },
+    { key: 'no_status', colour: '#b4b4b4' },
+    { key: 'not_in_register', colour: NO_DATA },
   ],
 };
 

@@ -19,6 +19,8 @@ export interface BriefInput {
   /** A headline figure under the map (the coverage). */
   headline: { label: string; value: string } | null;
   tables: BriefTable[];
+  /** Full-width wrapped lists after the tables (the audit page's disagreements); they go on to further pages. */
+  lists?: { heading: string; items: string[]; more?: string }[];
   parameters: { label: string; value: string }[];
   parametersHeading: string;
   footer: string;
@@ -117,12 +119,38 @@ export function buildBrief(JsPdfClass: typeof JsPdf, fonts: BriefFonts, input: B
     const b = input.tables[k + 1] ? drawTable(input.tables[k + 1], M + colW + 6, top) : top;
     y = Math.max(a, b) + 3;
   }
+  // a new page when `h` mm more would run into the footer
+  const room = (h: number) => {
+    if (y + h <= 297 - M - 8) return;
+    doc.addPage('a4', 'portrait');
+    y = M + 4;
+  };
+  for (const list of input.lists ?? []) {
+    room(10);
+    text(list.heading, M, 9.5, true);
+    y += 4.8;
+    doc.setFont('NotoSans', 'normal');
+    doc.setFontSize(8.2);
+    for (const item of [...list.items, ...(list.more ? [list.more] : [])]) {
+      const lines = doc.splitTextToSize(item, inner - 4) as string[];
+      room(lines.length * 3.8);
+      text('•', M, 8.2);
+      lines.forEach((l, i) => {
+        text(l, M + 4, 8.2);
+        if (i < lines.length - 1) y += 3.8;
+      });
+      y += 4.4;
+    }
+    y += 2;
+  }
+  room(12);
   text(input.parametersHeading, M, 9.5, true);
   y += 4.6;
   for (const p of input.parameters) {
     doc.setFont('NotoSans', 'normal');
     doc.setFontSize(8.2);
     const lines = doc.splitTextToSize(p.value, inner - 62) as string[];
+    room(lines.length * 3.8);
     text(p.label, M, 8.2, false, '#44495a');
     lines.forEach((l, i) => {
       text(l, M + 62, 8.2);
@@ -130,15 +158,18 @@ export function buildBrief(JsPdfClass: typeof JsPdf, fonts: BriefFonts, input: B
     });
     y += 4.2;
   }
-  // footer at the bottom of the page
-  y = 297 - M + 2;
+  // footer at the bottom of every page
   doc.setFontSize(7.5);
   doc.setFont('NotoSans', 'normal');
   const foot = doc.splitTextToSize(input.footer, inner) as string[];
-  y -= (foot.length - 1) * 3.4;
-  for (const l of foot) {
-    text(l, M, 7.5, false, '#667');
-    y += 3.4;
+  const pages = doc.getNumberOfPages();
+  for (let page = 1; page <= pages; page++) {
+    doc.setPage(page);
+    y = 297 - M + 2 - (foot.length - 1) * 3.4;
+    for (const l of foot) {
+      text(l, M, 7.5, false, '#667');
+      y += 3.4;
+    }
   }
   return new Uint8Array(doc.output('arraybuffer'));
 }

@@ -5,6 +5,7 @@ import { POTENTIALS } from '../engine/score.ts';
 import { NO_CODE } from '../engine/explore/columns.ts';
 import { fmtInt, fmtNum, t, tDynamic } from './i18n/index.ts';
 import type { RowNames } from './worker/protocol.ts';
+import { AUDIT_CLASSES } from '../engine/audit.ts';
 
 /** A map row's name in the language, with the others as fallback. */
 export function rowName(lang: Lang, names: RowNames, row: number): string {
@@ -18,3 +19,4 @@ export const numberOrDash = (lang: Lang, x: number, digits = 1) => (Number.isFin
 export const intOrDash = (lang: Lang, x: number) => (Number.isFinite(x) ? fmtInt(lang, x) : '—');
 export const percent = (lang: Lang, share: number | null) => (share === null ? '—' : `${fmtNum(lang, share * 100)} %`);
 export const countText = (lang: Lang, shown: number, total: number) => t(lang, 'filter.count', { shown: fmtInt(lang, shown), total: fmtInt(lang, total) });
+export const auditWord = (lang: Lang, code: number) => (code === NO_CODE ? '—' : tDynamic(lang, `auditShort.${AUDIT_CLASSES[code]}`, AUDIT_CLASSES[code]));

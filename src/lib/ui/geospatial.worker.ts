@@ -31,7 +31,7 @@ function ready(m: AtlasModel) {
     names.ru.push(r.ru);
     names.en.push(r.en);
   }
-  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts() || Boolean(importState.boundaries.adm2), synthetic, defaults: m.defaults(),
+  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts() || Boolean(importState.boundaries.adm2), hasOfficial: m.hasOfficial(), synthetic, defaults: m.defaults(),
     imported: rows ? { kind: rows.kind, fileName: rows.fileName } : null },
     synthetic ? [synthetic.lon.buffer, synthetic.lat.buffer, synthetic.population.buffer] : []);
 }
@@ -59,12 +59,14 @@ async function handle(event: MessageEvent<WorkerRequest>) {
       const r = model.compute(msg.settings, msg.view, msg.filter, msg.sort, msg.hidden, msg.changedOnly);
       const { explore, filteredCounts, table, links, diff, ...rest } = r;
       const transfer: Transferable[] = [r.codes.buffer, r.support.buffer, explore.mask.buffer, explore.order.buffer];
-      if (table) transfer.push(table.population.buffer, table.score.buffer, table.kmTown.buffer, table.kmChina.buffer, table.kmRussia.buffer, table.category.buffer, table.potential.buffer, table.oblast.buffer, table.district.buffer);
+      if (table) transfer.push(table.population.buffer, table.score.buffer, table.kmTown.buffer, table.kmChina.buffer, table.kmRussia.buffer, table.category.buffer, table.potential.buffer, table.official.buffer, table.audit.buffer, table.oblast.buffer, table.district.buffer);
       if (links) transfer.push(links.buffer);
       if (diff) transfer.push(diff.rows.buffer, diff.from.buffer, diff.to.buffer);
       post({ type: 'result', seq: msg.seq, ms: performance.now() - started, ...rest, explore: { ...explore, filteredCounts }, table, links, diff }, transfer);
     } else if (msg.type === 'border-review') {
       post({ type: 'border-review', seq: msg.seq, review: model.borderReview(msg.border) });
+    } else if (msg.type === 'audit') {
+      post({ type: 'audit', seq: msg.seq, audit: model.audit(msg.unit ?? null, msg.limit) });
     } else if (msg.type === 'load-districts') {
       const bytes = new Uint8Array(msg.bytes);
       const features = /\.fgb$/i.test(msg.fileName) ? (await readFgb(bytes)).features : JSON.parse(new TextDecoder().decode(bytes)).features;

@@ -3,7 +3,7 @@ import type { Lang } from '../engine/types.ts';
 import { isGraduated, type ColourMode } from '../map/classes.ts';
 import { fmtNum, t, tDynamic } from './i18n/index.ts';
 
-const PREFIX: Record<string, string> = { category: 'category', potential: 'potential', border_status: 'status', place_type: 'feature', resettlement: 'role' };
+const PREFIX: Record<string, string> = { category: 'category', potential: 'potential', border_status: 'status', place_type: 'feature', resettlement: 'role', audit: 'audit' };
 
 export function classLabel(lang: Lang, mode: ColourMode, key: string, breaks: readonly number[]): string {
   if (key === 'no_data') return t(lang, 'class.no_data');

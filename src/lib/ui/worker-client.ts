@@ -1,7 +1,7 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
 import type { ImportOptions, ImportReply } from './worker/import-protocol.ts';
-import type { BorderReviewReply, ExportFile, ExportRequest, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
+import type { AuditReply, BorderReviewReply, ExportFile, ExportRequest, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './worker/protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 type Result = Extract<WorkerReply, { type: 'result' }>;
@@ -12,6 +12,8 @@ export interface WorkerHandlers {
   detail(r: PanelRecord): void;
   search(query: string, hits: SearchResult[]): void;
   borderReview(review: BorderReviewReply): void;
+  /** The audit tab's answer (only the latest `audit()` call's). */
+  audit?(audit: AuditReply): void;
   error(message: string): void;
   /** Import progress, result and failure (see worker/import-protocol.ts). */
   imported?(r: ImportReply): void;
@@ -24,6 +26,9 @@ export class WorkerClient {
   private searchSeq = 0;
   private reviewSeq = 0;
   private exportSeq = 0;
+  private auditSeq = 0;
+  private unitSeq = 0;
+  private readonly audits = new Map<number, (a: AuditReply) => void>();
   private readonly exports = new Map<number, { resolve: (r: { files: ExportFile[]; ms: number }) => void; reject: (e: Error) => void }>();
 
   constructor(handlers: WorkerHandlers) {
@@ -39,6 +44,12 @@ export class WorkerClient {
         if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
       } else if (r.type === 'border-review') {
         if (r.seq === this.reviewSeq) handlers.borderReview(r.review);
+      } else if (r.type === 'audit') {
+        const once = this.audits.get(r.seq);
+        if (once) {
+          this.audits.delete(r.seq);
+          once(r.audit);
+        } else if (r.seq === this.auditSeq) handlers.audit?.(r.audit);
       } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
       else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
@@ -76,6 +87,20 @@ export class WorkerClient {
 
   borderReview(border: 'CN' | 'RU') {
     this.send({ type: 'border-review', seq: ++this.reviewSeq, border });
+  }
+
+  /** The audit tab's data (answered through `handlers.audit`). */
+  audit() {
+    this.send({ type: 'audit', seq: ++this.auditSeq });
+  }
+
+  /** One unit's audit with its whole list (the printable page), answered to the caller. */
+  auditUnit(unit: string, limit = 5000): Promise<AuditReply> {
+    const seq = -++this.unitSeq;
+    return new Promise((resolve) => {
+      this.audits.set(seq, resolve);
+      this.send({ type: 'audit', seq, unit, limit });
+    });
   }
 
   /** A district layer's bytes (tests; the import will add boundaries): answered by a new 'ready'. */

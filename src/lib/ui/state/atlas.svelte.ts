@@ -4,7 +4,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Labels, Lang } from '../../engine/types.ts';
 import type { Classing, ColourMode } from '../../map/classes.ts';
-import type { BorderReviewReply, DiffReply, ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../worker/protocol.ts';
+import type { AuditReply, BorderReviewReply, DiffReply, ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../worker/protocol.ts';
 import { NO_FILTER } from '../../engine/explore/filter.ts';
 import type { View } from '../url-state.ts';
 
@@ -24,6 +24,8 @@ export interface Dataset {
   ids: string[];
   registerRows: number;
   hasDistricts: boolean;
+  /** The assessed register carries approved statuses (the audit colour mode is offered). */
+  hasOfficial: boolean;
   /** Rows of a synthetic register (benchmarks), 0 for the embedded data. */
   synthetic: number;
   places: number;
@@ -49,12 +51,14 @@ class AtlasState {
   showLinks = $state(false);
   searchHits = $state.raw<{ query: string; hits: SearchResult[] } | null>(null);
   /** The bottom pane: closed, the table or the summaries. */
-  pane = $state<'none' | 'table' | 'summary' | 'diff' | 'border' | 'resettle'>('table');
+  pane = $state<'none' | 'table' | 'summary' | 'diff' | 'border' | 'resettle' | 'audit'>('table');
   /** The scenario against the baseline (worker), the map showing only the changed rows, the border review. */
   diff = $state.raw<DiffReply | null>(null);
   changedOnly = $state(false);
   reviewBorder = $state<'CN' | 'RU'>('CN');
   review = $state.raw<BorderReviewReply | null>(null);
+  /** The audit tab's data (worker), asked for while the tab is open. */
+  audit = $state.raw<AuditReply | null>(null);
   /** The scenario in force: its name (null: the baseline). */
   scenarioName = $state<string | null>(null);
   /** The scenario as a URL value (null: none, or too long to carry). */

@@ -6,7 +6,7 @@ import { summarise, type UnitSummary } from '../../engine/explore/summary.ts';
 import { buildSearchIndex, search, type SearchIndex } from '../../engine/explore/search.ts';
 import { searchKey } from '../../engine/explore/search-key.ts';
 
-export const SORT_KEYS = ['name', 'district', 'population', 'score', 'potential', 'category', 'km_town', 'km_china', 'km_russia'] as const;
+export const SORT_KEYS = ['name', 'district', 'population', 'score', 'potential', 'category', 'official', 'audit', 'km_town', 'km_china', 'km_russia'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface SortSpec {
   key: SortKey;
@@ -22,6 +22,9 @@ export interface TableColumns {
   kmRussia: Float64Array;
   category: Uint8Array;
   potential: Uint8Array;
+  /** The approved category (CATEGORIES code) and the audit class (AUDIT_CLASSES code); NO_CODE where none. */
+  official: Uint8Array;
+  audit: Uint8Array;
   oblast: Int32Array;
   oblasts: string[];
   district: Int32Array;
@@ -63,6 +66,8 @@ function sortValues(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, k
     case 'score': return c.scorePercent;
     case 'potential': return Float64Array.from(c.potential, (p) => (p === NO_CODE ? NaN : p));
     case 'category': return Float64Array.from(c.category, (p) => (p === NO_CODE ? NaN : p));
+    case 'official': return Float64Array.from(t.official, (p) => (p === NO_CODE ? NaN : p));
+    case 'audit': return Float64Array.from(t.audit, (p) => (p === NO_CODE ? NaN : p));
     case 'km_town': return t.kmTown;
     case 'km_china': return t.kmChina;
     case 'km_russia': return t.kmRussia;

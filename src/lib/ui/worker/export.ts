@@ -14,6 +14,8 @@ import { CATEGORIES } from '../../engine/classify.ts';
 import { POTENTIALS } from '../../engine/score.ts';
 import { BORDER_STATUSES } from '../../engine/geo/geospatial.ts';
 import type { UnitSummary } from '../../engine/explore/summary.ts';
+import { auditAssessment } from '../../engine/audit.ts';
+import { writeAuditReport } from '../../io/audit-report.ts';
 
 /** The column added to the assessment's: whether the place is in the assessed register (other places of the
  *  map carry only their names, coordinates, region and population). */
@@ -91,7 +93,7 @@ function prepare(model: AtlasModel, req: ExportRequest) {
 }
 
 export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[] {
-  const { columns, values, kept, parameters, paramsFile, base, summaries } = prepare(model, req);
+  const { v, columns, values, kept, parameters, paramsFile, base, summaries } = prepare(model, req);
   const map = model.map.settlements;
   const csvOptions = { delimiter: req.csv.delimiter, decimalComma: req.csv.decimalComma, bom: true };
   const concat = (parts: Uint8Array[]) => {
@@ -127,6 +129,12 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
     return [{ name: `${base}-settlements.fgb`, mime: 'application/octet-stream', bytes: writeFgb({ type: 'FeatureCollection', features }, columns) }, paramsFile];
   }
   if (req.kind === 'params') return [paramsFile];
+  if (req.kind === 'audit-csv') {
+    // the whole assessed register, as `auyl audit` writes it (filters do not apply: an audit covers every list),
+    // with the scenario's parameters beside it; ';' means a spreadsheet in kk/ru locales (BOM, decimal comma)
+    const files = writeAuditReport(`${base}-audit.csv`, v.assessed, auditAssessment(v.assessed), { excel: req.csv.delimiter === ';' });
+    return [...[...files].map(([name, bytes]) => ({ name, mime: name.endsWith('.json') ? 'application/json' : 'text/csv;charset=utf-8', bytes })), paramsFile];
+  }
   if (req.kind === 'brief-data') {
     let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
     for (const i of kept) {

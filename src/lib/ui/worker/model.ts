@@ -6,7 +6,8 @@ import type { Methodology } from '../../engine/config/schema.ts';
 import type { RegisterColumns } from '../../engine/columns.ts';
 import { buildGeoContext, computeGeoTable, geospatialRecord, nearestCountedBorder, BORDER_STATUSES, type GeoInputs, type GeoTable } from '../../engine/geo/geospatial.ts';
 import { reassessTable, assessmentRecord, type AssessmentTable } from '../../engine/assess.ts';
-import { CATEGORIES } from '../../engine/classify.ts';
+import { CATEGORIES, satelliteRadius } from '../../engine/classify.ts';
+import { AUDIT_CLASSES, auditAssessment, auditClass, auditColumns, auditCountsByUnit, auditDiff, checkApprovedSatellite, isDisagreement, NOT_AUDITED, type AuditRow } from '../../engine/audit.ts';
 import { POTENTIALS } from '../../engine/score.ts';
 import { classesFor, classIndex, isGraduated, blockOfMode, type ColourMode } from '../../map/classes.ts';
 import { computeBreaks } from '../../map/class-breaks.ts';
@@ -21,7 +22,7 @@ import { summarise, type UnitSummary } from '../../engine/explore/summary.ts';
 import { categoryDiff, potentialDiff } from '../../engine/decide/diff.ts';
 import { borderReview } from '../../engine/decide/border-review.ts';
 import { regionRole } from '../../engine/decide/resettlement.ts';
-import type { BorderReviewReply, DiffReply } from './protocol.ts';
+import type { AuditChange, AuditListRow, AuditReply, AuditUnitLine, BorderReviewReply, DiffReply } from './protocol.ts';
 
 export interface ViewResult {
   stage: Stage;
@@ -48,6 +49,8 @@ interface Derived {
   support: Uint8Array;
   percent: Float64Array;
   blocks: Map<string, Float64Array>;
+  /** Class index of the 'audit' mode. */
+  audit: Uint8Array;
 }
 
 const PLACE_TYPES = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL'];
@@ -86,6 +89,17 @@ export class AtlasModel {
 
   get size(): number {
     return this.map.size;
+  }
+
+  private officialCodes: Uint8Array | null = null;
+  /** Per register row, the approved category (CATEGORIES code), 255 where none. */
+  private official(): Uint8Array {
+    return (this.officialCodes ??= Uint8Array.from(this.register.settlements, (s) => (s.official?.category ? CATEGORIES.indexOf(s.official.category) : 255)));
+  }
+
+  /** Whether the register carries approved statuses (the audit mode has something to show). */
+  hasOfficial(): boolean {
+    return this.official().some((c) => c !== 255);
   }
 
   defaults(): Settings {
@@ -168,11 +182,15 @@ export class AtlasModel {
     const oblast = units(), district = units();
     const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
     const population = new Float64Array(n), isTown = new Uint8Array(n);
+    const official = new Uint8Array(n).fill(NO_CODE), audit = new Uint8Array(n).fill(NO_CODE);
+    const officialReg = this.official(), auditReg = auditColumns(officialReg, a.classes.category);
     for (let i = 0; i < n; i++) {
       const r = this.regIndex[i];
       if (r >= 0) {
         category[i] = a.classes.category[r];
         potential[i] = a.scores.potential[r];
+        official[i] = officialReg[r] === 255 ? NO_CODE : officialReg[r];
+        audit[i] = auditReg[r];
       }
       const row = this.rowNames(i);
       population[i] = row.population ?? NaN;
@@ -185,7 +203,7 @@ export class AtlasModel {
       oblast: oblast.index, oblasts: oblast.names, district: district.index, districts: district.names,
     };
     const table: TableColumns = {
-      population, score: d.percent, kmTown: geo.kmToTown, kmChina: geo.kmToChina, kmRussia: geo.kmToRussia, category, potential,
+      population, score: d.percent, kmTown: geo.kmToTown, kmChina: geo.kmToChina, kmRussia: geo.kmToRussia, category, potential, official, audit,
       oblast: oblast.index, oblasts: oblast.names, district: district.index, districts: district.names,
     };
     return { cols, table };
@@ -205,6 +223,7 @@ export class AtlasModel {
    *  count and the summaries as a filter does. */
   compute(settings: Settings, view: ViewSettings, filter: FilterSpec = NO_FILTER, sort: SortSpec = { key: 'population', desc: true }, hidden: readonly string[] = [], changedOnly = false): ViewResult {
     const before = this.assessKey;
+    this.lastSettings = settings;
     const r = this.classifyAll(settings, view);
     const fresh = r.stage !== 'view' || before !== this.assessKey || !this.exploreData;
     if (fresh) {
@@ -379,7 +398,10 @@ export class AtlasModel {
       support: new Uint8Array(n),
       percent: new Float64Array(n).fill(NaN),
       blocks: new Map(a.scores.blocks.map((b) => [b.id, new Float64Array(n).fill(NaN)])),
+      audit: new Uint8Array(n).fill(classesFor('audit').findIndex((c) => c.key === 'not_in_register')),
     };
+    // the engine's audit classes (AUDIT_CLASSES) are the audit mode's first classes, in the same order
+    const auditReg = auditColumns(this.official(), a.classes.category);
     const other = catKeys.indexOf('other'), otherInsufficient = catKeys.indexOf('other_insufficient'), supportCode = CATEGORIES.indexOf('support');
     const blocks = a.scores.blocks.map((b) => [b.points, d.blocks.get(b.id)!] as const);
     for (let i = 0; i < n; i++) {
@@ -392,6 +414,7 @@ export class AtlasModel {
       d.potential[i] = potOfCode[pot];
       d.support[i] = a.classes.category[r] === supportCode ? 1 : 0;
       d.percent[i] = a.scores.percent[r];
+      d.audit[i] = auditReg[r];
       // a block of a row without any data in it has no score (not 0)
       for (const [from, to] of blocks) to[i] = from[r];
     }
@@ -423,6 +446,7 @@ export class AtlasModel {
     else if (mode === 'potential') codes = d.potential;
     else if (mode === 'place_type') codes = this.placeType;
     else if (mode === 'resettlement') codes = this.roles();
+    else if (mode === 'audit') codes = d.audit;
     else {
       const keys = classesFor('border_status').map((c) => c.key);
       const of = BORDER_STATUSES.map((s) => keys.indexOf(s));
@@ -468,7 +492,104 @@ export class AtlasModel {
     record.category = a.category === 'other' && a.potential === 'insufficient_data' ? 'other_insufficient' : a.category;
     record.rule = { ...this.ruleOf(a, r), reason: a.category_reason };
     if (a.category === 'support') record.cluster = this.cluster(r);
+    if (reg?.official) record.audit = this.panelAudit(r);
     return record;
+  }
+
+  /** The approved status of register row r beside its computed category; for an approved satellite, its approved
+   *  support settlement with the distance and the engine's flags. */
+  private panelAudit(r: number): NonNullable<PanelRecord['audit']> {
+    const reg = this.register.settlements, s = reg[r], config = this.config;
+    const official = s.official?.category ?? null;
+    const out: NonNullable<PanelRecord['audit']> = {
+      official, year: s.official?.year ?? null, cls: auditClass(official, CATEGORIES[this.assessed!.classes.category[r]]),
+      supportId: s.official?.support_id ?? null, support: null, km: null, radiusKm: null, flags: [],
+    };
+    if (official !== 'satellite' || !out.supportId) return out;
+    const j = this.regRow.get(out.supportId);
+    const districtOf = (k: number) => reg[k].district ?? (this.registerGeo && this.registerGeo.district[k] >= 0 ? this.registerGeo.districts[this.registerGeo.district[k]].name : null);
+    const row = (k: number) => ({ lat: reg[k].lat, lon: reg[k].lon, district: districtOf(k), official: reg[k].official?.category ?? null });
+    out.radiusKm = j === undefined ? config.categories.satellite.radius_km : satelliteRadius(config, reg[j].oblast);
+    const check = checkApprovedSatellite(row(r), j === undefined ? undefined : row(j), out.radiusKm);
+    out.flags = check.flags;
+    out.km = check.km;
+    if (j !== undefined) {
+      let mapRow = -1;
+      for (let i = 0; i < this.size; i++) if (this.regIndex[i] === j) { mapRow = i; break; }
+      out.support = { id: reg[j].id, row: mapRow, names: { kk: reg[j].name_kk, ru: reg[j].name_ru, en: reg[j].name_en }, district: districtOf(j) };
+    }
+    return out;
+  }
+
+  private auditCache: { of: AssessmentTable; rows: AuditRow[] } | null = null;
+  private lastSettings: Settings | null = null;
+
+  /** The audit of approved statuses under the last compute: counts per region and district, the disagreements
+   *  (and flagged approved satellites) with their computed reasons, and the scenario against the baseline. */
+  audit(unitKey: string | null = null, limit = 500): AuditReply {
+    const cols = this.exploreData?.cols, a = this.assessed;
+    if (!cols || !a) throw new Error('nothing computed yet');
+    if (this.auditCache?.of !== a) this.auditCache = { of: a, rows: auditAssessment(a).rows };
+    const rows = this.auditCache.rows, n = this.size, officialReg = this.official();
+    // per map row: audit class, flagged, unit
+    const codes = new Uint8Array(n).fill(NOT_AUDITED), flagged = new Uint8Array(n), official = new Uint8Array(n).fill(255);
+    const unit = new Int32Array(n).fill(-1);
+    const unitKeys: string[] = [], unitAt = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const r = this.regIndex[i];
+      if (r < 0) continue;
+      codes[i] = AUDIT_CLASSES.indexOf(rows[r].audit);
+      flagged[i] = rows[r].flags.length ? 1 : 0;
+      official[i] = officialReg[r];
+      const key = `${cols.oblast[i] >= 0 ? cols.oblasts[cols.oblast[i]] : ''}|${cols.district[i] >= 0 ? cols.districts[cols.district[i]] : ''}`;
+      let u = unitAt.get(key);
+      if (u === undefined) unitAt.set(key, (u = unitKeys.push(key) - 1));
+      unit[i] = u;
+    }
+    const line = (key: string, c: ReturnType<typeof auditCountsByUnit>[number]): AuditUnitLine => {
+      const [oblast, district] = key ? key.split('|') : ['', ''];
+      return { key, oblast: oblast || null, district: district || null, settlements: c.settlements, byClass: AUDIT_CLASSES.map((k) => c.byClass[k]), flagged: c.flaggedSatellites };
+    };
+    const noStatus = AUDIT_CLASSES.indexOf('no_status');
+    const units = auditCountsByUnit(codes, flagged, unit, unitKeys.length).map((c, u) => line(unitKeys[u], c))
+      .filter((l) => l.settlements > l.byClass[noStatus])
+      .sort((x, y) => (x.oblast ?? '').localeCompare(y.oblast ?? '') || (x.district ?? '').localeCompare(y.district ?? ''));
+    const total = line('', auditCountsByUnit(codes, flagged, Int32Array.from(unit, (u) => (u >= 0 ? 0 : -1)), 1)[0]);
+    // the list: disagreements (upgrade, downgrade, changed), then flagged approved satellites in agreement
+    const wanted = unitKey === null ? -2 : unitAt.get(unitKey) ?? -3;
+    const picked: number[] = [];
+    for (let i = 0; i < n; i++) if (codes[i] !== NOT_AUDITED && (wanted === -2 || unit[i] === wanted) && (isDisagreement(codes[i]) || flagged[i])) picked.push(i);
+    const rank = (i: number) => (isDisagreement(codes[i]) ? codes[i] : 10);
+    picked.sort((x, y) => rank(x) - rank(y) || x - y);
+    const names = (i: number) => {
+      const x = this.rowNames(i);
+      return { kk: x.kk, ru: x.ru, en: x.en };
+    };
+    const list: AuditListRow[] = picked.slice(0, limit).map((i) => {
+      const r = this.regIndex[i];
+      const rec = assessmentRecord(a, r);
+      const x = this.rowNames(i);
+      return {
+        row: i, id: this.map.settlements[i].id, names: names(i), oblast: x.oblast, district: x.district,
+        official: CATEGORIES[officialReg[r]], computed: rec.category === 'other' && rec.potential === 'insufficient_data' ? 'other_insufficient' : rec.category,
+        audit: rows[r].audit, potential: rec.potential, scorePercent: rec.score_percent, rule: { ...this.ruleOf(rec, r), reason: rec.category_reason },
+        flags: rows[r].flags, km: rows[r].kmToOfficialSupport,
+      };
+    });
+    // the scenario against the baseline
+    const base = this.baseline();
+    const d = auditDiff(official, base.category, cols.category);
+    const change = (i: number): AuditChange => ({
+      row: i, id: this.map.settlements[i].id, names: names(i), official: CATEGORIES[official[i]],
+      baseline: AUDIT_CLASSES[d.baseline[i]], scenario: AUDIT_CLASSES[d.scenario[i]], baselineCategory: CATEGORIES[base.category[i]], scenarioCategory: CATEGORIES[cols.category[i]],
+    });
+    const s = this.lastSettings;
+    const scenario = Boolean(s && (s.config || JSON.stringify(s) !== JSON.stringify(this.defaults())));
+    return {
+      hasOfficial: this.hasOfficial(), units, total, list, listCount: picked.length, scenario,
+      resolved: d.resolved.slice(0, limit).map(change), created: d.created.slice(0, limit).map(change), shifted: d.shifted.slice(0, limit).map(change),
+      changeCounts: { resolved: d.resolved.length, created: d.created.length, shifted: d.shifted.length },
+    };
   }
 
   /** A support settlement's satellites (nearest first) and the cluster's population. */
@@ -529,6 +650,6 @@ export class AtlasModel {
 function copyTable(t: TableColumns): TableColumns {
   return {
     population: t.population.slice(), score: t.score.slice(), kmTown: t.kmTown.slice(), kmChina: t.kmChina.slice(), kmRussia: t.kmRussia.slice(),
-    category: t.category.slice(), potential: t.potential.slice(), oblast: t.oblast.slice(), oblasts: t.oblasts, district: t.district.slice(), districts: t.districts,
+    category: t.category.slice(), potential: t.potential.slice(), official: t.official.slice(), audit: t.audit.slice(), oblast: t.oblast.slice(), oblasts: t.oblasts, district: t.district.slice(), districts: t.districts,
   };
 }

@@ -6,6 +6,8 @@ import type { Labels, Status } from './types.ts';
 import type { Methodology } from '../../engine/config/schema.ts';
 import type { RuleParams } from '../i18n/rules.ts';
 import type { ImportReply, ImportRequest } from './import-protocol.ts';
+import type { AuditClass, SatelliteFlag } from '../../engine/audit.ts';
+import type { Category } from '../../engine/types.ts';
 
 /** Map rows that came from an imported file (drawn from `synthetic`'s columns, but real data). */
 export interface ImportedInfo {
@@ -112,7 +114,8 @@ export interface ExploreReply {
 }
 
 /** `brief-data`: a JSON file with the kept rows' bounds and their summary (the one-page brief's figures). */
-export type ExportKind = 'csv' | 'summary-csv' | 'geojson' | 'fgb' | 'xlsx' | 'params' | 'brief-data';
+/** `audit-csv`: the audit report of the whole assessed register (the CLI's `auyl audit` files) and the parameters. */
+export type ExportKind = 'csv' | 'summary-csv' | 'geojson' | 'fgb' | 'xlsx' | 'params' | 'brief-data' | 'audit-csv';
 
 /** An export of the rows the filters keep, built by the worker with src/lib/io's writers. */
 export interface ExportRequest {
@@ -148,10 +151,14 @@ export type WorkerRequest =
    *  'ready'. Tests load a fixture register with districts through it; the file import will reuse it. */
   | { type: 'load-register'; bytes: ArrayBuffer; fileName: string }
   | { type: 'export'; seq: number; request: ExportRequest }
+  /** The audit of approved statuses under the current compute; `unit` (AuditUnitLine.key): only that unit's list. */
+  | { type: 'audit'; seq: number; unit?: string | null; limit?: number }
   | ImportRequest;
 
 export type WorkerReply =
-  | { type: 'ready'; ids: string[]; names: RowNames; registerRows: number; hasDistricts: boolean; synthetic: SyntheticRows | null; defaults: Settings; imported?: ImportedInfo | null }
+  | { type: 'audit'; seq: number; audit: AuditReply }
+  /** `hasOfficial`: the assessed register carries approved statuses (the audit colour mode and tab). */
+  | { type: 'ready'; ids: string[]; names: RowNames; registerRows: number; hasDistricts: boolean; hasOfficial: boolean; synthetic: SyntheticRows | null; defaults: Settings; imported?: ImportedInfo | null }
   | { type: 'result'; seq: number; ms: number; stage: Stage; mode: ColourMode; codes: Uint8Array; support: Uint8Array; breaks: number[]; counts: number[];
       explore: ExploreReply; table: TableColumns | null; links: Float64Array | null; diff: DiffReply | null }
   | { type: 'border-review'; seq: number; review: BorderReviewReply }
@@ -215,5 +222,78 @@ export interface PanelRecord {
   /** District and region by point in polygon in the imported boundaries (the panel flags a mismatch). */
   located?: { district: string | null; oblast: string | null };
   /** A support settlement's satellites (nearest first) and the population of the cluster (support included). */
+  /** The approved status, when the register carries one for this settlement. */
+  audit?: PanelAudit;
   cluster?: { satellites: { id: string; row: number; names: { kk: string | null; ru: string | null; en: string | null }; km: number; population: number | null }[]; population: number };
+}
+
+/** Audit counts of one region / district (counts in AUDIT_CLASSES order). */
+export interface AuditUnitLine {
+  /** Stable key of the unit ('oblast|district'); '' for the whole register. */
+  key: string;
+  oblast: string | null;
+  district: string | null;
+  settlements: number;
+  byClass: number[];
+  flagged: number;
+}
+
+/** A settlement whose approved status disagrees with the computed category, or an approved satellite flagged. */
+export interface AuditListRow {
+  row: number;
+  id: string;
+  names: { kk: string | null; ru: string | null; en: string | null };
+  oblast: string | null;
+  district: string | null;
+  official: Category;
+  /** The computed category ('other_insufficient' when other for lack of data). */
+  computed: string;
+  audit: AuditClass;
+  potential: string;
+  scorePercent: number | null;
+  rule: { code: string; params: RuleParams; reason: string };
+  flags: SatelliteFlag[];
+  km: number | null;
+}
+
+/** A settlement whose audit class the scenario changes. */
+export interface AuditChange {
+  row: number;
+  id: string;
+  names: { kk: string | null; ru: string | null; en: string | null };
+  official: Category;
+  baseline: AuditClass;
+  scenario: AuditClass;
+  baselineCategory: Category;
+  scenarioCategory: Category;
+}
+
+export interface AuditReply {
+  hasOfficial: boolean;
+  /** Units with at least one approved status, by region then district. */
+  units: AuditUnitLine[];
+  total: AuditUnitLine;
+  /** The list (all units, or `unit`'s), disagreements first by class, then flagged satellites; at most `limit`. */
+  list: AuditListRow[];
+  listCount: number;
+  /** Whether a scenario (anything but the preset as loaded) is in force. */
+  scenario: boolean;
+  /** Settlements (at most `limit` each) and how many there are. */
+  resolved: AuditChange[];
+  created: AuditChange[];
+  shifted: AuditChange[];
+  changeCounts: { resolved: number; created: number; shifted: number };
+}
+
+/** The settlement panel's audit lines: the approved status beside the computed category. */
+export interface PanelAudit {
+  official: Category | null;
+  year: number | null;
+  cls: AuditClass;
+  /** An approved satellite's approved support settlement (its id; names and map row when it is in the register). */
+  supportId: string | null;
+  support: { id: string; row: number; names: { kk: string | null; ru: string | null; en: string | null }; district: string | null } | null;
+  km: number | null;
+  radiusKm: number | null;
+  flags: SatelliteFlag[];
 }

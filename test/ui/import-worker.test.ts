@@ -16,6 +16,16 @@ describe('in-app import (worker side)', () => {
     expect(r.mapping).toMatchObject({ 'Код КАТО': 'id', Наименование: 'name_ru', Широта: 'lat', Долгота: 'lon', 'Численность населения': 'population' });
     expect(r.settlements.map((s) => [s.id, s.lat, s.lon, s.population])).toEqual([['111', 51.15, 71.43, 1234], ['112', 50.5, 70.25, 800]]);
   });
+  it('stops before importing when asked to and the kind is unsure; a sure file imports straight away', async () => {
+    const unsure = await importFile(new TextEncoder().encode('kato,name_ru,lat,lon\n1,А,51,71\n'), 'u.csv', preset('2019'), { ...base, ask: true });
+    expect(unsure.kind).toBe('ask');
+    if (unsure.kind !== 'ask') throw new Error('kind');
+    expect(unsure.guess).toMatchObject({ kind: 'list', sure: false, evidence: { has: ['id', 'name', 'coordinates'] } });
+    const answered = await importFile(new TextEncoder().encode('kato,name_ru,lat,lon\n1,А,51,71\n'), 'u.csv', preset('2019'), { ...base, ask: true, kind: 'register' });
+    expect(answered.kind).toBe('register');
+    const sure = await importFile(new TextEncoder().encode('id,name_en,lat,lon,population\n1,A,51,71,100\n'), 's.csv', preset('2019'), { ...base, ask: true });
+    expect(sure.kind).toBe('register');
+  });
   it('reads a .tsv', async () => {
     const r = await importFile(new TextEncoder().encode('id\tname_en\tlat\tlon\n1\tA\t51\t71\n'), 'r.tsv', preset('2019'), base);
     expect(r.kind !== 'boundaries' && r.settlements.length).toBe(1);

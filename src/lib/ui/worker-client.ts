@@ -39,7 +39,7 @@ export class WorkerClient {
         if (r.seq === this.searchSeq) handlers.search(r.query, r.hits);
       } else if (r.type === 'border-review') {
         if (r.seq === this.reviewSeq) handlers.borderReview(r.review);
-      } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
+      } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-ask' || r.type === 'import-error') handlers.imported?.(r);
       else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
         this.exports.delete(r.seq);

@@ -122,6 +122,10 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
     const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords }, (phase, fraction) =>
       post({ type: 'import-progress', job, phase, fraction }),
     );
+    if (r.kind === 'ask') {
+      post({ type: 'import-ask', job, fileName: r.fileName, guess: r.guess, header: r.header, mapping: r.mapping, samples: r.samples });
+      return null;
+    }
     post({ type: 'import-progress', job, phase: 'assess', fraction: 0.92 });
     const summary: ImportSummary = {
       job, kind: r.kind, sure: r.sure, fileName: r.fileName, format: r.kind === 'boundaries' ? 'boundaries' : r.format, encoding: r.kind === 'boundaries' ? null : r.encoding,

@@ -13,7 +13,7 @@ import { readFgbFeatures } from '../../io/fgb.ts';
 import { decodeText } from '../../io/text.ts';
 import type { Outline } from '../../io/outline.ts';
 import type { Problem } from '../../io/problems.ts';
-import { autoMatch, fieldOf, guessBoundaryFields, guessKind, renameHeader, type ImportKind, type Mapping } from '../import/mapping.ts';
+import { autoMatch, fieldOf, guessBoundaryFields, guessKind, renameHeader, type ImportKind, type KindGuess, type Mapping } from '../import/mapping.ts';
 
 export interface ImportRequestOptions {
   /** Forced by the user; otherwise guessed from the content. */
@@ -24,6 +24,8 @@ export interface ImportRequestOptions {
   /** Boundary fields chosen by the user. */
   idField?: string | null;
   nameField?: string | null;
+  /** Stop after the read when the kind is unsure and not given: the UI asks the user first. */
+  ask?: boolean;
 }
 
 export interface ImportCounts {
@@ -76,7 +78,17 @@ export interface BoundaryImport {
   count: number;
 }
 
-export type ImportResult = RegisterImport | BoundaryImport;
+/** The kind is unsure: nothing imported yet; the UI asks with this evidence and reads again with the answer. */
+export interface AskImport {
+  kind: 'ask';
+  guess: KindGuess;
+  fileName: string;
+  header: string[];
+  mapping: Mapping;
+  samples: Record<string, string[]>;
+}
+
+export type ImportResult = RegisterImport | BoundaryImport | AskImport;
 
 type Progress = (phase: 'read' | 'parse' | 'validate', fraction: number) => void;
 
@@ -121,11 +133,13 @@ export function boundaryLayer(features: Feature[], fileName: string, lang: 'kk' 
   return { kind: 'boundaries', sure: true, fileName, level: guess.level, fields, idField: id, nameField: name, layer, drawn, count: polys.length };
 }
 
-/** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. */
-export async function importFile(
-  bytes: Uint8Array, fileName: string, config: Methodology, opts: ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null },
-  progress: Progress = () => {},
-): Promise<ImportResult> {
+type ReadOptions = ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null };
+
+/** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. With
+ *  `ask`, an unsure kind stops after the read (an AskImport: nothing imported). */
+export async function importFile(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadOptions & { ask?: false }, progress?: Progress): Promise<RegisterImport | BoundaryImport>;
+export async function importFile(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadOptions, progress?: Progress): Promise<ImportResult>;
+export async function importFile(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadOptions, progress: Progress = () => {}): Promise<ImportResult> {
   progress('read', 0);
   // a .tsv is read by the CSV reader (it takes the delimiter from the header)
   const readName = /\.tsv$/i.test(fileName) ? fileName.replace(/\.tsv$/i, '.csv') : fileName;
@@ -147,6 +161,7 @@ export async function importFile(
     samples[h] = col ? Array.from({ length: Math.min(3, col.length) }, (_, k) => cellText(col.get(k))) : [];
   });
   const guess = guessKind({ polygons: false, points: format !== 'csv' && format !== 'xlsx', mapping, indicators });
+  if (!opts.kind && !guess.sure && opts.ask) return { kind: 'ask', guess, fileName, header: table.header, mapping, samples };
   const kind = opts.kind === 'register' || opts.kind === 'list' ? opts.kind : (guess.kind as 'register' | 'list');
   const renamed = renameHeader(table.header, mapping);
   const col = (field: string) => renamed.indexOf(field);

@@ -1,6 +1,7 @@
 // Import messages between the UI and the worker (kept apart from protocol.ts: the import's own seam).
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../../io/problems.ts';
+import type { ListTownSummary } from '../../engine/geo/kato-towns.ts';
 import type { ImportKind, KindGuess, Mapping } from '../import/mapping.ts';
 import type { ImportCounts, Unlocated } from './import.ts';
 
@@ -41,6 +42,8 @@ export interface ImportSummary {
   unlocated: Unlocated[];
   boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC } | null;
   ms: number;
+  /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */
+  towns: ListTownSummary | null;
 }
 
 export const PROBLEM_CAP = 20000;

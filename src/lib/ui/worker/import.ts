@@ -13,7 +13,8 @@ import { readFgbFeatures } from '../../io/fgb.ts';
 import { decodeText } from '../../io/text.ts';
 import type { Outline } from '../../io/outline.ts';
 import type { Problem } from '../../io/problems.ts';
-import { autoMatch, fieldOf, guessBoundaryFields, guessKind, renameHeader, type ImportKind, type KindGuess, type Mapping } from '../import/mapping.ts';
+import type { ListTownInput } from '../../engine/geo/kato-towns.ts';
+import { autoMatch, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, renameHeader, type ImportKind, type KindGuess, type Mapping } from '../import/mapping.ts';
 
 export interface ImportRequestOptions {
   /** Forced by the user; otherwise guessed from the content. */
@@ -62,6 +63,8 @@ export interface RegisterImport {
   /** The io layer's columns, when every row read is on the map (no copy needed). */
   columns: RegisterColumns | null;
   unlocated: Unlocated[];
+  /** A settlement list's located settlements with their KATO type (the towns serve the town tiers). */
+  towns: ListTownInput[];
 }
 
 export interface BoundaryImport {
@@ -92,6 +95,8 @@ export type ImportResult = RegisterImport | BoundaryImport | AskImport;
 
 type Progress = (phase: 'read' | 'parse' | 'validate', fraction: number) => void;
 
+/** The KATO type column of a settlement list (`type_code` in the 2025 KATO list). */
+const isTypeColumn = (h: string) => ['type code', 'тип като', 'kato type', 'като түрі'].includes(normaliseHeader(h));
 const isPoly = (f: Feature | null) => Boolean(f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -150,7 +155,7 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
   }
   const indicators = config.indicators.map((i) => i.column);
   const chosen = opts.mapping ?? null;
-  const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || c.toLowerCase() === 'type_code';
+  const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || isTypeColumn(c);
   progress('parse', 0.1);
   const { table, encoding } = await readTable(bytes, readName, keep);
   progress('validate', 0.5);
@@ -222,10 +227,22 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
     settlements = kept;
     registerColumns = null;
   }
+  // The list's KATO type (type_code: 1 town, 2 rural, 3 other): its towns serve the town tiers (engine/geo/kato-towns.ts).
+  const towns: ListTownInput[] = [];
+  const iType = table.header.findIndex(isTypeColumn);
+  if (kind === 'list' && iType >= 0 && idCol) {
+    const typeCol = table.columns[iType]!;
+    const typeOf = new Map<string, string>();
+    for (let k = 0; k < n; k++) if (cellText(typeCol.get(k)) === '1') typeOf.set(cellText(idCol.get(k)), '1');
+    for (const s of settlements) {
+      const type = typeOf.get(s.id);
+      if (type) towns.push({ id: s.id, type, names: [s.name_kk, s.name_ru, s.name_en].filter((x): x is string => Boolean(x)), lat: s.lat, lon: s.lon });
+    }
+  }
   const rejected = result.rejectedRows.length;
   return {
     kind, sure: opts.kind ? true : guess.sure, fileName, format, encoding: encoding ?? null, header: table.header, mapping, samples,
     counts: { read: result.rowsIn, onMap: settlements.length, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated,
+    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated, towns,
   };
 }

@@ -53,6 +53,22 @@ describe('KATO towns serve the town tiers', () => {
     expect(merged.slice(2).map((p) => [p.id, p.feature_code, p.population])).toEqual([['634620100', 'PPLA2', null], ['111833100', 'PPLA2', null]]);
   });
 
+  it('the same town spelt differently is not doubled: Kazakh letters folded, or the nearest place within 2 km', () => {
+    const places: EmbeddedPlace[] = [
+      { id: 'g1', name: 'Ekibastuz', names: ['Ekibastuz', 'Екібастуз', 'Екибастуз'], lat: 51.7237, lon: 75.3229, population: 121470, feature_code: 'PPLA2' },
+      { id: 'g2', name: 'Chu', names: ['Chu', 'Чу'], lat: 43.6033, lon: 73.7592, population: 39785, feature_code: 'PPL' },
+      { id: 'g3', name: 'Other', names: ['Other'], lat: 45.0, lon: 70.0, population: 900, feature_code: 'PPL' },
+    ];
+    const list: ListTownInput[] = [
+      { id: '552210000', type: '1', names: ['Екібастұз', 'Экибастуз'], lat: 51.74, lon: 75.35 }, // 2.6 km, names folded
+      { id: '316621100', type: '1', names: ['Шу'], lat: 43.6088, lon: 73.7608 }, // 0.6 km, another name
+      { id: '316621200', type: '1', names: ['Жаңа'], lat: 45.03, lon: 70.0 }, // 3.3 km from another name: a town of its own
+    ];
+    const { places: merged, summary } = mergeListTowns(places, list);
+    expect(summary).toMatchObject({ count: 3, same: 2 });
+    expect(merged.map((p) => [p.id, p.feature_code])).toEqual([['g1', 'PPLA2'], ['g2', 'PPLA2'], ['g3', 'PPL'], ['316621200', 'PPLA2']]);
+  });
+
   it('a list town serves the district tier (and a regional centre the regional tier), never the population tier; a town is not its own nearest', () => {
     const list: ListTownInput[] = [
       { id: '634620100', type: '1', names: ['Зайсан'], lat: 47.47, lon: 84.87 },

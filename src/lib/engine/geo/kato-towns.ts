@@ -11,8 +11,8 @@
 // Status: [assumed] (source: KATO code structure AA-BB-CC-DDD of NK RK 11-2025 as described in
 // ../shared/data/README.md; which tier a town of unknown population serves is an Auyl Atlas rule). A town of
 // unknown population never joins a population tier (10,000+). The same town in the embedded GeoNames places (a
-// shared name within 5 km) is not doubled: the embedded place stays (with its population) and takes the list's
-// higher rank where it has a lower one.
+// shared name, Kazakh letters folded, within 5 km; or the nearest place within 2 km whatever its name) is not
+// doubled: the embedded place stays (with its population) and takes the list's higher rank where it is lower.
 import type { EmbeddedPlace } from './towns.ts';
 import { haversineKm } from './sphere.ts';
 
@@ -51,7 +51,12 @@ export interface ListTownSummary {
   same: number;
 }
 
-const norm = (s: string) => s.toLocaleLowerCase('ru').normalize('NFD').replace(/[\p{M}\s\-'’.]/gu, '');
+/** Within this distance a list town is the nearest embedded place even when no name matches (spellings differ:
+ *  Екібастұз / Екібастуз, Шу / Чу); two towns' centres are never this close. [assumed] */
+const SAME_TOWN_ANY_NAME_KM = 2;
+// Kazakh letters folded to the Russian ones they are spelt with elsewhere, э/ё → е (names compared loosely).
+const FOLD: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', э: 'е', ё: 'е', й: 'и' };
+const norm = (s: string) => s.toLocaleLowerCase('ru').replace(/[әғқңөұүһіэёй]/g, (c) => FOLD[c]).normalize('NFD').replace(/[\p{M}\s\-'’.]/gu, '');
 
 /** The embedded places with the list's towns merged in: new towns added (population unknown), towns that are
  *  already embedded places raised to the list's rank where it is higher. Pure; `places` is not modified. */
@@ -68,12 +73,14 @@ export function mergeListTowns(places: readonly EmbeddedPlace[], list: readonly 
     summary[rank]++;
     const names = t.names.filter(Boolean);
     const keys = names.map(norm);
-    let same = -1, best = Infinity;
+    let same = -1, best = Infinity, nearest = -1, nearestKm = Infinity;
     places.forEach((p, i) => {
-      if (Math.abs(p.lat - t.lat) > 0.1 || !keys.some((k) => placeNames[i].has(k))) return;
+      if (Math.abs(p.lat - t.lat) > 0.1) return;
       const km = haversineKm(p.lon, p.lat, t.lon, t.lat);
-      if (km < SAME_PLACE_KM && km < best) (best = km), (same = i);
+      if (km < nearestKm) (nearestKm = km), (nearest = i);
+      if (km < SAME_PLACE_KM && km < best && keys.some((k) => placeNames[i].has(k))) (best = km), (same = i);
     });
+    if (same < 0 && nearestKm < SAME_TOWN_ANY_NAME_KM) same = nearest;
     if (same >= 0) {
       summary.same++;
       const p = out[same];

@@ -130,6 +130,26 @@ async function main() {
           };
           setTimeout(tick, 50);
         })()`);
+        // BENCH_IMPORT_TRACE=1: when the map's sources are set, frames drawn, feature states set (after the file is chosen)
+        if (process.env.BENCH_IMPORT_TRACE) await page.evaluate(`(() => {
+          const w = window, map = w.__auyl.map, t = () => Math.round(performance.now() - (w.__benchT0 ?? performance.now()));
+          const log = (w.__benchTrace = []);
+          const proto = Object.getPrototypeOf(map.getSource('settlements'));
+          const setData = proto.setData;
+          proto.setData = function (d) { log.push([t(), 'setData ' + this.id + ' ' + (d && d.features ? d.features.length : '?')]); return setData.apply(this, arguments); };
+          const setFS = map.setFeatureState;
+          let fs = 0, fsAt = 0;
+          map.setFeatureState = function () { if (w.__benchT0 !== undefined) { fs++; fsAt = t(); } return setFS.apply(this, arguments); };
+          let frames = 0;
+          map.on('render', () => { if (w.__benchT0 !== undefined) frames++; });
+          map.on('idle', () => { if (w.__benchT0 !== undefined) log.push([t(), 'idle after ' + frames + ' frames, ' + fs + ' feature states (last at ' + fsAt + ')']); });
+          for (const [k, v] of [['applied', 'last']]) {
+            let cur = w.__auyl[v];
+            Object.defineProperty(w.__auyl, v, { configurable: true, get: () => cur, set: (x) => { cur = x; if (w.__benchT0 !== undefined) log.push([t(), k + ' frames=' + frames]); } });
+          }
+          let ds = w.__auyl.atlas.dataset;
+          setInterval(() => { if (w.__auyl.atlas.dataset !== ds) { ds = w.__auyl.atlas.dataset; log.push([t(), 'dataset (ready) seen']); } }, 5);
+        })()`);
         const before = await page.evaluate(() => (window as any).__auyl.count);
         const rss = rssSampler();
         await page.getByTestId('import-file').setInputFiles(file);
@@ -155,6 +175,7 @@ async function main() {
           w.__auyl.map.triggerRepaint();
         }));
         const peak = rss.stop();
+        if (process.env.BENCH_IMPORT_TRACE) console.error(JSON.stringify(await page.evaluate(() => (window as any).__benchTrace)));
         const ping = await page.evaluate(() => {
           const p = (window as any).__benchPing;
           p.stop = true;

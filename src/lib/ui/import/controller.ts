@@ -50,13 +50,15 @@ export class ImportController {
 
   /** Imports a file the user dropped or chose. When the worker is unsure what the file is (and no kind was given),
    *  nothing is imported: `imports.ask` holds the question until `answer` or `dismiss`. */
-  async importFile(file: File | { name: string; bytes: ArrayBuffer }, options: Partial<ImportOptions> = {}): Promise<Outcome> {
+  async importFile(file: File | { name: string; bytes: ArrayBuffer | Blob }, options: Partial<ImportOptions> = {}): Promise<Outcome> {
     imports.notice = null;
     imports.ask = null;
     if (!options.kind) imports.askedKind = false;
     const fileName = file.name;
-    const bytes = file instanceof Blob ? await file.arrayBuffer() : file.bytes;
-    const keep = bytes.slice(0); // the worker gets the original (transferred); this copy is what gets saved
+    // `keep` is what gets saved and read again (a File is a Blob already: no copy); the worker gets `bytes`
+    // (transferred, so an ArrayBuffer given is copied into the Blob first)
+    const keep: Blob = file instanceof Blob ? file : file.bytes instanceof Blob ? file.bytes : new Blob([file.bytes]);
+    const bytes = file instanceof Blob || file.bytes instanceof Blob ? await keep.arrayBuffer() : file.bytes;
     const outcome = await this.run(bytes, fileName, { lang: atlas.lang, ask: !options.kind, ...options });
     if (!outcome.ok && outcome.ask) {
       // a mapping remembered for these headers may settle the question: read again with it first
@@ -108,7 +110,7 @@ export class ImportController {
     }
   }
 
-  private async save(s: ImportSummary, bytes: ArrayBuffer, options: Partial<ImportOptions>) {
+  private async save(s: ImportSummary, bytes: Blob, options: Partial<ImportOptions>) {
     const slot: Slot = s.kind === 'boundaries' ? (s.boundaries!.level === 1 ? 'adm1' : 'adm2') : s.kind === 'list' ? 'list' : 'register';
     const saved: SavedFile = {
       slot, kind: s.kind, fileName: s.fileName, bytes, mapping: s.kind === 'boundaries' ? null : s.mapping,

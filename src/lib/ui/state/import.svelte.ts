@@ -27,7 +27,7 @@ class ImportState {
   restoring = $state(true);
   dragging = $state(false);
   /** Waiting for the user to say what a file is (kind unsure). */
-  ask = $state.raw<{ bytes: ArrayBuffer; fileName: string; question: AskReply; options: Partial<ImportOptions> } | null>(null);
+  ask = $state.raw<{ bytes: Blob; fileName: string; question: AskReply; options: Partial<ImportOptions> } | null>(null);
   /** The kind of the rows on the map was the user's answer (the panel offers to change it). */
   askedKind = $state(false);
 }

@@ -59,7 +59,7 @@ function wideRegister(mb: number, file: string): number {
       num(40), num(40), num(20), bit(), bit(), bit(), bit(), bit(), bit(), num(100), num(20), num(10), num(5, 2), num(300), num(20000, 0), num(40000, 0), num(5000, 0),
       Math.floor(rnd() * 30), Math.floor(rnd() * 30), bit(), Math.floor(rnd() * 500), num(300), bit(), num(100), bit(), num(200), bit(),
     ].map(String);
-    const len = values.join(',').length + 1;
+    const len = Buffer.byteLength(values.join(',')) + 1; // bytes: the Cyrillic names take two each
     // the English name fills the row up to the size asked for (a long, plain-text name)
     values[3] = `Settlement ${i}` + ' of the steppe'.repeat(Math.max(0, Math.ceil((perRow - len - 12) / 14)));
     buf += values.join(',') + '\n';
@@ -147,6 +147,8 @@ async function main() {
             let cur = w.__auyl[v];
             Object.defineProperty(w.__auyl, v, { configurable: true, get: () => cur, set: (x) => { cur = x; if (w.__benchT0 !== undefined) log.push([t(), k + ' frames=' + frames]); } });
           }
+          const post = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (m) { if (w.__benchT0 !== undefined && m && typeof m.type === 'string') log.push([t(), 'to worker: ' + m.type]); return post.apply(this, arguments); };
           let ds = w.__auyl.atlas.dataset;
           setInterval(() => { if (w.__auyl.atlas.dataset !== ds) { ds = w.__auyl.atlas.dataset; log.push([t(), 'dataset (ready) seen']); } }, 5);
         })()`);

@@ -184,14 +184,17 @@ async function main() {
           return { maxImport: Math.round(p.maxImport), maxApply: Math.round(p.maxApply), n: p.n, heapMb: Math.round(p.heap / 2 ** 20), repliedAt: Math.round(p.repliedAt) };
         });
         // floor: the same points set again, no import
-        const floor = await page.evaluate(() => new Promise<number>((resolve) => {
+        const { floor, floorFrames } = await page.evaluate(() => new Promise<{ floor: number; floorFrames: number }>((resolve) => {
           const map = (window as any).__auyl.map;
           const src = map.getSource('settlements');
           const data = src.serialize().data;
+          let frames = 0;
+          map.on('render', () => frames++); // (inline: tsx names a named function with a helper the page lacks)
           const t0 = performance.now();
-          map.once('idle', () => resolve(performance.now() - t0));
+          map.once('idle', () => resolve({ floor: performance.now() - t0, floorFrames: frames }));
           src.setData(data);
         }));
+        if (process.env.BENCH_IMPORT_TRACE) console.error(`floor: ${floorFrames} frames`);
         line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), on_map: r.rows, worker_ms: Math.round(r.parse + r.assess), read_ms: Math.round(r.parse), assess_ms: Math.round(r.assess),
           peak_renderer_rss_mb: peak, to_idle_ms: Math.round(r.toIdle), applied_ms: Math.round(r.appliedAt), floor_ms: Math.round(floor), idle_over_floor: +(r.toIdle / floor).toFixed(2), frames_during_import: clicks, slowest_frame_ms: maxClickMs,
           reply_seen_ms: ping.repliedAt, ping_max_import_ms: ping.maxImport, ping_max_apply_ms: ping.maxApply, pings: ping.n, peak_main_js_heap_mb: ping.heapMb });

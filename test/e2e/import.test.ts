@@ -68,6 +68,8 @@ describe('import', () => {
       '113;Плохая;abc;70,25;10\r\n';
     await pick(page, 'register-1251.csv', encodeSingleByte(csv, 'windows-1251'));
     expect(await ids(page)).toEqual(['111', '112']);
+    // a register (population, no list shape) is sure: imported straight away, nothing asked
+    expect(await page.getByTestId('import-ask').count()).toBe(0);
     const summary = await page.getByTestId('import-summary').textContent();
     expect(summary).toMatch(/3.*2.*0.*1/);
     const d = await detail(page, '111');
@@ -120,6 +122,32 @@ describe('import', () => {
     });
     await page.waitForFunction((n) => (window as any).__auyl.count > n && !(window as any).__auyl.atlas.busy, before, { timeout: 30_000 });
     expect(await ids(page)).toEqual(['401']);
+  });
+
+  it('a file whose kind is unsure asks first (with the evidence) and imports only after the answer', async () => {
+    const before = await ids(page);
+    const count = await page.evaluate(() => (window as any).__auyl.count);
+    await page.getByLabel(/Файлды жүктеу|Import a file/).setInputFiles({ name: 'unsure.csv', mimeType: 'text/csv', buffer: Buffer.from('kato,name_ru,lat,lon\n901,Белгісіз,50.1,70.1\n902,Екінші,50.3,70.4\n') });
+    const question = page.getByRole('group', { name: /unsure\.csv/ });
+    await question.waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('import-ask-evidence').textContent()).resolves.toMatch(/Көрсеткіш бағандары табылмады; бары: КАТО \/ код, атауы, координаттар/);
+    // nothing imported while the question is open
+    await page.waitForTimeout(500);
+    expect(await ids(page)).toEqual(before);
+    expect(await page.evaluate(() => (window as any).__auyl.count)).toBe(count);
+    await question.scrollIntoViewIfNeeded();
+    await shot(page, 'ask');
+    // the answer in English: the question follows the UI language
+    await page.getByRole('button', { name: 'EN' }).click();
+    await expect(question.textContent()).resolves.toMatch(/No indicator columns found; has: KATO \/ id, name, coordinates/);
+    await question.getByRole('button', { name: /Import as a register/ }).click();
+    await page.waitForFunction((n) => (window as any).__auyl.count > n && !(window as any).__auyl.atlas.busy, count, { timeout: 30_000 });
+    expect(await ids(page)).toEqual(['901', '902']);
+    expect(await page.getByTestId('import-ask').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__auyl.imports.source.kind)).toBe('register');
+    // the answer can be changed afterwards
+    await expect(page.getByTestId('import-kind').inputValue()).resolves.toBe('register');
+    await page.getByRole('button', { name: 'KK' }).click();
   });
 
   it('an .xlsx register imports', async () => {
@@ -177,6 +205,14 @@ describe('import', () => {
     expect((await ids(page)).length).toBeGreaterThan(5600);
     // counted beside the table and summaries too
     expect(await page.getByTestId('pane-unlocated').textContent()).toMatch(/596/);
+    // a sure list: nothing asked; its towns (KATO type 1) serve the town tiers, and the panel says which
+    expect(await page.getByTestId('import-ask').count()).toBe(0);
+    const towns = await page.evaluate(() => (window as any).__auyl.imports.rows.towns);
+    expect(towns.regional).toBeGreaterThanOrEqual(16);
+    expect(towns.count).toBeGreaterThan(towns.same);
+    const townsText = (await page.getByTestId('import-towns').textContent())!.replace(/\s/g, ' ');
+    for (const n of [towns.count, towns.regional, towns.town, towns.same]) expect(townsText).toContain(String(n));
+    await page.getByTestId('import-towns').scrollIntoViewIfNeeded();
     await shot(page, 'kato-list');
   });
 
@@ -186,5 +222,37 @@ describe('import', () => {
     const origin = new URL(page.url()).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(errors.filter((e) => !/Content Security Policy|Refused to execute inline script/.test(e))).toEqual([]);
+  });
+
+  it('a full storage (QuotaExceededError) is reported in the UI language; the import stays usable in the session', async () => {
+    const p = await h.context.newPage();
+    const pageErrors: string[] = [];
+    p.on('pageerror', (e) => pageErrors.push(String(e)));
+    // every write of an imported file fails as a full disk does
+    await p.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'files') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await p.goto(`${h.origin}/`);
+    await p.waitForFunction(() => (window as any).__auyl?.ready === true, null, { timeout: 60_000 });
+    await pick(p, 'quota.csv', Buffer.from('id,name_en,lat,lon,population\n701,Full,49.9,73.1,500\n702,Disk,50.2,72.1,900\n'));
+    const notice = p.getByTestId('import-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    await expect(notice.textContent()).resolves.toContain('браузерде сақтау мүмкін болмады (орын жоқ)');
+    await p.getByRole('button', { name: 'RU' }).click();
+    await expect(notice.textContent()).resolves.toMatch(/в браузере \(нет места\)/);
+    await p.getByRole('button', { name: 'EN' }).click();
+    await expect(notice.textContent()).resolves.toMatch(/storage full/);
+    // the data is on the map and usable
+    expect(await ids(p)).toEqual(['701', '702']);
+    expect((await detail(p, '702')).population).toBe(900);
+    await p.evaluate(() => ((window as any).__auyl.atlas.selected = null));
+    await notice.scrollIntoViewIfNeeded();
+    await shot(p, 'quota');
+    expect(pageErrors).toEqual([]);
+    await p.close();
   });
 });

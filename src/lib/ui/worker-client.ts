@@ -50,7 +50,7 @@ export class WorkerClient {
           this.audits.delete(r.seq);
           once(r.audit);
         } else if (r.seq === this.auditSeq) handlers.audit?.(r.audit);
-      } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-error') handlers.imported?.(r);
+      } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-ask' || r.type === 'import-error') handlers.imported?.(r);
       else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
         this.exports.delete(r.seq);

@@ -9,7 +9,8 @@ import { hook } from '../test-hook.ts';
 import { headerKey, type ImportKind, type Mapping } from './mapping.ts';
 import { clearFiles, loadFiles, recallMapping, rememberMapping, saveFile, StorageError, type SavedFile, type Slot } from '../persist.ts';
 
-type Outcome = { ok: true; summary: ImportSummary } | { ok: false; message: string; code?: string };
+export type AskReply = Extract<ImportReply, { type: 'import-ask' }>;
+type Outcome = { ok: true; summary: ImportSummary } | { ok: false; message: string; code?: string; ask?: AskReply };
 
 export class ImportController {
   private client: WorkerClient;
@@ -33,7 +34,7 @@ export class ImportController {
     const job = r.type === 'import-done' ? r.summary.job : r.job;
     const resolve = this.waiting.get(job);
     this.waiting.delete(job);
-    resolve?.(r.type === 'import-done' ? { ok: true, summary: r.summary } : { ok: false, message: r.message, code: r.code });
+    resolve?.(r.type === 'import-done' ? { ok: true, summary: r.summary } : r.type === 'import-ask' ? { ok: false, message: 'ask', ask: r } : { ok: false, message: r.message, code: r.code });
   }
 
   private run(bytes: ArrayBuffer, fileName: string, options: ImportOptions): Promise<Outcome> {
@@ -47,13 +48,27 @@ export class ImportController {
     });
   }
 
-  /** Imports a file the user dropped or chose. */
-  async importFile(file: File | { name: string; bytes: ArrayBuffer }, options: Partial<ImportOptions> = {}): Promise<Outcome> {
+  /** Imports a file the user dropped or chose. When the worker is unsure what the file is (and no kind was given),
+   *  nothing is imported: `imports.ask` holds the question until `answer` or `dismiss`. */
+  async importFile(file: File | { name: string; bytes: ArrayBuffer | Blob }, options: Partial<ImportOptions> = {}): Promise<Outcome> {
     imports.notice = null;
+    imports.ask = null;
+    if (!options.kind) imports.askedKind = false;
     const fileName = file.name;
-    const bytes = file instanceof Blob ? await file.arrayBuffer() : file.bytes;
-    const keep = bytes.slice(0); // the worker gets the original (transferred); this copy is what gets saved
-    const outcome = await this.run(bytes, fileName, { lang: atlas.lang, ...options });
+    // `keep` is what gets saved and read again (a File is a Blob already: no copy); the worker gets `bytes`
+    // (transferred, so an ArrayBuffer given is copied into the Blob first)
+    const keep: Blob = file instanceof Blob ? file : file.bytes instanceof Blob ? file.bytes : new Blob([file.bytes]);
+    const bytes = file instanceof Blob || file.bytes instanceof Blob ? await keep.arrayBuffer() : file.bytes;
+    const outcome = await this.run(bytes, fileName, { lang: atlas.lang, ask: !options.kind, ...options });
+    if (!outcome.ok && outcome.ask) {
+      // a mapping remembered for these headers may settle the question: read again with it first
+      if (!options.mapping) {
+        const remembered = await recallMapping(headerKey(outcome.ask.header));
+        if (remembered && JSON.stringify(remembered) !== JSON.stringify(outcome.ask.mapping)) return this.importFile({ name: fileName, bytes: keep }, { ...options, mapping: remembered });
+      }
+      imports.ask = { bytes: keep, fileName, question: outcome.ask, options };
+      return outcome;
+    }
     if (!outcome.ok) {
       if (outcome.message !== 'cancelled') imports.notice = { key: 'imp.failed', params: { reason: outcome.code === 'no_rows' || outcome.code === 'too_many_rows' ? outcome.code : outcome.message } };
       return outcome;
@@ -69,6 +84,20 @@ export class ImportController {
     return outcome;
   }
 
+  /** The user's answer to "what is this file?": read it as that kind (the answer can be changed afterwards). */
+  async answer(kind: 'register' | 'list') {
+    const q = imports.ask;
+    if (!q) return;
+    imports.ask = null;
+    imports.askedKind = true;
+    return this.importFile({ name: q.fileName, bytes: q.bytes }, { ...q.options, kind });
+  }
+
+  /** The question dismissed: nothing imported, the data on the map stays. */
+  dismiss() {
+    imports.ask = null;
+  }
+
   private accept(s: ImportSummary) {
     imports.summary = s;
     if (s.kind === 'boundaries' && s.boundaries) {
@@ -81,7 +110,7 @@ export class ImportController {
     }
   }
 
-  private async save(s: ImportSummary, bytes: ArrayBuffer, options: Partial<ImportOptions>) {
+  private async save(s: ImportSummary, bytes: Blob, options: Partial<ImportOptions>) {
     const slot: Slot = s.kind === 'boundaries' ? (s.boundaries!.level === 1 ? 'adm1' : 'adm2') : s.kind === 'list' ? 'list' : 'register';
     const saved: SavedFile = {
       slot, kind: s.kind, fileName: s.fileName, bytes, mapping: s.kind === 'boundaries' ? null : s.mapping,

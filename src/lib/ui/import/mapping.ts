@@ -80,23 +80,43 @@ export function renameHeader(header: readonly string[], mapping: Mapping): strin
   return header.map((h) => mapping[h] ?? (used.has(h) ? `${h} (unused)` : h));
 }
 
-export interface KindGuess {
-  kind: ImportKind;
-  /** false: the UI asks the user. */
-  sure: boolean;
+/** What the guess rests on (shown to the user when the app asks): the indicator columns found and which of the
+ *  settlement fields the file has. */
+export interface KindEvidence {
+  indicators: string[];
+  has: ('id' | 'name' | 'coordinates' | 'district' | 'oblast' | 'population')[];
 }
 
-/** What a table is, from its mapped columns: polygons → boundaries; ids + names + no indicator column → a
- *  settlement list; indicators or population → a register. */
+export interface KindGuess {
+  kind: ImportKind;
+  /** false: the UI asks the user before importing. */
+  sure: boolean;
+  evidence: KindEvidence;
+}
+
+/** What a table is, from its mapped columns: polygons → boundaries; an indicator column of the methodology, or a
+ *  population without the list's KATO + name + district/region shape → a register; KATO ids + names +
+ *  district/region and neither indicators nor population → a settlement list. Unsure (the app asks): a list's
+ *  shape with a population column, or no indicators, no population and no list shape. */
 export function guessKind(opts: { polygons: boolean; points: boolean; mapping: Mapping; indicators: readonly string[] }): KindGuess {
-  if (opts.polygons && !opts.points) return { kind: 'boundaries', sure: true };
   const fields = new Set(Object.values(opts.mapping).filter(Boolean));
   const own = new Set<string>(REGISTER_COLUMNS);
-  const indicatorCount = opts.indicators.filter((c) => fields.has(c) && !own.has(c)).length;
-  if (indicatorCount > 0) return { kind: 'register', sure: true };
+  const found = opts.indicators.filter((c) => fields.has(c) && !own.has(c));
+  const has: KindEvidence['has'] = [];
+  if (fields.has('id')) has.push('id');
+  if (fields.has('name_ru') || fields.has('name_kk') || fields.has('name_en')) has.push('name');
+  if (opts.points || (fields.has('lat') && fields.has('lon'))) has.push('coordinates');
+  if (fields.has('district')) has.push('district');
+  if (fields.has('oblast')) has.push('oblast');
+  if (fields.has('population')) has.push('population');
+  const evidence: KindEvidence = { indicators: found, has };
+  if (opts.polygons && !opts.points) return { kind: 'boundaries', sure: true, evidence };
+  if (found.length > 0) return { kind: 'register', sure: true, evidence };
   const listLike = fields.has('id') && (fields.has('name_ru') || fields.has('name_kk')) && (fields.has('district') || fields.has('oblast'));
-  if (listLike) return { kind: 'list', sure: !fields.has('population') };
-  return { kind: 'register', sure: false };
+  const population = fields.has('population');
+  if (listLike) return { kind: population ? 'register' : 'list', sure: !population, evidence };
+  if (population) return { kind: 'register', sure: true, evidence };
+  return { kind: fields.has('id') && has.includes('name') ? 'list' : 'register', sure: false, evidence };
 }
 
 /** Boundary layers: which property is the id and which the name, in the UI language. */

@@ -1,6 +1,8 @@
 // Import state (one module, beside atlas.svelte.ts): the job in progress, the last summary, the boundaries drawn,
 // what the map rows are, and whether saved data is still being restored (the test hook waits for it).
-import type { BoundaryFC, ImportSummary } from '../worker/import-protocol.ts';
+import type { BoundaryFC, ImportOptions, ImportReply, ImportSummary } from '../worker/import-protocol.ts';
+
+type AskReply = Extract<ImportReply, { type: 'import-ask' }>;
 
 export interface Job {
   id: number;
@@ -25,7 +27,9 @@ class ImportState {
   restoring = $state(true);
   dragging = $state(false);
   /** Waiting for the user to say what a file is (kind unsure). */
-  ask = $state.raw<{ bytes: ArrayBuffer; fileName: string; summary: ImportSummary } | null>(null);
+  ask = $state.raw<{ bytes: Blob; fileName: string; question: AskReply; options: Partial<ImportOptions> } | null>(null);
+  /** The kind of the rows on the map was the user's answer (the panel offers to change it). */
+  askedKind = $state(false);
 }
 
 export const imports = new ImportState();

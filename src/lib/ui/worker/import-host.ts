@@ -7,6 +7,9 @@ import { readFgb } from '../../io/fgb.ts';
 import { Outline } from '../../io/outline.ts';
 import { RegisterFileError } from '../../io/problems.ts';
 import { AtlasModel } from './model.ts';
+import { mergeListTowns, type ListTownSummary } from '../../engine/geo/kato-towns.ts';
+import type { EmbeddedPlace } from '../../engine/geo/towns.ts';
+import type { Labels } from '../../engine/types.ts';
 import { loaded } from './load.ts';
 import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
 import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
@@ -18,6 +21,9 @@ let embedded: AtlasModel | null = null;
 let rows: RegisterImport | null = null;
 /** Coordinates by KATO id from the loaded settlement list (a register without coordinates takes them). */
 let listCoords: Map<string, [number, number]> | null = null;
+/** The embedded places with the settlement list's towns merged in (KATO type 1; engine/geo/kato-towns.ts), and
+ *  their names for the panel; null without a list. */
+let listTowns: { places: EmbeddedPlace[]; names: Map<string, Partial<Labels>>; summary: ListTownSummary } | null = null;
 let adm1: BoundaryImport | null = null;
 let adm2: BoundaryImport | null = null;
 let outline: Outline | null | undefined;
@@ -89,7 +95,9 @@ function buildModel(): AtlasModel {
   const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
   if (rows) {
     const reg = rows.columns ?? new RegisterColumns(rows.settlements);
-    return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, loaded.names);
+    // the list's towns serve the town tiers while the list is loaded (also for a register it locates)
+    if (listTowns) inputs.places = listTowns.places;
+    return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, listTowns?.names ?? loaded.names);
   }
   const e = embedded!;
   if (!adm1 && !adm2) return e;
@@ -112,6 +120,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
     if (msg.what === 'all') {
       rows = null;
       listCoords = null;
+      listTowns = null;
     }
     adm1 = adm2 = null;
     return currentModel();
@@ -122,13 +131,17 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
     const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords }, (phase, fraction) =>
       post({ type: 'import-progress', job, phase, fraction }),
     );
+    if (r.kind === 'ask') {
+      post({ type: 'import-ask', job, fileName: r.fileName, guess: r.guess, header: r.header, mapping: r.mapping, samples: r.samples });
+      return null;
+    }
     post({ type: 'import-progress', job, phase: 'assess', fraction: 0.92 });
     const summary: ImportSummary = {
       job, kind: r.kind, sure: r.sure, fileName: r.fileName, format: r.kind === 'boundaries' ? 'boundaries' : r.format, encoding: r.kind === 'boundaries' ? null : r.encoding,
       header: r.kind === 'boundaries' ? r.fields : r.header, mapping: r.kind === 'boundaries' ? {} : r.mapping, samples: r.kind === 'boundaries' ? {} : r.samples,
       counts: r.kind === 'boundaries' ? null : r.counts, problems: r.kind === 'boundaries' ? [] : r.problems.slice(0, PROBLEM_CAP), problemsTotal: r.kind === 'boundaries' ? 0 : r.problems.length,
       unit: r.kind === 'boundaries' ? 'feature' : r.unit, unlocated: r.kind === 'boundaries' ? [] : r.unlocated.slice(0, 1000),
-      boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn } : null, ms: 0,
+      boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn } : null, ms: 0, towns: null,
     };
     if (r.kind === 'boundaries') {
       // Border districts (boundary within 2 km of the China / Russia line, the engine's tolerance): drawn lit.
@@ -147,7 +160,15 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       // Beyond this the tab runs out of memory drawing and exploring every row (measured: 1,000,000 crashes it);
       // refused with a message, the previous data kept. The CLI assesses any size.
       if (r.settlements.length > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
-      if (r.kind === 'list') listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
+      if (r.kind === 'list') {
+        listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
+        const merged = mergeListTowns(loaded.inputs?.places ?? [], r.towns);
+        const names = new Map(loaded.names);
+        const added = new Set(merged.places.slice(loaded.inputs?.places.length ?? 0).map((p) => p.id));
+        for (const t of r.settlements) if (added.has(t.id)) names.set(t.id, { kk: t.name_kk ?? undefined, ru: t.name_ru ?? undefined, en: t.name_en ?? t.name_ru ?? undefined });
+        listTowns = { ...merged, names };
+      }
+      summary.towns = listTowns?.summary ?? null;
       rows = r;
     }
     summary.ms = performance.now() - started;

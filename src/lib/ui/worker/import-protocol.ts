@@ -1,7 +1,8 @@
 // Import messages between the UI and the worker (kept apart from protocol.ts: the import's own seam).
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../../io/problems.ts';
-import type { ImportKind, Mapping } from '../import/mapping.ts';
+import type { ListTownSummary } from '../../engine/geo/kato-towns.ts';
+import type { ImportKind, KindGuess, Mapping } from '../import/mapping.ts';
 import type { ImportCounts, Unlocated } from './import.ts';
 
 export type { ImportCounts, Unlocated };
@@ -15,6 +16,8 @@ export interface ImportOptions {
   lang: 'kk' | 'ru' | 'en';
   /** Restoring saved data (no question asked, no mapping shown). */
   restore?: boolean;
+  /** Ask before importing when the kind is unsure (a user's new file; not a restore or a re-read). */
+  ask?: boolean;
 }
 
 export type BoundaryFC = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
@@ -39,6 +42,8 @@ export interface ImportSummary {
   unlocated: Unlocated[];
   boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC } | null;
   ms: number;
+  /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */
+  towns: ListTownSummary | null;
 }
 
 export const PROBLEM_CAP = 20000;
@@ -51,4 +56,6 @@ export type ImportRequest =
 export type ImportReply =
   | { type: 'import-progress'; job: number; phase: 'read' | 'parse' | 'validate' | 'assess'; fraction: number }
   | { type: 'import-done'; summary: ImportSummary }
+  /** The kind is unsure: nothing changed; the UI asks (with the evidence) and sends the file again with a kind. */
+  | { type: 'import-ask'; job: number; fileName: string; guess: KindGuess; header: string[]; mapping: Mapping; samples: Record<string, string[]> }
   | { type: 'import-error'; job: number; message: string; code?: string; params?: Record<string, string | number> };

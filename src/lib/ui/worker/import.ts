@@ -13,7 +13,8 @@ import { readFgbFeatures } from '../../io/fgb.ts';
 import { decodeText } from '../../io/text.ts';
 import type { Outline } from '../../io/outline.ts';
 import type { Problem } from '../../io/problems.ts';
-import { autoMatch, fieldOf, guessBoundaryFields, guessKind, renameHeader, type ImportKind, type Mapping } from '../import/mapping.ts';
+import type { ListTownInput } from '../../engine/geo/kato-towns.ts';
+import { autoMatch, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, renameHeader, type ImportKind, type KindGuess, type Mapping } from '../import/mapping.ts';
 
 export interface ImportRequestOptions {
   /** Forced by the user; otherwise guessed from the content. */
@@ -24,6 +25,8 @@ export interface ImportRequestOptions {
   /** Boundary fields chosen by the user. */
   idField?: string | null;
   nameField?: string | null;
+  /** Stop after the read when the kind is unsure and not given: the UI asks the user first. */
+  ask?: boolean;
 }
 
 export interface ImportCounts {
@@ -60,6 +63,8 @@ export interface RegisterImport {
   /** The io layer's columns, when every row read is on the map (no copy needed). */
   columns: RegisterColumns | null;
   unlocated: Unlocated[];
+  /** A settlement list's located settlements with their KATO type (the towns serve the town tiers). */
+  towns: ListTownInput[];
 }
 
 export interface BoundaryImport {
@@ -76,10 +81,22 @@ export interface BoundaryImport {
   count: number;
 }
 
-export type ImportResult = RegisterImport | BoundaryImport;
+/** The kind is unsure: nothing imported yet; the UI asks with this evidence and reads again with the answer. */
+export interface AskImport {
+  kind: 'ask';
+  guess: KindGuess;
+  fileName: string;
+  header: string[];
+  mapping: Mapping;
+  samples: Record<string, string[]>;
+}
+
+export type ImportResult = RegisterImport | BoundaryImport | AskImport;
 
 type Progress = (phase: 'read' | 'parse' | 'validate', fraction: number) => void;
 
+/** The KATO type column of a settlement list (`type_code` in the 2025 KATO list). */
+const isTypeColumn = (h: string) => ['type code', 'тип като', 'kato type', 'като түрі'].includes(normaliseHeader(h));
 const isPoly = (f: Feature | null) => Boolean(f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -121,11 +138,13 @@ export function boundaryLayer(features: Feature[], fileName: string, lang: 'kk' 
   return { kind: 'boundaries', sure: true, fileName, level: guess.level, fields, idField: id, nameField: name, layer, drawn, count: polys.length };
 }
 
-/** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. */
-export async function importFile(
-  bytes: Uint8Array, fileName: string, config: Methodology, opts: ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null },
-  progress: Progress = () => {},
-): Promise<ImportResult> {
+type ReadOptions = ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null };
+
+/** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. With
+ *  `ask`, an unsure kind stops after the read (an AskImport: nothing imported). */
+export async function importFile(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadOptions & { ask?: false }, progress?: Progress): Promise<RegisterImport | BoundaryImport>;
+export async function importFile(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadOptions, progress?: Progress): Promise<ImportResult>;
+export async function importFile(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadOptions, progress: Progress = () => {}): Promise<ImportResult> {
   progress('read', 0);
   // a .tsv is read by the CSV reader (it takes the delimiter from the header)
   const readName = /\.tsv$/i.test(fileName) ? fileName.replace(/\.tsv$/i, '.csv') : fileName;
@@ -136,7 +155,7 @@ export async function importFile(
   }
   const indicators = config.indicators.map((i) => i.column);
   const chosen = opts.mapping ?? null;
-  const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || c.toLowerCase() === 'type_code';
+  const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || isTypeColumn(c);
   progress('parse', 0.1);
   const { table, encoding } = await readTable(bytes, readName, keep);
   progress('validate', 0.5);
@@ -147,6 +166,7 @@ export async function importFile(
     samples[h] = col ? Array.from({ length: Math.min(3, col.length) }, (_, k) => cellText(col.get(k))) : [];
   });
   const guess = guessKind({ polygons: false, points: format !== 'csv' && format !== 'xlsx', mapping, indicators });
+  if (!opts.kind && !guess.sure && opts.ask) return { kind: 'ask', guess, fileName, header: table.header, mapping, samples };
   const kind = opts.kind === 'register' || opts.kind === 'list' ? opts.kind : (guess.kind as 'register' | 'list');
   const renamed = renameHeader(table.header, mapping);
   const col = (field: string) => renamed.indexOf(field);
@@ -207,10 +227,22 @@ export async function importFile(
     settlements = kept;
     registerColumns = null;
   }
+  // The list's KATO type (type_code: 1 town, 2 rural, 3 other): its towns serve the town tiers (engine/geo/kato-towns.ts).
+  const towns: ListTownInput[] = [];
+  const iType = table.header.findIndex(isTypeColumn);
+  if (kind === 'list' && iType >= 0 && idCol) {
+    const typeCol = table.columns[iType]!;
+    const typeOf = new Map<string, string>();
+    for (let k = 0; k < n; k++) if (cellText(typeCol.get(k)) === '1') typeOf.set(cellText(idCol.get(k)), '1');
+    for (const s of settlements) {
+      const type = typeOf.get(s.id);
+      if (type) towns.push({ id: s.id, type, names: [s.name_kk, s.name_ru, s.name_en].filter((x): x is string => Boolean(x)), lat: s.lat, lon: s.lon });
+    }
+  }
   const rejected = result.rejectedRows.length;
   return {
     kind, sure: opts.kind ? true : guess.sure, fileName, format, encoding: encoding ?? null, header: table.header, mapping, samples,
     counts: { read: result.rowsIn, onMap: settlements.length, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated,
+    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated, towns,
   };
 }

@@ -2,9 +2,11 @@
 // points inside Kazakhstan, population and two indicators) in headless Chromium, through the file picker as a
 // user would. One JSON line per size:
 //   (a) worker_ms: time in the worker from the file to the assessed columns (read + check + assess, as the worker
-//       reports it), peak_renderer_rss_mb: the page's renderer process (main thread + workers) at its peak;
+//       reports it), peak_tab_rss_mb: the page's renderer process (main thread + workers) at its peak (ps RSS),
+//       peak_gpu_rss_mb: the GPU process (SwiftShader's WebGL buffers), peak_main_heap_mb: the main thread's JS heap;
 //   (b) to_idle_ms: from the file chosen to the map idle with the new data, beside floor_ms: the same points set
-//       again on the map source with no import (setData → idle), measured in the same page and run.
+//       again on the map with no import (setData → idle, or for the point layer of very large registers its points
+//       and classes set again → idle), measured in the same page and run.
 // Sizes: BENCH_IMPORT_SIZES (default 6300,100000,1000000). Nothing is asserted.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,20 +35,41 @@ function register(n: number, file: string) {
   fs.closeSync(out);
 }
 
-/** Peak RSS (MB) of Chromium renderer processes, sampled until stopped. */
-function rssSampler() {
-  let peak = 0;
-  const sample = () => {
+/** Peak RSS (MB) of the tab (the renderer process: main thread and workers) and of the GPU process (SwiftShader
+ *  keeps WebGL buffers there), sampled from ps until stopped; BENCH_IMPORT_TRACE=1 prints the samples. */
+function rssSampler(trace: (() => Promise<string>) | null) {
+  let peak = 0, gpuPeak = 0;
+  const t0 = Date.now();
+  const of = (type: string) => {
+    const out = execSync(`ps -eo rss=,args= | grep -- '--type=${type}' | grep -v grep || true`, { encoding: 'utf8' });
+    return out.split('\n').filter(Boolean).map((l) => Number(l.trim().split(/\s+/)[0])).reduce((a, b) => Math.max(a, b), 0) / 1024;
+  };
+  const sample = async () => {
     try {
-      const out = execSync("ps -eo rss=,args= | grep -- '--type=renderer' | grep -v grep || true", { encoding: 'utf8' });
-      const total = out.split('\n').filter(Boolean).map((l) => Number(l.trim().split(/\s+/)[0])).reduce((a, b) => Math.max(a, b), 0);
-      peak = Math.max(peak, total / 1024);
+      const r = of('renderer'), g = of('gpu-process');
+      peak = Math.max(peak, r);
+      gpuPeak = Math.max(gpuPeak, g);
+      if (trace) console.error(`${((Date.now() - t0) / 1000).toFixed(1)} s renderer ${Math.round(r)} MB gpu ${Math.round(g)} MB ${await trace().catch(() => '')}`);
     } catch {
       /* ps missing: no figure */
     }
   };
-  const timer = setInterval(sample, 150);
-  return { stop: () => (clearInterval(timer), sample(), Math.round(peak)) };
+  const timer = setInterval(sample, trace ? 500 : 150);
+  return { stop: async () => (clearInterval(timer), await sample(), { tab: Math.round(peak), gpu: Math.round(gpuPeak) }) };
+}
+
+/** Peak JS heap of the page's main thread (CDP Runtime.getHeapUsage), polled until stopped. */
+async function heapSampler(page: import('playwright-core').Page) {
+  const cdp = await page.context().newCDPSession(page);
+  let peak = 0, stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const h = (await cdp.send('Runtime.getHeapUsage').catch(() => null)) as { usedSize: number } | null;
+      if (h) peak = Math.max(peak, h.usedSize);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return { stop: async () => ((stopped = true), await loop, Math.round(peak / 2 ** 20)) };
 }
 
 async function main() {
@@ -60,6 +83,7 @@ async function main() {
       register(n, file);
       const mb = fs.statSync(file).size / 2 ** 20;
       const context = await chromium.launchPersistentContext(path.join(tmp, `profile-${n}`), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 } });
+      let rss: ReturnType<typeof rssSampler> | null = null;
       try {
         const page = await context.newPage();
         await page.goto(origin + '/');
@@ -69,7 +93,9 @@ async function main() {
           input.addEventListener('change', () => ((window as any).__benchT0 = performance.now()), { capture: true });
         });
         const before = await page.evaluate(() => (window as any).__auyl.count);
-        const rss = rssSampler();
+        const trace = process.env.BENCH_IMPORT_TRACE ? () => page.evaluate(() => { const w = window as any; const j = w.__auyl.imports?.job; return `${j ? j.phase + ' ' + j.fraction : '-'} count ${w.__auyl.count} heap ${Math.round((performance as any).memory?.usedJSHeapSize / 2 ** 20)} MB`; }) : null;
+        rss = rssSampler(trace);
+        const heap = await heapSampler(page);
         await page.getByTestId('import-file').setInputFiles(file);
         // clicks answered during the import: the page's main thread stays free
         let clicks = 0, maxClickMs = 0;
@@ -83,7 +109,8 @@ async function main() {
         await page.waitForFunction((b) => ((window as any).__auyl.count > b && !(window as any).__auyl.atlas.busy) || document.querySelector('[data-testid=import-notice]'), before, { timeout: 600_000, polling: 50 });
         if (await page.getByTestId('import-notice').count()) {
           const notice = await page.getByTestId('import-notice').textContent();
-          line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), refused: notice?.trim(), peak_renderer_rss_mb: rss.stop() });
+          const mem = await rss.stop();
+          line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), refused: notice?.trim(), peak_main_heap_mb: await heap.stop(), peak_tab_rss_mb: mem.tab, peak_gpu_rss_mb: mem.gpu });
           continue;
         }
         const r = await page.evaluate(() => new Promise<{ appliedAt: number; toIdle: number; parse: number; assess: number; rows: number }>((resolve) => {
@@ -91,21 +118,24 @@ async function main() {
           w.__auyl.map.once('idle', () => resolve({ appliedAt: w.__auyl.last.at - w.__benchT0, toIdle: performance.now() - w.__benchT0, parse: w.__auyl.imports.summary.ms, assess: w.__auyl.last.workerMs, rows: w.__auyl.atlas.dataset.ids.length }));
           w.__auyl.map.triggerRepaint();
         }));
-        const peak = rss.stop();
-        // floor: the same points set again, no import
+        const mem = await rss.stop();
+        const heapPeak = await heap.stop();
+        // floor: the same points set again, no import (the GeoJSON source's data, or the point layer's points)
         const floor = await page.evaluate(() => new Promise<number>((resolve) => {
-          const map = (window as any).__auyl.map;
+          const map = (window as any).__auyl.map, points = (window as any).__auyl.points;
           const src = map.getSource('settlements');
-          const data = src.serialize().data;
+          const data = points?.size ? null : src.serialize().data;
           const t0 = performance.now();
           map.once('idle', () => resolve(performance.now() - t0));
-          src.setData(data);
+          if (data) src.setData(data);
+          else points.reload();
         }));
         line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), on_map: r.rows, worker_ms: Math.round(r.parse + r.assess), read_ms: Math.round(r.parse), assess_ms: Math.round(r.assess),
-          peak_renderer_rss_mb: peak, to_idle_ms: Math.round(r.toIdle), applied_ms: Math.round(r.appliedAt), floor_ms: Math.round(floor), idle_over_floor: +(r.toIdle / floor).toFixed(2), frames_during_import: clicks, slowest_frame_ms: maxClickMs });
+          peak_main_heap_mb: heapPeak, peak_tab_rss_mb: mem.tab, peak_gpu_rss_mb: mem.gpu, to_idle_ms: Math.round(r.toIdle), applied_ms: Math.round(r.appliedAt), floor_ms: Math.round(floor), idle_over_floor: +(r.toIdle / floor).toFixed(2), frames_during_import: clicks, slowest_frame_ms: maxClickMs });
       } catch (e) {
         // e.g. "Target crashed": the tab ran out of memory
-        line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), error: String((e as Error).message).split('\n')[0] });
+        const mem = await rss?.stop();
+        line({ bench: 'import_csv', rows: n, file_mb: +mb.toFixed(1), error: String((e as Error).message).split('\n')[0], peak_tab_rss_mb: mem?.tab, peak_gpu_rss_mb: mem?.gpu });
       } finally {
         await context.close().catch(() => {});
       }

@@ -37,6 +37,8 @@ export interface RegisterSource {
   ruralDistrictCentre: Int8Array;
   indicators: ReadonlyMap<string, Float64Array>;
   settlements?: () => Settlement[];
+  /** Row k as a record on its own (what `settlements()[k]` would be), without building the others. */
+  record?: (k: number) => Settlement;
 }
 
 export class RegisterColumns {
@@ -53,6 +55,7 @@ export class RegisterColumns {
   private readonly indicatorCache = new Map<string, Float64Array>();
   private records: readonly Settlement[] | null = null;
   private readonly makeRecords: (() => Settlement[]) | null = null;
+  private readonly makeRecord: ((k: number) => Settlement) | null = null;
   private spatialOrder: Uint32Array | null = null;
   private sortedCoordinates: SortedCoordinates | null = null;
   private oblastCodes: { index: Int32Array; oblasts: (string | null)[] } | null = null;
@@ -71,6 +74,7 @@ export class RegisterColumns {
       this.ruralDistrictCentre = c.ruralDistrictCentre;
       for (const [name, values] of c.indicators) this.indicatorCache.set(name, values);
       this.makeRecords = c.settlements ?? null;
+      this.makeRecord = c.record ?? null;
       return;
     }
     const settlements = source as readonly Settlement[];
@@ -100,6 +104,13 @@ export class RegisterColumns {
   get settlements(): readonly Settlement[] {
     if (!this.records) this.records = this.makeRecords ? this.makeRecords() : Array.from({ length: this.size }, (_, i) => this.record(i));
     return this.records;
+  }
+
+  /** Row i as a record: the one built or given, else made on its own (a panel on a million-row register must not
+   *  build a million records). */
+  row(i: number): Settlement {
+    if (this.records) return this.records[i];
+    return this.makeRecord ? this.makeRecord(i) : this.record(i);
   }
 
   /** Row i as a record, from the columns. */

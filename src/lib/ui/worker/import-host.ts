@@ -1,7 +1,6 @@
 // The worker's import state: the embedded model, the imported register or settlement list, the boundary layers,
 // and the model built from them. A failed import throws before anything here changes (the previous data stays).
 import { preset } from '../../engine/config/presets.ts';
-import { RegisterColumns } from '../../engine/columns.ts';
 import type { DistrictLayer } from '../../engine/geo/districts.ts';
 import { readFgb } from '../../io/fgb.ts';
 import { Outline } from '../../io/outline.ts';
@@ -12,7 +11,7 @@ import { importFile, type BoundaryImport, type RegisterImport } from './import.t
 import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
 
 /** Most map rows an import may bring (see bench:import). */
-export const MAX_IMPORT_ROWS = 300_000;
+export const MAX_IMPORT_ROWS = 5_000_000;
 
 let embedded: AtlasModel | null = null;
 let rows: RegisterImport | null = null;
@@ -88,7 +87,7 @@ function buildModel(): AtlasModel {
   const base = preset('2019');
   const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
   if (rows) {
-    const reg = rows.columns ?? new RegisterColumns(rows.settlements);
+    const reg = rows.columns;
     return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, loaded.names);
   }
   const e = embedded!;
@@ -143,11 +142,12 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       if (r.level === 2) adm2 = r;
       else adm1 = r;
     } else {
-      if (r.settlements.length === 0) throw new Error('no_rows');
-      // Beyond this the tab runs out of memory drawing and exploring every row (measured: 1,000,000 crashes it);
-      // refused with a message, the previous data kept. The CLI assesses any size.
-      if (r.settlements.length > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
-      if (r.kind === 'list') listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
+      const c = r.columns;
+      if (c.size === 0) throw new Error('no_rows');
+      // Beyond this the tab runs out of memory (see MAX_IMPORT_ROWS); refused with a message, the previous data
+      // kept. The CLI assesses any size.
+      if (c.size > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
+      if (r.kind === 'list') listCoords = new Map(c.ids.map((id, i) => [id, [c.lat[i], c.lon[i]] as [number, number]]));
       rows = r;
     }
     summary.ms = performance.now() - started;

@@ -56,9 +56,10 @@ export interface RegisterImport {
   counts: ImportCounts;
   problems: Problem[];
   unit: RawTable['unit'];
-  settlements: readonly Settlement[];
-  /** The io layer's columns, when every row read is on the map (no copy needed). */
-  columns: RegisterColumns | null;
+  /** The rows on the map as records, built on first access (the worker reads `columns`). */
+  readonly settlements: readonly Settlement[];
+  /** The rows on the map as columns (the io layer's own when every row read is on the map). */
+  columns: RegisterColumns;
   unlocated: Unlocated[];
 }
 
@@ -195,8 +196,8 @@ export async function importFile(
   const result = tableToSettlements(mapped, config, { outline: opts.outline, fixSwapped: opts.fixSwapped });
   progress('validate', 0.9);
   const unlocated: Unlocated[] = [];
-  let settlements: readonly Settlement[] = result.settlements;
-  let registerColumns: RegisterColumns | null = result.columns ?? null;
+  // the columns as read: no record per row (a million records would be ~500 MB of objects in the worker)
+  let registerColumns: RegisterColumns = result.columns;
   if (unlocatedIds.size) {
     // the io layer's columns hold every row read: take the unlocated ones out (records, then new columns)
     const kept: Settlement[] = [];
@@ -204,13 +205,15 @@ export async function importFile(
       if (unlocatedIds.has(s.id)) unlocated.push({ id: s.id, name: s.name_kk ?? s.name_ru ?? s.name_en ?? s.id, district: s.district, oblast: s.oblast });
       else kept.push(s);
     }
-    settlements = kept;
-    registerColumns = null;
+    registerColumns = new RegisterColumns(kept);
   }
   const rejected = result.rejectedRows.length;
-  return {
+  const out = {
     kind, sure: opts.kind ? true : guess.sure, fileName, format, encoding: encoding ?? null, header: table.header, mapping, samples,
-    counts: { read: result.rowsIn, onMap: settlements.length, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated,
-  };
+    counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
+    problems: result.problems, unit: table.unit, columns: registerColumns, unlocated,
+  } as Omit<RegisterImport, 'settlements'> as RegisterImport;
+  // records only when someone asks (tests, older callers); the worker reads the columns
+  Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });
+  return out;
 }

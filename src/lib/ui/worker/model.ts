@@ -3,7 +3,7 @@
 // settings re-runs from the first one it touches: geography (border distance, large-town threshold) → assessment
 // (satellite radius, block points) → view (colour mode, class breaks).
 import type { Methodology } from '../../engine/config/schema.ts';
-import type { RegisterColumns } from '../../engine/columns.ts';
+import { nullIfNaN, type RegisterColumns } from '../../engine/columns.ts';
 import { buildGeoContext, computeGeoTable, geospatialRecord, nearestCountedBorder, BORDER_STATUSES, type GeoInputs, type GeoTable } from '../../engine/geo/geospatial.ts';
 import { reassessTable, assessmentRecord, type AssessmentTable } from '../../engine/assess.ts';
 import { CATEGORIES } from '../../engine/classify.ts';
@@ -61,7 +61,11 @@ export class AtlasModel {
   private derived: Derived | null = null;
   private config: Methodology;
   private readonly placeType: Uint8Array;
-  private readonly regRow = new Map<string, number>();
+  private regRowOf: Map<string, number> | null = null;
+  /** Register row by id (built on first use: a Map of a million ids is ~80 MB). */
+  private get regRow(): Map<string, number> {
+    return (this.regRowOf ??= new Map(this.register.ids.map((id, i) => [id, i])));
+  }
 
   /** `regIndex[i]`: the register row of map row i, or -1. When `map === register` every row is its own. */
   constructor(
@@ -81,7 +85,6 @@ export class AtlasModel {
       const k = code === 'PPLX' ? 'PPL' : code && PLACE_TYPES.includes(code) ? code : 'unknown';
       return keys.indexOf(k);
     });
-    register.settlements.forEach((s, i) => this.regRow.set(s.id, i));
   }
 
   get size(): number {
@@ -128,25 +131,27 @@ export class AtlasModel {
 
   /** The map rows' names (kk, ru, en, each with a fallback) and units, for search and the table. */
   rowNames(i: number): { kk: string | null; ru: string | null; en: string | null; oblast: string | null; district: string | null; population: number | null } {
-    const s = this.map.settlements[i];
+    // from the columns: no record per row (a million-row register must not build a million records)
+    const s = this.map.texts;
     const r = this.regIndex[i];
-    const reg = r >= 0 ? this.register.settlements[r] : null;
+    const reg = r >= 0 ? this.register.texts : null;
     const geo = this.mapGeo;
     const geoDistrict = geo && geo.district[i] >= 0 ? geo.districts[geo.district[i]].name : null;
+    const population = nullIfNaN(r >= 0 ? this.register.population[r] : NaN) ?? nullIfNaN(this.map.population[i]);
     return {
-      kk: reg?.name_kk ?? s.name_kk, ru: reg?.name_ru ?? s.name_ru, en: reg?.name_en ?? s.name_en,
-      oblast: reg?.oblast ?? s.oblast, district: reg?.district ?? s.district ?? geoDistrict, population: reg?.population ?? s.population,
+      kk: reg?.name_kk[r] ?? s.name_kk[i], ru: reg?.name_ru[r] ?? s.name_ru[i], en: reg?.name_en[r] ?? s.name_en[i],
+      oblast: reg?.oblast[r] ?? s.oblast[i], district: reg?.district[r] ?? s.district[i] ?? geoDistrict, population,
     };
   }
 
   search(query: string, limit?: number) {
-    this.searcher ??= new Searcher(Array.from({ length: this.size }, (_, i) => ({ id: this.map.settlements[i].id, ...this.rowNames(i) })));
+    this.searcher ??= new Searcher(Array.from({ length: this.size }, (_, i) => ({ id: this.map.ids[i], ...this.rowNames(i) })));
     return this.searcher.find(query, limit);
   }
 
   /** Whether any row has a district (a register column or a district layer). */
   hasDistricts(): boolean {
-    return Boolean(this.inputs.districts) || this.register.settlements.some((s) => s.district) || this.map.settlements.some((s) => s.district);
+    return Boolean(this.inputs.districts) || this.register.texts.district.some(Boolean) || this.map.texts.district.some(Boolean);
   }
 
   private buildExplore(): { cols: ExploreColumns; table: TableColumns } {
@@ -214,7 +219,7 @@ export class AtlasModel {
       this.exploreData = this.buildExplore();
       this.names = nameRank(Array.from({ length: this.size }, (_, i) => {
         const x = this.rowNames(i);
-        return x.en ?? x.ru ?? x.kk ?? this.map.settlements[i].id;
+        return x.en ?? x.ru ?? x.kk ?? this.map.ids[i];
       }));
     }
     const { cols, table } = this.exploreData!;
@@ -314,7 +319,7 @@ export class AtlasModel {
           if (lat > maxLat) maxLat = lat;
         }
         return {
-          ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => this.map.settlements[i].id),
+          ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => this.map.ids[i]),
           baselineCategoryCount: b?.categoryCount ?? r.categoryCount.map(() => 0), bbox: [minLon, minLat, maxLon, maxLat] as [number, number, number, number],
         };
       }),
@@ -436,12 +441,12 @@ export class AtlasModel {
   }
 
   detail(row: number): PanelRecord {
-    const s = this.map.settlements[row];
+    const s = this.map.row(row);
     const geo = geospatialRecord(this.mapGeo!, row);
     const config = this.config;
     const r = this.regIndex[row];
     const a = r >= 0 && this.assessed ? assessmentRecord(this.assessed, r) : null;
-    const reg = r >= 0 ? this.register.settlements[r] : null;
+    const reg = r >= 0 ? this.register.row(r) : null;
     const tierLabel = new Map(config.geospatial.town_tiers.map((t) => [t.id, t.label]));
     const record: PanelRecord = {
       row, id: s.id,
@@ -480,7 +485,7 @@ export class AtlasModel {
     let population = Number.isFinite(reg.population[r]) ? reg.population[r] : 0;
     for (let j = 0; j < reg.size; j++) {
       if (j === r || a.classes.support[j] !== r) continue;
-      const s = reg.settlements[j];
+      const s = reg.row(j);
       const pop = Number.isFinite(reg.population[j]) ? reg.population[j] : null;
       population += pop ?? 0;
       satellites.push({ id: s.id, row: mapRow.get(j) ?? -1, names: { kk: s.name_kk, ru: s.name_ru, en: s.name_en ?? s.id }, km: a.classes.kmToSupport[j], population: pop });
@@ -496,7 +501,7 @@ export class AtlasModel {
     const population = a.settlement.population ?? undefined;
     if (code.startsWith('support.')) return { code, params: { potential, population, min: config.categories.support.population_route.at_least } };
     if (code === 'satellite' && a.support_id) {
-      const sup = this.register.settlements[this.regRow.get(a.support_id)!];
+      const sup = this.register.row(this.regRow.get(a.support_id)!);
       return { code, params: { support: { kk: sup.name_kk ?? undefined, ru: sup.name_ru ?? undefined, en: sup.name_en ?? sup.id }, km: a.km_to_support ?? undefined } };
     }
     if (code === 'strategic.border_district') return { code, params: { status: a.geo.border_status } };

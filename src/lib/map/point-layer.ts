@@ -1,0 +1,304 @@
+// The settlements of a very large register (POINT_LAYER_MIN rows and more) drawn by one MapLibre custom layer
+// instead of a GeoJSON source: a million points as a GeoJSON source cost MapLibre's worker gigabytes (features,
+// geojson-vt tiles, per-tile buckets) and a million feature-states more (measured: the tab passed 5 GB). Here the
+// points are four GPU buffers — Web Mercator position (Float32 x, y), √population (radius), class code and flags
+// (bytes) — drawn as GL points in one call; the class colours are a uniform array, so a recolour uploads one byte
+// per point and a legend click only the flags. Picking (click, hover) is a KDBush index over the same positions.
+// Same look as the feature-state layer (settlement-paint.ts): radius by population and zoom, support ring,
+// selection ring, hidden classes and filtered-out rows not drawn. No labels at this size.
+import KDBush from 'kdbush';
+import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { SELECTED_RING, SUPPORT_RING } from './settlement-paint.ts';
+
+/** From this many map rows the settlements are drawn by this layer. Below it the GeoJSON + feature-state layer
+ *  (labels, MapLibre's own hit testing) is kept: it reached the idle map at 100,000 rows in ~3.4 s, while at
+ *  1,000,000 the tab went past 5 GB; 150,000 keeps every size that path was measured at on it. */
+export const POINT_LAYER_MIN = 150_000;
+
+/** Flag bits per point. */
+const HIDDEN = 1, SUPPORT = 2, SELECTED = 4;
+/** Most classes a colour mode has (graduated modes: up to 9 classes and "no data"). */
+const MAX_CLASSES = 32;
+
+const VERTEX = `#version 300 es
+precision highp float;
+uniform mat4 u_matrix;
+uniform float u_zoom;
+uniform float u_pixel_ratio;
+uniform vec4 u_colours[${MAX_CLASSES}];
+in vec2 a_pos;
+in float a_sqrt_pop;
+in float a_code;
+in float a_flags;
+out vec4 v_colour;
+out float v_radius;
+out float v_stroke;
+out float v_ring;
+// circle-radius of style.ts: by √population, interpolated between zoom 3 and 8
+float radiusAt(vec4 stops, float s) {
+  // stops: radius at √pop 0, 30, 300, 1400
+  if (s <= 30.0) return mix(stops.x, stops.y, s / 30.0);
+  if (s <= 300.0) return mix(stops.y, stops.z, (s - 30.0) / 270.0);
+  return mix(stops.z, stops.w, min((s - 300.0) / 1100.0, 1.0));
+}
+void main() {
+  int flags = int(a_flags + 0.5);
+  if ((flags & ${HIDDEN}) != 0) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    return;
+  }
+  float t = clamp((u_zoom - 3.0) / 5.0, 0.0, 1.0);
+  float r = mix(radiusAt(vec4(2.0, 2.5, 5.0, 11.0), a_sqrt_pop), radiusAt(vec4(4.0, 5.0, 10.0, 22.0), a_sqrt_pop), t);
+  bool selected = (flags & ${SELECTED}) != 0, support = (flags & ${SUPPORT}) != 0;
+  v_stroke = selected ? 3.5 : support ? 2.4 : 0.6;
+  v_ring = selected ? 2.0 : support ? 1.0 : 0.0;
+  v_radius = r + v_stroke;
+  v_colour = u_colours[int(a_code + 0.5)];
+  gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
+  gl_PointSize = 2.0 * (v_radius + 1.0) * u_pixel_ratio;
+}`;
+
+const FRAGMENT = `#version 300 es
+precision mediump float;
+uniform vec3 u_rings[3];
+in vec4 v_colour;
+in float v_radius;
+in float v_stroke;
+in float v_ring;
+out vec4 fragColor;
+void main() {
+  // distance from the centre in CSS pixels (the point covers radius + 1 px of antialiasing)
+  float d = length(gl_PointCoord - 0.5) * 2.0 * (v_radius + 1.0);
+  float outer = 1.0 - smoothstep(v_radius - 0.5, v_radius + 0.5, d);
+  if (outer <= 0.0) discard;
+  float inner = v_radius - v_stroke;
+  float fill = 1.0 - smoothstep(inner - 0.5, inner + 0.5, d);
+  vec3 ring = u_rings[int(v_ring + 0.5)];
+  vec3 rgb = mix(ring, v_colour.rgb, fill);
+  float a = outer * mix(1.0, 0.92, fill);
+  fragColor = vec4(rgb * a, a);
+}`;
+
+function parseColour(hex: string): [number, number, number] {
+  const h = hex.replace('#', '');
+  const full = h.length === 3 ? h.split('').map((c) => c + c).join('') : h.slice(0, 6);
+  const v = parseInt(full, 16);
+  return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
+}
+
+export interface PointRows {
+  lon: Float64Array;
+  lat: Float64Array;
+  population: Float64Array;
+}
+
+export class PointLayer implements CustomLayerInterface {
+  readonly id: string;
+  readonly type = 'custom' as const;
+  readonly renderingMode = '2d' as const;
+  private map: MapLibreMap | null = null;
+  private gl: WebGL2RenderingContext | null = null;
+  private program: WebGLProgram | null = null;
+  private vao: WebGLVertexArrayObject | null = null;
+  private buffers: { pos: WebGLBuffer; size: WebGLBuffer; code: WebGLBuffer; flags: WebGLBuffer } | null = null;
+  private uniforms: Record<string, WebGLUniformLocation | null> = {};
+  /** Web Mercator x, y per point (0..1). */
+  private pos = new Float32Array(0);
+  private sqrtPop = new Float32Array(0);
+  private codes = new Uint8Array(0);
+  private flags = new Uint8Array(0);
+  private colours = new Float32Array(MAX_CLASSES * 4);
+  private index: KDBush | null = null;
+  private dirty = { pos: false, codes: false, flags: false };
+  private selected = -1;
+  private rows: PointRows | null = null;
+  private classes: Parameters<PointLayer['setClasses']> | null = null;
+
+  constructor(id = 'settlement-points') {
+    this.id = id;
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  /** New points (a new register): positions, radii, picking index; every point drawn in the no-data colour until
+   *  `setClasses`. */
+  setPoints(rows: PointRows) {
+    const n = rows.lon.length;
+    this.rows = rows;
+    this.classes = null;
+    this.pos = new Float32Array(2 * n);
+    this.sqrtPop = new Float32Array(n);
+    this.index = new KDBush(n, 64, Float32Array);
+    for (let i = 0; i < n; i++) {
+      const x = (rows.lon[i] + 180) / 360;
+      const s = Math.sin((rows.lat[i] * Math.PI) / 180);
+      const y = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
+      this.pos[2 * i] = x;
+      this.pos[2 * i + 1] = y;
+      this.index.add(x, y);
+      const p = rows.population[i];
+      this.sqrtPop[i] = p > 0 ? Math.sqrt(p) : 0;
+    }
+    this.index.finish();
+    this.codes = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.selected = -1;
+    this.dirty = { pos: true, codes: true, flags: true };
+    this.map?.triggerRepaint();
+  }
+
+  /** `colours[codes[i]]` is point i's colour; `hidden[code]` hides a class; `support[i]` rings a point; `keep[i] === 0`
+   *  hides a point the filters leave out. Returns the number of points whose code or flags changed. */
+  setClasses(codes: Uint8Array, colours: readonly string[], hidden: readonly boolean[], support: Uint8Array, keep?: Uint8Array): number {
+    const n = this.codes.length;
+    if (codes.length !== n) return 0; // results for other rows: the next ones follow
+    this.classes = [codes, colours, hidden, support, keep];
+    this.colours.fill(0);
+    colours.slice(0, MAX_CLASSES).forEach((c, k) => this.colours.set([...parseColour(c), 1], 4 * k));
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const code = codes[i];
+      const f = (hidden[code] || (keep && !keep[i]) ? HIDDEN : 0) | (support[i] ? SUPPORT : 0) | (i === this.selected ? SELECTED : 0);
+      if (code === this.codes[i] && f === this.flags[i]) continue;
+      this.codes[i] = code;
+      this.flags[i] = f;
+      changed++;
+    }
+    this.dirty.codes = this.dirty.flags = true;
+    this.map?.triggerRepaint();
+    return changed;
+  }
+
+  /** The same points and classes set again from scratch (positions, index, buffers): `npm run bench:import`'s
+   *  floor, the drawing cost without an import. */
+  reload() {
+    const rows = this.rows, classes = this.classes, selected = this.selected;
+    if (!rows) return;
+    this.setPoints(rows);
+    if (classes) this.setClasses(...classes);
+    this.select(selected < 0 ? null : selected);
+  }
+
+  /** Rings one point (or none). */
+  select(row: number | null) {
+    if (this.selected >= 0 && this.selected < this.flags.length) this.flags[this.selected] &= ~SELECTED;
+    this.selected = row ?? -1;
+    if (this.selected >= 0 && this.selected < this.flags.length) this.flags[this.selected] |= SELECTED;
+    this.dirty.flags = true;
+    this.map?.triggerRepaint();
+  }
+
+  /** The row drawn at the screen point (CSS pixels), the nearest visible one within its radius; -1 if none. */
+  pick(x: number, y: number): number {
+    const map = this.map;
+    if (!map || !this.index || !this.codes.length) return -1;
+    const worldSize = 512 * Math.pow(2, map.getZoom());
+    const lngLat = map.unproject([x, y]);
+    const mx = (lngLat.lng + 180) / 360;
+    const s = Math.sin((lngLat.lat * Math.PI) / 180);
+    const my = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
+    // the largest radius drawn at this zoom, plus the widest ring
+    const t = Math.min(Math.max((map.getZoom() - 3) / 5, 0), 1);
+    const maxR = 11 + (22 - 11) * t + 2;
+    let best = -1, bestD = Infinity;
+    for (const i of this.index.within(mx, my, maxR / worldSize)) {
+      if (this.flags[i] & HIDDEN) continue;
+      const sp = this.sqrtPop[i];
+      const r = radiusAt(sp, 3) * (1 - t) + radiusAt(sp, 8) * t + 1;
+      const dx = (this.pos[2 * i] - mx) * worldSize, dy = (this.pos[2 * i + 1] - my) * worldSize;
+      const d = Math.hypot(dx, dy);
+      if (d <= r && d < bestD) {
+        best = i;
+        bestD = d;
+      }
+    }
+    return best;
+  }
+
+  onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
+    this.map = map;
+    this.gl = gl;
+    const shader = (type: number, src: string) => {
+      const s = gl.createShader(type)!;
+      gl.shaderSource(s, src);
+      gl.compileShader(s);
+      if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`point layer shader: ${gl.getShaderInfoLog(s)}`);
+      return s;
+    };
+    const program = gl.createProgram()!;
+    gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
+    gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
+    gl.linkProgram(program);
+    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`point layer program: ${gl.getProgramInfoLog(program)}`);
+    this.program = program;
+    for (const u of ['u_matrix', 'u_zoom', 'u_pixel_ratio', 'u_colours', 'u_rings']) this.uniforms[u] = gl.getUniformLocation(program, u);
+    this.buffers = { pos: gl.createBuffer()!, size: gl.createBuffer()!, code: gl.createBuffer()!, flags: gl.createBuffer()! };
+    this.vao = gl.createVertexArray();
+    gl.bindVertexArray(this.vao);
+    const attrib = (name: string, buffer: WebGLBuffer, size: number, type: number) => {
+      const loc = gl.getAttribLocation(program, name);
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+      gl.enableVertexAttribArray(loc);
+      gl.vertexAttribPointer(loc, size, type, false, 0, 0);
+    };
+    attrib('a_pos', this.buffers.pos, 2, gl.FLOAT);
+    attrib('a_sqrt_pop', this.buffers.size, 1, gl.FLOAT);
+    attrib('a_code', this.buffers.code, 1, gl.UNSIGNED_BYTE);
+    attrib('a_flags', this.buffers.flags, 1, gl.UNSIGNED_BYTE);
+    gl.bindVertexArray(null);
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    this.dirty = { pos: true, codes: true, flags: true };
+  }
+
+  onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {
+    if (this.buffers) for (const b of Object.values(this.buffers)) gl.deleteBuffer(b);
+    if (this.vao) gl.deleteVertexArray(this.vao);
+    if (this.program) gl.deleteProgram(this.program);
+    this.buffers = null;
+    this.vao = null;
+    this.program = null;
+    this.map = null;
+    this.gl = null;
+  }
+
+  render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
+    const n = this.codes.length;
+    if (!n || !this.program || !this.buffers || !this.map) return;
+    const upload = (buffer: WebGLBuffer, data: ArrayBufferView) => {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+      gl.bufferData(gl.ARRAY_BUFFER, data, gl.DYNAMIC_DRAW);
+    };
+    if (this.dirty.pos) {
+      upload(this.buffers.pos, this.pos);
+      upload(this.buffers.size, this.sqrtPop);
+    }
+    if (this.dirty.codes) upload(this.buffers.code, this.codes);
+    if (this.dirty.flags) upload(this.buffers.flags, this.flags);
+    this.dirty = { pos: false, codes: false, flags: false };
+    gl.useProgram(this.program);
+    gl.uniformMatrix4fv(this.uniforms.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
+    gl.uniform1f(this.uniforms.u_zoom, this.map.getZoom());
+    gl.uniform1f(this.uniforms.u_pixel_ratio, this.map.getPixelRatio());
+    gl.uniform4fv(this.uniforms.u_colours, this.colours);
+    gl.uniform3fv(this.uniforms.u_rings, new Float32Array([...parseColour('#5a5a5a'), ...parseColour(SUPPORT_RING), ...parseColour(SELECTED_RING)]));
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.STENCIL_TEST);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    gl.bindVertexArray(this.vao);
+    gl.drawArrays(gl.POINTS, 0, n);
+    gl.bindVertexArray(null);
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
+  }
+}
+
+/** circle-radius of style.ts at zoom 3 or 8, by √population (the shader's radiusAt). */
+function radiusAt(s: number, zoom: 3 | 8): number {
+  const [a, b, c, d] = zoom === 3 ? [2, 2.5, 5, 11] : [4, 5, 10, 22];
+  if (s <= 30) return a + ((b - a) * s) / 30;
+  if (s <= 300) return b + ((c - b) * (s - 30)) / 270;
+  return c + (d - c) * Math.min((s - 300) / 1100, 1);
+}

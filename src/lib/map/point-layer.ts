@@ -6,6 +6,10 @@
 // per point and a legend click only the flags. Picking (click, hover) is a KDBush index over the same positions.
 // Same look as the feature-state layer (settlement-paint.ts): radius by population and zoom, support ring,
 // selection ring, hidden classes and filtered-out rows not drawn. No labels at this size.
+// Under software WebGL a frame of a million points costs about a second, and MapLibre draws frames for reasons of
+// its own (label fades, other sources loading): the points are drawn into a texture and each frame composites it,
+// drawing them again only when the camera, the canvas, the points or their classes changed. Nothing is drawn for
+// new points until their classes arrive (the frames cost nothing while the worker assesses).
 import KDBush from 'kdbush';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { SELECTED_RING, SUPPORT_RING } from './settlement-paint.ts';
@@ -59,6 +63,23 @@ void main() {
   gl_PointSize = 2.0 * (v_radius + 1.0) * u_pixel_ratio;
 }`;
 
+const QUAD_VERTEX = `#version 300 es
+in vec2 a_corner;
+out vec2 v_uv;
+void main() {
+  v_uv = (a_corner + 1.0) / 2.0;
+  gl_Position = vec4(a_corner, 0.0, 1.0);
+}`;
+
+const QUAD_FRAGMENT = `#version 300 es
+precision mediump float;
+uniform sampler2D u_points;
+in vec2 v_uv;
+out vec4 fragColor;
+void main() {
+  fragColor = texture(u_points, v_uv);
+}`;
+
 const FRAGMENT = `#version 300 es
 precision mediump float;
 uniform vec3 u_rings[3];
@@ -87,6 +108,9 @@ function parseColour(hex: string): [number, number, number] {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
 }
 
+/** Ring colours by the shader's v_ring: default stroke, support, selected (settlement-paint.ts). */
+const RINGS = new Float32Array([...parseColour('#5a5a5a'), ...parseColour(SUPPORT_RING), ...parseColour(SELECTED_RING)]);
+
 export interface PointRows {
   lon: Float64Array;
   lat: Float64Array;
@@ -101,6 +125,12 @@ export class PointLayer implements CustomLayerInterface {
   private gl: WebGL2RenderingContext | null = null;
   private program: WebGLProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
+  /** The points drawn once into a texture, composited each frame until `drawnKey` changes. */
+  private quad: { program: WebGLProgram; vao: WebGLVertexArrayObject; buffer: WebGLBuffer; sampler: WebGLUniformLocation | null } | null = null;
+  private target: { fb: WebGLFramebuffer; tex: WebGLTexture; w: number; h: number } | null = null;
+  private drawnKey = '';
+  /** Bumped on every change of what is drawn. */
+  private version = 0;
   private buffers: { pos: WebGLBuffer; size: WebGLBuffer; code: WebGLBuffer; flags: WebGLBuffer } | null = null;
   private uniforms: Record<string, WebGLUniformLocation | null> = {};
   /** Web Mercator x, y per point (0..1). */
@@ -147,6 +177,7 @@ export class PointLayer implements CustomLayerInterface {
     this.flags = new Uint8Array(n);
     this.selected = -1;
     this.dirty = { pos: true, codes: true, flags: true };
+    this.version++;
     this.map?.triggerRepaint();
   }
 
@@ -168,6 +199,7 @@ export class PointLayer implements CustomLayerInterface {
       changed++;
     }
     this.dirty.codes = this.dirty.flags = true;
+    this.version++;
     this.map?.triggerRepaint();
     return changed;
   }
@@ -188,6 +220,7 @@ export class PointLayer implements CustomLayerInterface {
     this.selected = row ?? -1;
     if (this.selected >= 0 && this.selected < this.flags.length) this.flags[this.selected] |= SELECTED;
     this.dirty.flags = true;
+    this.version++;
     this.map?.triggerRepaint();
   }
 
@@ -221,78 +254,151 @@ export class PointLayer implements CustomLayerInterface {
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext) {
     this.map = map;
     this.gl = gl;
-    const shader = (type: number, src: string) => {
-      const s = gl.createShader(type)!;
-      gl.shaderSource(s, src);
-      gl.compileShader(s);
-      if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`point layer shader: ${gl.getShaderInfoLog(s)}`);
-      return s;
-    };
-    const program = gl.createProgram()!;
-    gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`point layer program: ${gl.getProgramInfoLog(program)}`);
+    const program = link(gl, VERTEX, FRAGMENT);
     this.program = program;
     for (const u of ['u_matrix', 'u_zoom', 'u_pixel_ratio', 'u_colours', 'u_rings']) this.uniforms[u] = gl.getUniformLocation(program, u);
     this.buffers = { pos: gl.createBuffer()!, size: gl.createBuffer()!, code: gl.createBuffer()!, flags: gl.createBuffer()! };
     this.vao = gl.createVertexArray();
     gl.bindVertexArray(this.vao);
-    const attrib = (name: string, buffer: WebGLBuffer, size: number, type: number) => {
-      const loc = gl.getAttribLocation(program, name);
+    const attrib = (p: WebGLProgram, name: string, buffer: WebGLBuffer, size: number, type: number) => {
+      const loc = gl.getAttribLocation(p, name);
       gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
       gl.enableVertexAttribArray(loc);
       gl.vertexAttribPointer(loc, size, type, false, 0, 0);
     };
-    attrib('a_pos', this.buffers.pos, 2, gl.FLOAT);
-    attrib('a_sqrt_pop', this.buffers.size, 1, gl.FLOAT);
-    attrib('a_code', this.buffers.code, 1, gl.UNSIGNED_BYTE);
-    attrib('a_flags', this.buffers.flags, 1, gl.UNSIGNED_BYTE);
+    attrib(program, 'a_pos', this.buffers.pos, 2, gl.FLOAT);
+    attrib(program, 'a_sqrt_pop', this.buffers.size, 1, gl.FLOAT);
+    attrib(program, 'a_code', this.buffers.code, 1, gl.UNSIGNED_BYTE);
+    attrib(program, 'a_flags', this.buffers.flags, 1, gl.UNSIGNED_BYTE);
+    const quadProgram = link(gl, QUAD_VERTEX, QUAD_FRAGMENT);
+    const quadBuffer = gl.createBuffer()!;
+    const quadVao = gl.createVertexArray()!;
+    gl.bindVertexArray(quadVao);
+    gl.bindBuffer(gl.ARRAY_BUFFER, quadBuffer);
+    gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
+    attrib(quadProgram, 'a_corner', quadBuffer, 2, gl.FLOAT);
+    this.quad = { program: quadProgram, vao: quadVao, buffer: quadBuffer, sampler: gl.getUniformLocation(quadProgram, 'u_points') };
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
     this.dirty = { pos: true, codes: true, flags: true };
+    this.drawnKey = '';
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {
     if (this.buffers) for (const b of Object.values(this.buffers)) gl.deleteBuffer(b);
     if (this.vao) gl.deleteVertexArray(this.vao);
     if (this.program) gl.deleteProgram(this.program);
+    if (this.quad) {
+      gl.deleteBuffer(this.quad.buffer);
+      gl.deleteVertexArray(this.quad.vao);
+      gl.deleteProgram(this.quad.program);
+    }
+    if (this.target) {
+      gl.deleteFramebuffer(this.target.fb);
+      gl.deleteTexture(this.target.tex);
+    }
     this.buffers = null;
     this.vao = null;
     this.program = null;
+    this.quad = null;
+    this.target = null;
     this.map = null;
     this.gl = null;
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
     const n = this.codes.length;
-    if (!n || !this.program || !this.buffers || !this.map) return;
+    // new points wait for their classes (the worker's first result) before anything is drawn
+    if (!n || !this.classes || !this.program || !this.buffers || !this.quad || !this.map) return;
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    const matrix = options.defaultProjectionData.mainMatrix as ArrayLike<number>;
+    const key = `${this.version}|${w}x${h}|${this.map.getPixelRatio()}|${Array.prototype.join.call(matrix, ',')}`;
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.STENCIL_TEST);
+    gl.disable(gl.SCISSOR_TEST);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    if (key !== this.drawnKey) {
+      const previous = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+      const viewport = gl.getParameter(gl.VIEWPORT) as Int32Array;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, this.renderTarget(gl, w, h));
+      gl.viewport(0, 0, w, h);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      this.drawPoints(gl, matrix, n);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
+      gl.viewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+      this.drawnKey = key;
+    }
+    gl.useProgram(this.quad.program);
+    gl.activeTexture(gl.TEXTURE0);
+    gl.bindTexture(gl.TEXTURE_2D, this.target!.tex);
+    gl.uniform1i(this.quad.sampler, 0);
+    gl.bindVertexArray(this.quad.vao);
+    gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+    gl.bindVertexArray(null);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+  }
+
+  /** The texture the points are drawn into, the canvas' size. */
+  private renderTarget(gl: WebGL2RenderingContext, w: number, h: number): WebGLFramebuffer {
+    if (this.target && this.target.w === w && this.target.h === h) return this.target.fb;
+    if (this.target) {
+      gl.deleteFramebuffer(this.target.fb);
+      gl.deleteTexture(this.target.tex);
+    }
+    const tex = gl.createTexture()!;
+    gl.bindTexture(gl.TEXTURE_2D, tex);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, w, h, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+    for (const [k, v] of [[gl.TEXTURE_MIN_FILTER, gl.NEAREST], [gl.TEXTURE_MAG_FILTER, gl.NEAREST], [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE], [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE]]) gl.texParameteri(gl.TEXTURE_2D, k, v);
+    const fb = gl.createFramebuffer()!;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    this.target = { fb, tex, w, h };
+    return fb;
+  }
+
+  private drawPoints(gl: WebGL2RenderingContext, matrix: ArrayLike<number>, n: number) {
+    const buffers = this.buffers!;
     const upload = (buffer: WebGLBuffer, data: ArrayBufferView) => {
       gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
       gl.bufferData(gl.ARRAY_BUFFER, data, gl.DYNAMIC_DRAW);
     };
     if (this.dirty.pos) {
-      upload(this.buffers.pos, this.pos);
-      upload(this.buffers.size, this.sqrtPop);
+      upload(buffers.pos, this.pos);
+      upload(buffers.size, this.sqrtPop);
     }
-    if (this.dirty.codes) upload(this.buffers.code, this.codes);
-    if (this.dirty.flags) upload(this.buffers.flags, this.flags);
+    if (this.dirty.codes) upload(buffers.code, this.codes);
+    if (this.dirty.flags) upload(buffers.flags, this.flags);
     this.dirty = { pos: false, codes: false, flags: false };
     gl.useProgram(this.program);
-    gl.uniformMatrix4fv(this.uniforms.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
-    gl.uniform1f(this.uniforms.u_zoom, this.map.getZoom());
-    gl.uniform1f(this.uniforms.u_pixel_ratio, this.map.getPixelRatio());
+    gl.uniformMatrix4fv(this.uniforms.u_matrix, false, matrix as Float32Array);
+    gl.uniform1f(this.uniforms.u_zoom, this.map!.getZoom());
+    gl.uniform1f(this.uniforms.u_pixel_ratio, this.map!.getPixelRatio());
     gl.uniform4fv(this.uniforms.u_colours, this.colours);
-    gl.uniform3fv(this.uniforms.u_rings, new Float32Array([...parseColour('#5a5a5a'), ...parseColour(SUPPORT_RING), ...parseColour(SELECTED_RING)]));
-    gl.disable(gl.DEPTH_TEST);
-    gl.disable(gl.STENCIL_TEST);
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    gl.uniform3fv(this.uniforms.u_rings, RINGS);
     gl.bindVertexArray(this.vao);
     gl.drawArrays(gl.POINTS, 0, n);
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }
+}
+
+function link(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram {
+  const shader = (type: number, src: string) => {
+    const s = gl.createShader(type)!;
+    gl.shaderSource(s, src);
+    gl.compileShader(s);
+    if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`point layer shader: ${gl.getShaderInfoLog(s)}`);
+    return s;
+  };
+  const program = gl.createProgram()!;
+  gl.attachShader(program, shader(gl.VERTEX_SHADER, vertex));
+  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, fragment));
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`point layer program: ${gl.getProgramInfoLog(program)}`);
+  return program;
 }
 
 /** circle-radius of style.ts at zoom 3 or 8, by √population (the shader's radiusAt). */

@@ -91,10 +91,20 @@ async function main() {
         await page.evaluate(() => {
           const input = document.querySelector('[data-testid=import-file]')!;
           input.addEventListener('change', () => ((window as any).__benchT0 = performance.now()), { capture: true });
+          // long tasks on the main thread (BENCH_IMPORT_TRACE prints them)
+          (window as any).__benchLong = [];
+          new PerformanceObserver((l) => (window as any).__benchLong.push(...l.getEntries().map((e) => [Math.round(e.startTime - ((window as any).__benchT0 ?? 0)), Math.round(e.duration)]))).observe({ type: 'longtask' });
         });
         const before = await page.evaluate(() => (window as any).__auyl.count);
         const trace = process.env.BENCH_IMPORT_TRACE ? () => page.evaluate(() => { const w = window as any; const j = w.__auyl.imports?.job; const m = w.__auyl.map; if (!w.__benchRenders) { w.__benchRenders = []; let last = performance.now(); m.on('render', () => { const t = performance.now(); w.__benchRenders.push(Math.round(t - last)); last = t; }); } return `${j ? j.phase + ' ' + j.fraction : '-'} applied ${w.__auyl.count} busy ${w.__auyl.atlas.busy} renders ${w.__benchRenders.splice(0).join('/')} loaded ${m.loaded()} tiles ${m.areTilesLoaded()} heap ${Math.round((performance as any).memory?.usedJSHeapSize / 2 ** 20)} MB`; }) : null;
         rss = rssSampler(trace);
+        // BENCH_IMPORT_PROFILE=1: the main thread's CPU profile over the import, top functions by self time
+        const profiler = process.env.BENCH_IMPORT_PROFILE ? await page.context().newCDPSession(page) : null;
+        if (profiler) {
+          await profiler.send('Profiler.enable');
+          await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+          await profiler.send('Profiler.start');
+        }
         const heap = await heapSampler(page);
         await page.getByTestId('import-file').setInputFiles(file);
         // clicks answered during the import: the page's main thread stays free
@@ -120,6 +130,19 @@ async function main() {
         }));
         const mem = await rss.stop();
         const heapPeak = await heap.stop();
+        if (profiler) {
+          const { profile } = (await profiler.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+          const self = new Map<number, number>();
+          profile.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0)));
+          const byFn = new Map<string, number>();
+          for (const node of profile.nodes) {
+            const f = node.callFrame;
+            const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+            byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
+          }
+          console.error('main thread self time (ms):', [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${Math.round(v / 1000)} ${k}`).join('\n  '));
+        }
+        if (process.env.BENCH_IMPORT_TRACE) console.error('long tasks [start, ms]:', JSON.stringify(await page.evaluate(() => (window as any).__benchLong)));
         // floor: the same points set again, no import (the GeoJSON source's data, or the point layer's points)
         const floor = await page.evaluate(() => new Promise<number>((resolve) => {
           const map = (window as any).__auyl.map, points = (window as any).__auyl.points;

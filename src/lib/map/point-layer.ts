@@ -9,7 +9,11 @@
 // Under software WebGL a frame of a million points costs about a second, and MapLibre draws frames for reasons of
 // its own (label fades, other sources loading): the points are drawn into a texture and each frame composites it,
 // drawing them again only when the camera, the canvas, the points or their classes changed. Nothing is drawn for
-// new points until their classes arrive (the frames cost nothing while the worker assesses).
+// new points until their classes arrive (the frames cost nothing while the worker assesses). At country zooms a
+// million points overlap hundreds deep and software WebGL pays for every covered pixel (~2.5 s a frame measured
+// at 1,000,000): where a screen-pixel grid of the points' extent fits THIN_GRID_MAX cells, only the topmost visible
+// point of each pixel (at the next whole zoom, so cells are never wider than a pixel) is drawn; the ones skipped
+// lie within a pixel of a point drawn over them. The selected point is drawn last, on top.
 import KDBush from 'kdbush';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { SELECTED_RING, SUPPORT_RING } from './settlement-paint.ts';
@@ -21,6 +25,8 @@ export const POINT_LAYER_MIN = 150_000;
 
 /** Flag bits per point. */
 const HIDDEN = 1, SUPPORT = 2, SELECTED = 4;
+/** Largest screen-pixel grid (cells) for thinning; beyond it (close zooms, where points rarely overlap) all are drawn. */
+const THIN_GRID_MAX = 4 << 20;
 /** Most classes a colour mode has (graduated modes: up to 9 classes and "no data"). */
 const MAX_CLASSES = 32;
 
@@ -131,7 +137,14 @@ export class PointLayer implements CustomLayerInterface {
   private drawnKey = '';
   /** Bumped on every change of what is drawn. */
   private version = 0;
-  private buffers: { pos: WebGLBuffer; size: WebGLBuffer; code: WebGLBuffer; flags: WebGLBuffer } | null = null;
+  private buffers: { pos: WebGLBuffer; size: WebGLBuffer; code: WebGLBuffer; flags: WebGLBuffer; kept: WebGLBuffer } | null = null;
+  /** The points' extent in Mercator units. */
+  private extent = [0, 0, 0, 0];
+  /** Thinning: the grid (reused), the kept rows, and what the element buffer holds. */
+  private grid: Uint32Array | null = null;
+  private kept = new Uint32Array(0);
+  private keptKey = '';
+  private keptCount = 0;
   private uniforms: Record<string, WebGLUniformLocation | null> = {};
   /** Web Mercator x, y per point (0..1). */
   private pos = new Float32Array(0);
@@ -173,6 +186,17 @@ export class PointLayer implements CustomLayerInterface {
       this.sqrtPop[i] = p > 0 ? Math.sqrt(p) : 0;
     }
     this.index.finish();
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = this.pos[2 * i], y = this.pos[2 * i + 1];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    this.extent = [x0, y0, x1, y1];
+    this.kept = new Uint32Array(n);
+    this.keptKey = '';
     this.codes = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     this.selected = -1;
@@ -257,7 +281,7 @@ export class PointLayer implements CustomLayerInterface {
     const program = link(gl, VERTEX, FRAGMENT);
     this.program = program;
     for (const u of ['u_matrix', 'u_zoom', 'u_pixel_ratio', 'u_colours', 'u_rings']) this.uniforms[u] = gl.getUniformLocation(program, u);
-    this.buffers = { pos: gl.createBuffer()!, size: gl.createBuffer()!, code: gl.createBuffer()!, flags: gl.createBuffer()! };
+    this.buffers = { pos: gl.createBuffer()!, size: gl.createBuffer()!, code: gl.createBuffer()!, flags: gl.createBuffer()!, kept: gl.createBuffer()! };
     this.vao = gl.createVertexArray();
     gl.bindVertexArray(this.vao);
     const attrib = (p: WebGLProgram, name: string, buffer: WebGLBuffer, size: number, type: number) => {
@@ -270,6 +294,7 @@ export class PointLayer implements CustomLayerInterface {
     attrib(program, 'a_sqrt_pop', this.buffers.size, 1, gl.FLOAT);
     attrib(program, 'a_code', this.buffers.code, 1, gl.UNSIGNED_BYTE);
     attrib(program, 'a_flags', this.buffers.flags, 1, gl.UNSIGNED_BYTE);
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.buffers.kept);
     const quadProgram = link(gl, QUAD_VERTEX, QUAD_FRAGMENT);
     const quadBuffer = gl.createBuffer()!;
     const quadVao = gl.createVertexArray()!;
@@ -282,6 +307,7 @@ export class PointLayer implements CustomLayerInterface {
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
     this.dirty = { pos: true, codes: true, flags: true };
     this.drawnKey = '';
+    this.keptKey = '';
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {
@@ -379,9 +405,31 @@ export class PointLayer implements CustomLayerInterface {
     gl.uniform4fv(this.uniforms.u_colours, this.colours);
     gl.uniform3fv(this.uniforms.u_rings, RINGS);
     gl.bindVertexArray(this.vao);
-    gl.drawArrays(gl.POINTS, 0, n);
+    const kept = this.thinned(this.map!.getZoom());
+    if (kept === null) gl.drawArrays(gl.POINTS, 0, n);
+    else {
+      if (this.keptKey !== this.uploadedKept) {
+        gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.kept.subarray(0, kept), gl.DYNAMIC_DRAW);
+        this.uploadedKept = this.keptKey;
+      }
+      gl.drawElements(gl.POINTS, kept, gl.UNSIGNED_INT, 0);
+    }
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
+  }
+
+  private uploadedKept = '';
+
+  /** The number of rows in `kept` to draw at this zoom (thinned to the topmost visible point per screen pixel), or
+   *  null to draw them all (the pixel grid would be too large: few overlaps at that zoom). */
+  private thinned(zoom: number): number | null {
+    const key = `${Math.ceil(zoom)}|${this.version}`;
+    if (key === this.keptKey) return this.keptCount;
+    const m = thinToPixels(this.pos, this.flags, this.extent, zoom, this.selected, this.kept, (this.grid ??= new Uint32Array(THIN_GRID_MAX)));
+    if (m === null) return null;
+    this.keptKey = key;
+    this.keptCount = m;
+    return m;
   }
 }
 
@@ -407,4 +455,25 @@ function radiusAt(s: number, zoom: 3 | 8): number {
   if (s <= 30) return a + ((b - a) * s) / 30;
   if (s <= 300) return b + ((c - b) * (s - 30)) / 270;
   return c + (d - c) * Math.min((s - 300) / 1100, 1);
+}
+
+/**
+ * Thinning for the point layer: the rows to draw at `zoom`, written to `out`, and their number. A grid of screen
+ * pixels at the next whole zoom over `extent` ([x0, y0, x1, y1], Mercator 0..1): each cell keeps the last row
+ * (drawn on top) that is not hidden; `selected` comes last. Null when the grid would exceed `grid.length` cells.
+ */
+export function thinToPixels(pos: Float32Array, flags: Uint8Array, extent: readonly number[], zoom: number, selected: number, out: Uint32Array, grid: Uint32Array): number | null {
+  const scale = 512 * 2 ** Math.ceil(zoom);
+  const [x0, y0, x1, y1] = extent;
+  const w = Math.floor((x1 - x0) * scale) + 1, h = Math.floor((y1 - y0) * scale) + 1;
+  if (w * h > grid.length) return null;
+  grid.fill(0, 0, w * h);
+  const n = flags.length;
+  const cell = (i: number) => Math.floor((pos[2 * i] - x0) * scale) + Math.floor((pos[2 * i + 1] - y0) * scale) * w;
+  for (let i = 0; i < n; i++) if (!(flags[i] & HIDDEN)) grid[cell(i)] = i + 1;
+  const top = selected >= 0 && selected < n && !(flags[selected] & HIDDEN) ? selected : -1;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i !== top && !(flags[i] & HIDDEN) && grid[cell(i)] === i + 1) out[m++] = i;
+  if (top >= 0) out[m++] = top;
+  return m;
 }

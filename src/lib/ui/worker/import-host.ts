@@ -8,10 +8,7 @@ import { RegisterFileError } from '../../io/problems.ts';
 import { AtlasModel } from './model.ts';
 import { loaded } from './load.ts';
 import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
-import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
-
-/** Most map rows an import may bring (see bench:import). */
-export const MAX_IMPORT_ROWS = 5_000_000;
+import { MAX_IMPORT_ROWS, PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
 
 let embedded: AtlasModel | null = null;
 let rows: RegisterImport | null = null;
@@ -118,7 +115,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
   const { job, options } = msg;
   const started = performance.now();
   try {
-    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords }, (phase, fraction) =>
+    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords, maxRows: MAX_IMPORT_ROWS }, (phase, fraction) =>
       post({ type: 'import-progress', job, phase, fraction }),
     );
     post({ type: 'import-progress', job, phase: 'assess', fraction: 0.92 });
@@ -144,9 +141,6 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
     } else {
       const c = r.columns;
       if (c.size === 0) throw new Error('no_rows');
-      // Beyond this the tab runs out of memory (see MAX_IMPORT_ROWS); refused with a message, the previous data
-      // kept. The CLI assesses any size.
-      if (c.size > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
       if (r.kind === 'list') listCoords = new Map(c.ids.map((id, i) => [id, [c.lat[i], c.lon[i]] as [number, number]]));
       rows = r;
     }

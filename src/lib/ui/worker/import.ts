@@ -124,7 +124,8 @@ export function boundaryLayer(features: Feature[], fileName: string, lang: 'kk' 
 
 /** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. */
 export async function importFile(
-  bytes: Uint8Array, fileName: string, config: Methodology, opts: ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null },
+  bytes: Uint8Array, fileName: string, config: Methodology,
+  opts: ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null; maxRows?: number },
   progress: Progress = () => {},
 ): Promise<ImportResult> {
   progress('read', 0);
@@ -140,6 +141,8 @@ export async function importFile(
   const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || c.toLowerCase() === 'type_code';
   progress('parse', 0.1);
   const { table, encoding } = await readTable(bytes, readName, keep);
+  // too many rows for the tab (MAX_IMPORT_ROWS): refused before the checks and the model take their memory
+  if (opts.maxRows !== undefined && table.rows.length > opts.maxRows) throw new Error('too_many_rows');
   progress('validate', 0.5);
   const mapping: Mapping = { ...autoMatch(table.header, indicators), ...(chosen ?? {}) };
   const samples: Record<string, string[]> = {};

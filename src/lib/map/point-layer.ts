@@ -248,7 +248,8 @@ export class PointLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
-  /** The row drawn at the screen point (CSS pixels), the nearest visible one within its radius; -1 if none. */
+  /** The row drawn at the screen point (CSS pixels): of the visible points covering it, the one drawn on top (the
+   *  selected one, else the last row); -1 if none. */
   pick(x: number, y: number): number {
     const map = this.map;
     if (!map || !this.index || !this.codes.length) return -1;
@@ -259,18 +260,15 @@ export class PointLayer implements CustomLayerInterface {
     const my = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
     // the largest radius drawn at this zoom, plus the widest ring
     const t = Math.min(Math.max((map.getZoom() - 3) / 5, 0), 1);
-    const maxR = 11 + (22 - 11) * t + 2;
-    let best = -1, bestD = Infinity;
+    const maxR = 11 + (22 - 11) * t + 3.5;
+    // the point drawn on top there: the selected one, else the last row (rows are drawn in order)
+    let best = -1;
     for (const i of this.index.within(mx, my, maxR / worldSize)) {
-      if (this.flags[i] & HIDDEN) continue;
+      if (this.flags[i] & HIDDEN || (best === this.selected && best >= 0) || (i < best && i !== this.selected)) continue;
       const sp = this.sqrtPop[i];
-      const r = radiusAt(sp, 3) * (1 - t) + radiusAt(sp, 8) * t + 1;
+      const r = radiusAt(sp, 3) * (1 - t) + radiusAt(sp, 8) * t + (this.flags[i] & SELECTED ? 3.5 : this.flags[i] & SUPPORT ? 2.4 : 0.6);
       const dx = (this.pos[2 * i] - mx) * worldSize, dy = (this.pos[2 * i + 1] - my) * worldSize;
-      const d = Math.hypot(dx, dy);
-      if (d <= r && d < bestD) {
-        best = i;
-        bestD = d;
-      }
+      if (Math.hypot(dx, dy) <= r) best = i;
     }
     return best;
   }

@@ -303,9 +303,9 @@ export class PointLayer implements CustomLayerInterface {
     this.quad = { program: quadProgram, vao: quadVao, buffer: quadBuffer, sampler: gl.getUniformLocation(quadProgram, 'u_points') };
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    // a new context: every buffer uploaded again
     this.dirty = { pos: true, codes: true, flags: true };
-    this.drawnKey = '';
-    this.keptKey = '';
+    this.drawnKey = this.keptKey = this.uploadedKept = '';
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext) {

@@ -145,7 +145,7 @@ export class AtlasModel {
   }
 
   search(query: string, limit?: number) {
-    this.searcher ??= new Searcher(Array.from({ length: this.size }, (_, i) => ({ id: this.map.ids[i], ...this.rowNames(i) })));
+    this.searcher ??= new Searcher({ size: this.size, rowAt: (i) => ({ id: this.map.ids[i], ...this.rowNames(i) }) });
     return this.searcher.find(query, limit);
   }
 

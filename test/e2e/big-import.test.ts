@@ -98,10 +98,13 @@ describe('very large imports (point layer)', () => {
     await page.locator('button.entry').nth(top).click();
     await page.waitForFunction((k) => !(window as any).__auyl.atlas.hidden.includes(k), c.defs[top].key);
 
-    // the last row is drawn on top of the others: a click on its centre picks it
+    // the least populous row (the last of them) is drawn on top of the others, as in the GeoJSON layer: a click on
+    // its centre picks it
     const target = await page.evaluate(() => {
       const { atlas } = (window as any).__auyl;
-      const row = atlas.dataset.ids.length - 1;
+      const pop: Float64Array = atlas.table.population;
+      let row = 0;
+      for (let i = 1; i < pop.length; i++) if (pop[i] <= pop[row]) row = i;
       return { row, id: atlas.dataset.ids[row] as string };
     });
     const at = await page.evaluate((row) => new Promise<{ x: number; y: number }>((resolve) => {

@@ -13,7 +13,8 @@
 // million points overlap hundreds deep and software WebGL pays for every covered pixel (~2.5 s a frame measured
 // at 1,000,000): where a screen-pixel grid of the points' extent fits THIN_GRID_MAX cells, only the topmost visible
 // point of each pixel (at the next whole zoom, so cells are never wider than a pixel) is drawn; the ones skipped
-// lie within a pixel of a point drawn over them. The selected point is drawn last, on top.
+// lie within a pixel of a point drawn over them. Draw order is the GeoJSON layer's (larger places first, smaller on
+// top); the selected point is drawn last, on top.
 import KDBush from 'kdbush';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { SELECTED_RING, SUPPORT_RING } from './settlement-paint.ts';
@@ -143,6 +144,10 @@ export class PointLayer implements CustomLayerInterface {
   /** Thinning: the grid (reused), the kept rows, and what the element buffer holds. */
   private grid: Uint32Array | null = null;
   private kept = new Uint32Array(0);
+  /** Draw order (as the GeoJSON layer's circle-sort-key: larger population first, so smaller places on top; then
+   *  row order) and each row's place in it. */
+  private order: Uint32Array = new Uint32Array(0);
+  private rank: Uint32Array = new Uint32Array(0);
   private keptKey = '';
   private keptCount = 0;
   private uniforms: Record<string, WebGLUniformLocation | null> = {};
@@ -197,6 +202,9 @@ export class PointLayer implements CustomLayerInterface {
     this.extent = [x0, y0, x1, y1];
     this.kept = new Uint32Array(n);
     this.keptKey = '';
+    this.order = drawOrder(rows.population);
+    this.rank = new Uint32Array(n);
+    for (let k = 0; k < n; k++) this.rank[this.order[k]] = k;
     this.codes = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     this.selected = -1;
@@ -249,7 +257,7 @@ export class PointLayer implements CustomLayerInterface {
   }
 
   /** The row drawn at the screen point (CSS pixels): of the visible points covering it, the one drawn on top (the
-   *  selected one, else the last row); -1 if none. */
+   *  selected one, else the last in draw order); -1 if none. */
   pick(x: number, y: number): number {
     const map = this.map;
     if (!map || !this.index || !this.codes.length) return -1;
@@ -261,10 +269,10 @@ export class PointLayer implements CustomLayerInterface {
     // the largest radius drawn at this zoom, plus the widest ring
     const t = Math.min(Math.max((map.getZoom() - 3) / 5, 0), 1);
     const maxR = 11 + (22 - 11) * t + 3.5;
-    // the point drawn on top there: the selected one, else the last row (rows are drawn in order)
+    // the point drawn on top there: the selected one, else the last in draw order
     let best = -1;
     for (const i of this.index.within(mx, my, maxR / worldSize)) {
-      if (this.flags[i] & HIDDEN || (best === this.selected && best >= 0) || (i < best && i !== this.selected)) continue;
+      if (this.flags[i] & HIDDEN || (best === this.selected && best >= 0) || (best >= 0 && this.rank[i] < this.rank[best] && i !== this.selected)) continue;
       const sp = this.sqrtPop[i];
       const r = radiusAt(sp, 3) * (1 - t) + radiusAt(sp, 8) * t + (this.flags[i] & SELECTED ? 3.5 : this.flags[i] & SUPPORT ? 2.4 : 0.6);
       const dx = (this.pos[2 * i] - mx) * worldSize, dy = (this.pos[2 * i + 1] - my) * worldSize;
@@ -404,27 +412,24 @@ export class PointLayer implements CustomLayerInterface {
     gl.uniform3fv(this.uniforms.u_rings, RINGS);
     gl.bindVertexArray(this.vao);
     const kept = this.thinned(this.map!.getZoom());
-    if (kept === null) gl.drawArrays(gl.POINTS, 0, n);
-    else {
-      if (this.keptKey !== this.uploadedKept) {
-        gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.kept.subarray(0, kept), gl.DYNAMIC_DRAW);
-        this.uploadedKept = this.keptKey;
-      }
-      gl.drawElements(gl.POINTS, kept, gl.UNSIGNED_INT, 0);
+    if (this.keptKey !== this.uploadedKept) {
+      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.kept.subarray(0, kept), gl.DYNAMIC_DRAW);
+      this.uploadedKept = this.keptKey;
     }
+    gl.drawElements(gl.POINTS, kept, gl.UNSIGNED_INT, 0);
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }
 
   private uploadedKept = '';
 
-  /** The number of rows in `kept` to draw at this zoom (thinned to the topmost visible point per screen pixel), or
-   *  null to draw them all (the pixel grid would be too large: few overlaps at that zoom). */
-  private thinned(zoom: number): number | null {
-    const key = `${Math.ceil(zoom)}|${this.version}`;
+  /** The number of rows in `kept` to draw at this zoom, in draw order: thinned to the topmost visible point per
+   *  screen pixel where the pixel grid fits, else every visible one. */
+  private thinned(zoom: number): number {
+    const grid = (this.grid ??= new Uint32Array(THIN_GRID_MAX));
+    const key = `${fitsGrid(this.extent, zoom, grid.length) ? Math.ceil(zoom) : 'all'}|${this.version}`;
     if (key === this.keptKey) return this.keptCount;
-    const m = thinToPixels(this.pos, this.flags, this.extent, zoom, this.selected, this.kept, (this.grid ??= new Uint32Array(THIN_GRID_MAX)));
-    if (m === null) return null;
+    const m = thinToPixels(this.pos, this.flags, this.order, this.extent, zoom, this.selected, this.kept, grid);
     this.keptKey = key;
     this.keptCount = m;
     return m;
@@ -455,23 +460,55 @@ function radiusAt(s: number, zoom: 3 | 8): number {
   return c + (d - c) * Math.min((s - 300) / 1100, 1);
 }
 
-/**
- * Thinning for the point layer: the rows to draw at `zoom`, written to `out`, and their number. A grid of screen
- * pixels at the next whole zoom over `extent` ([x0, y0, x1, y1], Mercator 0..1): each cell keeps the last row
- * (drawn on top) that is not hidden; `selected` comes last. Null when the grid would exceed `grid.length` cells.
- */
-export function thinToPixels(pos: Float32Array, flags: Uint8Array, extent: readonly number[], zoom: number, selected: number, out: Uint32Array, grid: Uint32Array): number | null {
+/** Rows by draw order: larger population first (drawn under), then row order; no population counts as 0. */
+export function drawOrder(population: ArrayLike<number>): Uint32Array {
+  const n = population.length;
+  // one numeric sort of packed keys (population · 2^21 + row, exact below 2^53), not a comparator over a million rows
+  const ROW = 2 ** 21;
+  if (n > ROW) return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (population[b] || 0) - (population[a] || 0) || a - b);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = -Math.min(Math.floor(population[i] > 0 ? population[i] : 0), 2 ** 31) * ROW + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = ((keys[k] % ROW) + ROW) % ROW;
+  return order;
+}
+
+/** Whether the screen-pixel grid over `extent` at the next whole zoom has at most `cells` cells. */
+function fitsGrid(extent: readonly number[], zoom: number, cells: number): boolean {
   const scale = 512 * 2 ** Math.ceil(zoom);
-  const [x0, y0, x1, y1] = extent;
-  const w = Math.floor((x1 - x0) * scale) + 1, h = Math.floor((y1 - y0) * scale) + 1;
-  if (w * h > grid.length) return null;
-  grid.fill(0, 0, w * h);
+  return (Math.floor((extent[2] - extent[0]) * scale) + 1) * (Math.floor((extent[3] - extent[1]) * scale) + 1) <= cells;
+}
+
+/**
+ * The rows the point layer draws at `zoom`, in draw order (`order`), written to `out`; returns their number. Hidden
+ * rows are left out and `selected` comes last. Where a grid of screen pixels at the next whole zoom over `extent`
+ * ([x0, y0, x1, y1], Mercator 0..1) fits in `grid`, each pixel keeps only its topmost row (the last drawn).
+ */
+export function thinToPixels(pos: Float32Array, flags: Uint8Array, order: Uint32Array, extent: readonly number[], zoom: number, selected: number, out: Uint32Array, grid: Uint32Array): number {
   const n = flags.length;
-  const cell = (i: number) => Math.floor((pos[2 * i] - x0) * scale) + Math.floor((pos[2 * i + 1] - y0) * scale) * w;
-  for (let i = 0; i < n; i++) if (!(flags[i] & HIDDEN)) grid[cell(i)] = i + 1;
   const top = selected >= 0 && selected < n && !(flags[selected] & HIDDEN) ? selected : -1;
   let m = 0;
-  for (let i = 0; i < n; i++) if (i !== top && !(flags[i] & HIDDEN) && grid[cell(i)] === i + 1) out[m++] = i;
+  if (!fitsGrid(extent, zoom, grid.length)) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      if (i !== top && !(flags[i] & HIDDEN)) out[m++] = i;
+    }
+  } else {
+    const scale = 512 * 2 ** Math.ceil(zoom);
+    const [x0, y0, x1, y1] = extent;
+    const w = Math.floor((x1 - x0) * scale) + 1, h = Math.floor((y1 - y0) * scale) + 1;
+    grid.fill(0, 0, w * h);
+    const cell = (i: number) => Math.floor((pos[2 * i] - x0) * scale) + Math.floor((pos[2 * i + 1] - y0) * scale) * w;
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      if (!(flags[i] & HIDDEN)) grid[cell(i)] = i + 1;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      if (i !== top && !(flags[i] & HIDDEN) && grid[cell(i)] === i + 1) out[m++] = i;
+    }
+  }
   if (top >= 0) out[m++] = top;
   return m;
 }

@@ -39,7 +39,7 @@ export function assessmentRecord(table: AssessmentTable, i: number): Assessment 
   const inputs: ClassInputs = { register: table.register, geo: table.geo, potential: table.scores.potential, config: table.config };
   const c = table.classes;
   return {
-    settlement: table.register.settlements[i],
+    settlement: table.register.row(i),
     geo: geospatialRecord(table.geo, i),
     ...scoreRecord(table.scores, i),
     category: CATEGORIES[c.category[i]],

@@ -89,27 +89,27 @@ const emptyCounts = (): AuditCounts => ({ settlements: 0, byClass: Object.fromEn
  *  (the register's district, else the district layer's, else "—") and for the whole register. */
 export function auditAssessment(table: AssessmentTable): { rows: AuditRow[]; byDistrict: Map<string, AuditCounts>; total: AuditCounts } {
   const { register, classes, geo, config } = table;
-  const settlements = register.settlements;
-  const byId = new Map(settlements.map((s, i) => [s.id, i]));
-  const districtOf = (i: number) => settlements[i].district ?? (geo.district[i] >= 0 ? geo.districts[geo.district[i]].name : null);
-  const checkRow = (i: number): SatelliteCheckRow => ({ lat: settlements[i].lat, lon: settlements[i].lon, district: districtOf(i), official: settlements[i].official?.category ?? null });
+  // read from the columns (no record per row)
+  const official = (i: number) => register.official?.[i] ?? null;
+  const byId = new Map(register.ids.map((id, i) => [id, i]));
+  const districtOf = (i: number) => register.texts.district[i] ?? (geo.district[i] >= 0 ? geo.districts[geo.district[i]].name : null);
+  const checkRow = (i: number): SatelliteCheckRow => ({ lat: register.lat[i], lon: register.lon[i], district: districtOf(i), official: official(i)?.category ?? null });
   const rows: AuditRow[] = [];
   const byDistrict = new Map<string, AuditCounts>();
   const total = emptyCounts();
   for (let i = 0; i < register.size; i++) {
-    const s = settlements[i];
-    const official = s.official?.category ?? null;
+    const approved = official(i)?.category ?? null;
     const computed = CATEGORIES[classes.category[i]];
     let flags: SatelliteFlag[] = [];
     let km: number | null = null;
-    const supportId = s.official?.support_id;
-    if (official === 'satellite' && supportId) {
+    const supportId = official(i)?.support_id;
+    if (approved === 'satellite' && supportId) {
       const j = byId.get(supportId);
       const support = j === undefined ? undefined : checkRow(j);
-      const radius = j === undefined ? config.categories.satellite.radius_km : satelliteRadius(config, settlements[j].oblast);
+      const radius = j === undefined ? config.categories.satellite.radius_km : satelliteRadius(config, register.texts.oblast[j]);
       ({ flags, km } = checkApprovedSatellite(checkRow(i), support, radius));
     }
-    const row: AuditRow = { row: i, official, computed, audit: auditClass(official, computed), flags, kmToOfficialSupport: km };
+    const row: AuditRow = { row: i, official: approved, computed, audit: auditClass(approved, computed), flags, kmToOfficialSupport: km };
     rows.push(row);
     const key = districtOf(i) ?? '—';
     let d = byDistrict.get(key);

@@ -36,7 +36,11 @@ export interface RegisterSource {
   districtCentre: Int8Array;
   ruralDistrictCentre: Int8Array;
   indicators: ReadonlyMap<string, Float64Array>;
+  /** The approved status per row (official_category …), null when the register has none. */
+  official?: readonly (Settlement['official'] | null)[] | null;
   settlements?: () => Settlement[];
+  /** Row k as a record on its own (what `settlements()[k]` would be), without building the others. */
+  record?: (k: number) => Settlement;
 }
 
 export class RegisterColumns {
@@ -50,9 +54,12 @@ export class RegisterColumns {
   /** 1 yes, 0 no, -1 no data. */
   readonly districtCentre: Int8Array;
   readonly ruralDistrictCentre: Int8Array;
+  /** The approved status per row (the audit), or null when the register carries none. */
+  readonly official: readonly (Settlement['official'] | null)[] | null;
   private readonly indicatorCache = new Map<string, Float64Array>();
   private records: readonly Settlement[] | null = null;
   private readonly makeRecords: (() => Settlement[]) | null = null;
+  private readonly makeRecord: ((k: number) => Settlement) | null = null;
   private spatialOrder: Uint32Array | null = null;
   private sortedCoordinates: SortedCoordinates | null = null;
   private oblastCodes: { index: Int32Array; oblasts: (string | null)[] } | null = null;
@@ -69,8 +76,10 @@ export class RegisterColumns {
       this.population = c.population;
       this.districtCentre = c.districtCentre;
       this.ruralDistrictCentre = c.ruralDistrictCentre;
+      this.official = c.official ?? null;
       for (const [name, values] of c.indicators) this.indicatorCache.set(name, values);
       this.makeRecords = c.settlements ?? null;
+      this.makeRecord = c.record ?? null;
       return;
     }
     const settlements = source as readonly Settlement[];
@@ -84,6 +93,7 @@ export class RegisterColumns {
     const ids: string[] = (this.ids = new Array(n));
     const texts = (this.texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Array(n)])) as Record<TextField, (string | null)[]>);
     const flag = (b: boolean | null) => (b === null || b === undefined ? -1 : b ? 1 : 0);
+    this.official = settlements.some((s) => s.official) ? settlements.map((s) => s.official ?? null) : null;
     for (let i = 0; i < n; i++) {
       const s = settlements[i];
       ids[i] = s.id;
@@ -100,6 +110,13 @@ export class RegisterColumns {
   get settlements(): readonly Settlement[] {
     if (!this.records) this.records = this.makeRecords ? this.makeRecords() : Array.from({ length: this.size }, (_, i) => this.record(i));
     return this.records;
+  }
+
+  /** Row i as a record: the one built or given, else made on its own (a panel on a million-row register must not
+   *  build a million records). */
+  row(i: number): Settlement {
+    if (this.records) return this.records[i];
+    return this.makeRecord ? this.makeRecord(i) : this.record(i);
   }
 
   /** Row i as a record, from the columns. */

@@ -432,11 +432,14 @@ function registerColumns(c: {
   const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, pick(c.texts[f])])) as Record<TextField, (string | null)[]>;
   const indicatorValues = c.indicatorValues.map(pickF);
   const official = c.official ? pick(c.official) : null;
+  let one: ((k: number) => Settlement) | null = null;
   const source: RegisterSource = {
     ids: pick(c.ids), texts, lat: pickF(c.lat), lon: pickF(c.lon), population: pickF(c.population),
     districtCentre: pickI(c.flags.is_district_centre), ruralDistrictCentre: pickI(c.flags.is_rural_district_centre),
     indicators: new Map(c.indicatorColumns.map((name, i) => [name, indicatorValues[i]])),
+    official,
     settlements: () => settlementRecords(source, c.indicatorColumns, indicatorValues, official),
+    record: (k) => (one ??= settlementRecord(source, c.indicatorColumns, indicatorValues, official))(k),
   };
   return new RegisterColumns(source);
 }
@@ -445,11 +448,17 @@ function registerColumns(c: {
  *  whose prototype has a getter per indicator column (NaN → null), instead of a record of boxed numbers. A
  *  million-row register is then ~2 objects per row for the garbage collector, not ~15. */
 function settlementRecords(source: RegisterSource, indicatorColumns: string[], indicatorValues: Float64Array[], official: NonNullable<Settlement['official']>[] | null): Settlement[] {
+  const make = settlementRecord(source, indicatorColumns, indicatorValues, official);
+  return Array.from({ length: source.ids.length }, (_, k) => make(k));
+}
+
+/** One row as a record (settlementRecords' maker). */
+function settlementRecord(source: RegisterSource, indicatorColumns: string[], indicatorValues: Float64Array[], official: NonNullable<Settlement['official']>[] | null): (k: number) => Settlement {
   const IndicatorView = indicatorViewClass(indicatorColumns, indicatorValues);
   const { ids, texts, lat, lon, population, districtCentre, ruralDistrictCentre } = source;
   const nul = (x: number) => (Number.isNaN(x) ? null : x);
   const flag = (f: Int8Array, k: number) => (f[k] < 0 ? null : f[k] === 1);
-  return Array.from({ length: ids.length }, (_, k) => ({
+  return (k) => ({
     id: ids[k],
     name_kk: texts.name_kk[k],
     name_ru: texts.name_ru[k],
@@ -464,5 +473,5 @@ function settlementRecords(source: RegisterSource, indicatorColumns: string[], i
     population: nul(population[k]),
     indicators: new IndicatorView(k) as unknown as Record<string, number | null>,
     ...(official ? { official: official[k] } : {}),
-  }));
+  });
 }

@@ -22,7 +22,7 @@ function ready(m: AtlasModel) {
   const rows = importState.imported;
   // imported rows are drawn from these columns like a synthetic register's (but they are real data)
   const synthetic = m.synthetic || rows
-    ? { ids: m.map.settlements.map((s) => s.id), lon: m.map.lon.slice(), lat: m.map.lat.slice(), population: m.map.population.slice() }
+    ? { lon: m.map.lon.slice(), lat: m.map.lat.slice(), population: m.map.population.slice() }
     : null;
   const names: RowNames = { kk: [], ru: [], en: [] };
   for (let i = 0; i < m.size; i++) {
@@ -31,7 +31,7 @@ function ready(m: AtlasModel) {
     names.ru.push(r.ru);
     names.en.push(r.en);
   }
-  post({ type: 'ready', ids: m.map.settlements.map((s) => s.id), names, registerRows: m.register.size, hasDistricts: m.hasDistricts() || Boolean(importState.boundaries.adm2), hasOfficial: m.hasOfficial(), synthetic, defaults: m.defaults(),
+  post({ type: 'ready', ids: m.map.ids as string[], names, registerRows: m.register.size, hasDistricts: m.hasDistricts() || Boolean(importState.boundaries.adm2), hasOfficial: m.hasOfficial(), synthetic, defaults: m.defaults(),
     imported: rows ? { kind: rows.kind, fileName: rows.fileName } : null },
     synthetic ? [synthetic.lon.buffer, synthetic.lat.buffer, synthetic.population.buffer] : []);
 }

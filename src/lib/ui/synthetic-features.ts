@@ -3,10 +3,10 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { SyntheticRows } from './worker/protocol.ts';
 
-export function syntheticFeatures(rows: SyntheticRows): FeatureCollection<Geometry, Record<string, unknown>> {
+export function syntheticFeatures(rows: SyntheticRows, ids: readonly string[]): FeatureCollection<Geometry, Record<string, unknown>> {
   return {
     type: 'FeatureCollection',
-    features: rows.ids.map((id, i) => ({
+    features: ids.map((id, i) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [rows.lon[i], rows.lat[i]] },
       properties: { id, row: i, population: Number.isFinite(rows.population[i]) ? rows.population[i] : null, feature_code: null, name: id },
@@ -17,5 +17,11 @@ export function syntheticFeatures(rows: SyntheticRows): FeatureCollection<Geomet
 /** `?synthetic=N` from the page's query string, or 0. */
 export function syntheticParam(search: string): number {
   const n = Number(new URLSearchParams(search).get('synthetic') ?? 0);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+/** `?pointlayer=N` (tests): draw registers of N rows and more with the point layer; 0 when absent. */
+export function pointLayerParam(search: string): number {
+  const n = Number(new URLSearchParams(search).get('pointlayer') ?? 0);
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }

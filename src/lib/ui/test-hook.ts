@@ -25,6 +25,8 @@ class TestHook {
   atlas: unknown = null;
   /** Set by App: the import controller (tests drive imports through it as the file picker does). */
   importer: unknown = null;
+  /** Set by MapView: the point layer (src/lib/map/point-layer.ts), which draws very large registers. */
+  points: unknown = null;
   /** Set by App: the import state (summary, job). */
   imports: unknown = null;
   /** Set by App: a search request, and the register seam (bytes + file name → the worker's `load-register`). */

@@ -140,15 +140,30 @@ export interface SearchResult {
   population: number | null;
 }
 
+type SearchRow = { id: string; kk: string | null; ru: string | null; en: string | null; latin?: string | null; oblast: string | null; district: string | null; population: number | null };
+
 export class Searcher {
   private readonly index: SearchIndex;
-  constructor(private readonly rows: { id: string; kk: string | null; ru: string | null; en: string | null; latin?: string | null; oblast: string | null; district: string | null; population: number | null }[]) {
-    this.index = buildSearchIndex(rows.map((r) => [r.kk, r.ru, r.en, r.latin]), rows.map((r) => r.population ?? NaN));
+  private readonly rowAt: (i: number) => SearchRow;
+  /** `rows`: the rows, or their number and a reader (a large register keeps no object per row: the hits are read
+   *  again when found). */
+  constructor(rows: readonly SearchRow[] | { size: number; rowAt: (i: number) => SearchRow }) {
+    const list = Array.isArray(rows) ? (rows as readonly SearchRow[]) : null;
+    const { size, rowAt } = list ? { size: list.length, rowAt: (i: number) => list[i] } : (rows as { size: number; rowAt: (i: number) => SearchRow });
+    this.rowAt = rowAt;
+    const names: (string | null | undefined)[][] = new Array(size);
+    const population = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const r = rowAt(i);
+      names[i] = [r.kk, r.ru, r.en, r.latin];
+      population[i] = r.population ?? NaN;
+    }
+    this.index = buildSearchIndex(names, population);
   }
 
   find(query: string, limit = 12): SearchResult[] {
     return search(this.index, query, limit).map(({ row }) => {
-      const r = this.rows[row];
+      const r = this.rowAt(row);
       return { row, id: r.id, names: { kk: r.kk, ru: r.ru, en: r.en }, oblast: r.oblast, district: r.district, population: r.population };
     });
   }

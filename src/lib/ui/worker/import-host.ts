@@ -1,7 +1,6 @@
 // The worker's import state: the embedded model, the imported register or settlement list, the boundary layers,
 // and the model built from them. A failed import throws before anything here changes (the previous data stays).
 import { preset } from '../../engine/config/presets.ts';
-import { RegisterColumns } from '../../engine/columns.ts';
 import type { DistrictLayer } from '../../engine/geo/districts.ts';
 import { readFgb } from '../../io/fgb.ts';
 import { Outline } from '../../io/outline.ts';
@@ -12,10 +11,7 @@ import type { EmbeddedPlace } from '../../engine/geo/towns.ts';
 import type { Labels } from '../../engine/types.ts';
 import { loaded } from './load.ts';
 import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
-import { PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
-
-/** Most map rows an import may bring (see bench:import). */
-export const MAX_IMPORT_ROWS = 300_000;
+import { MAX_IMPORT_ROWS, PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
 
 let embedded: AtlasModel | null = null;
 let rows: RegisterImport | null = null;
@@ -94,7 +90,7 @@ function buildModel(): AtlasModel {
   const base = preset('2019');
   const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
   if (rows) {
-    const reg = rows.columns ?? new RegisterColumns(rows.settlements);
+    const reg = rows.columns;
     // the list's towns serve the town tiers while the list is loaded (also for a register it locates)
     if (listTowns) inputs.places = listTowns.places;
     return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, listTowns?.names ?? loaded.names);
@@ -128,7 +124,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
   const { job, options } = msg;
   const started = performance.now();
   try {
-    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords }, (phase, fraction) =>
+    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords, maxRows: MAX_IMPORT_ROWS }, (phase, fraction) =>
       post({ type: 'import-progress', job, phase, fraction }),
     );
     if (r.kind === 'ask') {
@@ -156,16 +152,18 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       if (r.level === 2) adm2 = r;
       else adm1 = r;
     } else {
-      if (r.settlements.length === 0) throw new Error('no_rows');
-      // Beyond this the tab runs out of memory drawing and exploring every row (measured: 1,000,000 crashes it);
-      // refused with a message, the previous data kept. The CLI assesses any size.
-      if (r.settlements.length > MAX_IMPORT_ROWS) throw new Error('too_many_rows');
+      const c = r.columns;
+      if (c.size === 0) throw new Error('no_rows');
       if (r.kind === 'list') {
-        listCoords = new Map(r.settlements.map((s) => [s.id, [s.lat, s.lon] as [number, number]]));
+        listCoords = new Map(c.ids.map((id, i) => [id, [c.lat[i], c.lon[i]] as [number, number]]));
         const merged = mergeListTowns(loaded.inputs?.places ?? [], r.towns);
         const names = new Map(loaded.names);
         const added = new Set(merged.places.slice(loaded.inputs?.places.length ?? 0).map((p) => p.id));
-        for (const t of r.settlements) if (added.has(t.id)) names.set(t.id, { kk: t.name_kk ?? undefined, ru: t.name_ru ?? undefined, en: t.name_en ?? t.name_ru ?? undefined });
+        c.ids.forEach((id, i) => {
+          if (!added.has(id)) return;
+          const t = c.row(i);
+          names.set(id, { kk: t.name_kk ?? undefined, ru: t.name_ru ?? undefined, en: t.name_en ?? t.name_ru ?? undefined });
+        });
         listTowns = { ...merged, names };
       }
       summary.towns = listTowns?.summary ?? null;

@@ -48,6 +48,11 @@ export interface ImportSummary {
 
 export const PROBLEM_CAP = 20000;
 
+/** Most rows a register or list may have (rows read) to be imported in the app: the largest size measured with the
+ *  tab under 2 GB (`npm run bench:import`, synthetic 7-column CSV: 1,500,000 rows 1.78 GB; 2,000,000 rows 2.28 GB).
+ *  Larger files are refused with a message (`too_many_rows`), the previous data kept; the CLI assesses any size. */
+export const MAX_IMPORT_ROWS = 1_500_000;
+
 export type ImportRequest =
   | { type: 'import'; job: number; bytes: ArrayBuffer; fileName: string; options: ImportOptions }
   /** Back to the embedded data: drops the imported register, list and boundaries. */

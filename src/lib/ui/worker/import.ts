@@ -59,9 +59,10 @@ export interface RegisterImport {
   counts: ImportCounts;
   problems: Problem[];
   unit: RawTable['unit'];
-  settlements: readonly Settlement[];
-  /** The io layer's columns, when every row read is on the map (no copy needed). */
-  columns: RegisterColumns | null;
+  /** The rows on the map as records, built on first access (the worker reads `columns`). */
+  readonly settlements: readonly Settlement[];
+  /** The rows on the map as columns (the io layer's own when every row read is on the map). */
+  columns: RegisterColumns;
   unlocated: Unlocated[];
   /** A settlement list's located settlements with their KATO type (the towns serve the town tiers). */
   towns: ListTownInput[];
@@ -138,7 +139,7 @@ export function boundaryLayer(features: Feature[], fileName: string, lang: 'kk' 
   return { kind: 'boundaries', sure: true, fileName, level: guess.level, fields, idField: id, nameField: name, layer, drawn, count: polys.length };
 }
 
-type ReadOptions = ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null };
+type ReadOptions = ImportRequestOptions & { lang: 'kk' | 'ru' | 'en'; outline: Outline | null; list: Map<string, [number, number]> | null; maxRows?: number };
 
 /** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. With
  *  `ask`, an unsure kind stops after the read (an AskImport: nothing imported). */
@@ -158,6 +159,8 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
   const keep = (c: string) => (chosen ? Boolean(chosen[c]) : fieldOf(c, indicators) !== null) || isTypeColumn(c);
   progress('parse', 0.1);
   const { table, encoding } = await readTable(bytes, readName, keep);
+  // too many rows for the tab (MAX_IMPORT_ROWS): refused before the checks and the model take their memory
+  if (opts.maxRows !== undefined && table.rows.length > opts.maxRows) throw new Error('too_many_rows');
   progress('validate', 0.5);
   const mapping: Mapping = { ...autoMatch(table.header, indicators), ...(chosen ?? {}) };
   const samples: Record<string, string[]> = {};
@@ -215,8 +218,8 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
   const result = tableToSettlements(mapped, config, { outline: opts.outline, fixSwapped: opts.fixSwapped });
   progress('validate', 0.9);
   const unlocated: Unlocated[] = [];
-  let settlements: readonly Settlement[] = result.settlements;
-  let registerColumns: RegisterColumns | null = result.columns ?? null;
+  // the columns as read: no record per row (a million records would be ~500 MB of objects in the worker)
+  let registerColumns: RegisterColumns = result.columns;
   if (unlocatedIds.size) {
     // the io layer's columns hold every row read: take the unlocated ones out (records, then new columns)
     const kept: Settlement[] = [];
@@ -224,8 +227,7 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
       if (unlocatedIds.has(s.id)) unlocated.push({ id: s.id, name: s.name_kk ?? s.name_ru ?? s.name_en ?? s.id, district: s.district, oblast: s.oblast });
       else kept.push(s);
     }
-    settlements = kept;
-    registerColumns = null;
+    registerColumns = new RegisterColumns(kept);
   }
   // The list's KATO type (type_code: 1 town, 2 rural, 3 other): its towns serve the town tiers (engine/geo/kato-towns.ts).
   const towns: ListTownInput[] = [];
@@ -234,15 +236,21 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
     const typeCol = table.columns[iType]!;
     const typeOf = new Map<string, string>();
     for (let k = 0; k < n; k++) if (cellText(typeCol.get(k)) === '1') typeOf.set(cellText(idCol.get(k)), '1');
-    for (const s of settlements) {
-      const type = typeOf.get(s.id);
-      if (type) towns.push({ id: s.id, type, names: [s.name_kk, s.name_ru, s.name_en].filter((x): x is string => Boolean(x)), lat: s.lat, lon: s.lon });
+    const cols = registerColumns;
+    for (let i = 0; i < cols.size; i++) {
+      const type = typeOf.get(cols.ids[i]);
+      if (!type) continue;
+      const s = cols.row(i);
+      towns.push({ id: s.id, type, names: [s.name_kk, s.name_ru, s.name_en].filter((x): x is string => Boolean(x)), lat: s.lat, lon: s.lon });
     }
   }
   const rejected = result.rejectedRows.length;
-  return {
+  const out = {
     kind, sure: opts.kind ? true : guess.sure, fileName, format, encoding: encoding ?? null, header: table.header, mapping, samples,
-    counts: { read: result.rowsIn, onMap: settlements.length, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems: result.problems, unit: table.unit, settlements, columns: registerColumns, unlocated, towns,
-  };
+    counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
+    problems: result.problems, unit: table.unit, columns: registerColumns, unlocated, towns,
+  } as Omit<RegisterImport, 'settlements'> as RegisterImport;
+  // records only when someone asks (tests, older callers); the worker reads the columns
+  Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });
+  return out;
 }

@@ -3,7 +3,7 @@
 // settings re-runs from the first one it touches: geography (border distance, large-town threshold) → assessment
 // (satellite radius, block points) → view (colour mode, class breaks).
 import type { Methodology } from '../../engine/config/schema.ts';
-import type { RegisterColumns } from '../../engine/columns.ts';
+import { nullIfNaN, type RegisterColumns } from '../../engine/columns.ts';
 import { buildGeoContext, computeGeoTable, geospatialRecord, nearestCountedBorder, BORDER_STATUSES, type GeoInputs, type GeoTable } from '../../engine/geo/geospatial.ts';
 import { reassessTable, assessmentRecord, type AssessmentTable } from '../../engine/assess.ts';
 import { CATEGORIES, satelliteRadius } from '../../engine/classify.ts';
@@ -64,7 +64,11 @@ export class AtlasModel {
   private derived: Derived | null = null;
   private config: Methodology;
   private readonly placeType: Uint8Array;
-  private readonly regRow = new Map<string, number>();
+  private regRowOf: Map<string, number> | null = null;
+  /** Register row by id (built on first use: a Map of a million ids is ~80 MB). */
+  private get regRow(): Map<string, number> {
+    return (this.regRowOf ??= new Map(this.register.ids.map((id, i) => [id, i])));
+  }
 
   /** `regIndex[i]`: the register row of map row i, or -1. When `map === register` every row is its own. */
   constructor(
@@ -84,7 +88,6 @@ export class AtlasModel {
       const k = code === 'PPLX' ? 'PPL' : code && PLACE_TYPES.includes(code) ? code : 'unknown';
       return keys.indexOf(k);
     });
-    register.settlements.forEach((s, i) => this.regRow.set(s.id, i));
   }
 
   get size(): number {
@@ -94,7 +97,12 @@ export class AtlasModel {
   private officialCodes: Uint8Array | null = null;
   /** Per register row, the approved category (CATEGORIES code), 255 where none. */
   private official(): Uint8Array {
-    return (this.officialCodes ??= Uint8Array.from(this.register.settlements, (s) => (s.official?.category ? CATEGORIES.indexOf(s.official.category) : 255)));
+    // from the column (no record per row: a million-row register must not build a million records)
+    const official = this.register.official;
+    return (this.officialCodes ??= Uint8Array.from({ length: this.register.size }, (_, i) => {
+      const category = official?.[i]?.category;
+      return category ? CATEGORIES.indexOf(category) : 255;
+    }));
   }
 
   /** Whether the register carries approved statuses (the audit mode has something to show). */
@@ -142,25 +150,27 @@ export class AtlasModel {
 
   /** The map rows' names (kk, ru, en, each with a fallback) and units, for search and the table. */
   rowNames(i: number): { kk: string | null; ru: string | null; en: string | null; oblast: string | null; district: string | null; population: number | null } {
-    const s = this.map.settlements[i];
+    // from the columns: no record per row (a million-row register must not build a million records)
+    const s = this.map.texts;
     const r = this.regIndex[i];
-    const reg = r >= 0 ? this.register.settlements[r] : null;
+    const reg = r >= 0 ? this.register.texts : null;
     const geo = this.mapGeo;
     const geoDistrict = geo && geo.district[i] >= 0 ? geo.districts[geo.district[i]].name : null;
+    const population = nullIfNaN(r >= 0 ? this.register.population[r] : NaN) ?? nullIfNaN(this.map.population[i]);
     return {
-      kk: reg?.name_kk ?? s.name_kk, ru: reg?.name_ru ?? s.name_ru, en: reg?.name_en ?? s.name_en,
-      oblast: reg?.oblast ?? s.oblast, district: reg?.district ?? s.district ?? geoDistrict, population: reg?.population ?? s.population,
+      kk: reg?.name_kk[r] ?? s.name_kk[i], ru: reg?.name_ru[r] ?? s.name_ru[i], en: reg?.name_en[r] ?? s.name_en[i],
+      oblast: reg?.oblast[r] ?? s.oblast[i], district: reg?.district[r] ?? s.district[i] ?? geoDistrict, population,
     };
   }
 
   search(query: string, limit?: number) {
-    this.searcher ??= new Searcher(Array.from({ length: this.size }, (_, i) => ({ id: this.map.settlements[i].id, ...this.rowNames(i) })));
+    this.searcher ??= new Searcher({ size: this.size, rowAt: (i) => ({ id: this.map.ids[i], ...this.rowNames(i) }) });
     return this.searcher.find(query, limit);
   }
 
   /** Whether any row has a district (a register column or a district layer). */
   hasDistricts(): boolean {
-    return Boolean(this.inputs.districts) || this.register.settlements.some((s) => s.district) || this.map.settlements.some((s) => s.district);
+    return Boolean(this.inputs.districts) || this.register.texts.district.some(Boolean) || this.map.texts.district.some(Boolean);
   }
 
   private buildExplore(): { cols: ExploreColumns; table: TableColumns } {
@@ -233,7 +243,7 @@ export class AtlasModel {
       this.exploreData = this.buildExplore();
       this.names = nameRank(Array.from({ length: this.size }, (_, i) => {
         const x = this.rowNames(i);
-        return x.en ?? x.ru ?? x.kk ?? this.map.settlements[i].id;
+        return x.en ?? x.ru ?? x.kk ?? this.map.ids[i];
       }));
     }
     const { cols, table } = this.exploreData!;
@@ -333,7 +343,7 @@ export class AtlasModel {
           if (lat > maxLat) maxLat = lat;
         }
         return {
-          ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => this.map.settlements[i].id),
+          ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => this.map.ids[i]),
           baselineCategoryCount: b?.categoryCount ?? r.categoryCount.map(() => 0), bbox: [minLon, minLat, maxLon, maxLat] as [number, number, number, number],
         };
       }),
@@ -381,8 +391,8 @@ export class AtlasModel {
 
   /** The same map rows with another register (the file import's seam: `load-register`). */
   withRegister(register: RegisterColumns): AtlasModel {
-    const rowOf = new Map(register.settlements.map((s, i) => [s.id, i]));
-    const regIndex = Int32Array.from(this.map.settlements, (s) => rowOf.get(s.id) ?? -1);
+    const rowOf = new Map(register.ids.map((id, i) => [id, i]));
+    const regIndex = Int32Array.from(this.map.ids, (id) => rowOf.get(id) ?? -1);
     return new AtlasModel(this.map, register, regIndex, this.inputs, this.featureCodes, false, this.base, this.placeNames);
   }
 
@@ -460,12 +470,12 @@ export class AtlasModel {
   }
 
   detail(row: number): PanelRecord {
-    const s = this.map.settlements[row];
+    const s = this.map.row(row);
     const geo = geospatialRecord(this.mapGeo!, row);
     const config = this.config;
     const r = this.regIndex[row];
     const a = r >= 0 && this.assessed ? assessmentRecord(this.assessed, r) : null;
-    const reg = r >= 0 ? this.register.settlements[r] : null;
+    const reg = r >= 0 ? this.register.row(r) : null;
     const tierLabel = new Map(config.geospatial.town_tiers.map((t) => [t.id, t.label]));
     const record: PanelRecord = {
       row, id: s.id,
@@ -499,7 +509,7 @@ export class AtlasModel {
   /** The approved status of register row r beside its computed category; for an approved satellite, its approved
    *  support settlement with the distance and the engine's flags. */
   private panelAudit(r: number): NonNullable<PanelRecord['audit']> {
-    const reg = this.register.settlements, s = reg[r], config = this.config;
+    const reg = this.register, s = reg.row(r), config = this.config;
     const official = s.official?.category ?? null;
     const out: NonNullable<PanelRecord['audit']> = {
       official, year: s.official?.year ?? null, cls: auditClass(official, CATEGORIES[this.assessed!.classes.category[r]]),
@@ -507,16 +517,17 @@ export class AtlasModel {
     };
     if (official !== 'satellite' || !out.supportId) return out;
     const j = this.regRow.get(out.supportId);
-    const districtOf = (k: number) => reg[k].district ?? (this.registerGeo && this.registerGeo.district[k] >= 0 ? this.registerGeo.districts[this.registerGeo.district[k]].name : null);
-    const row = (k: number) => ({ lat: reg[k].lat, lon: reg[k].lon, district: districtOf(k), official: reg[k].official?.category ?? null });
-    out.radiusKm = j === undefined ? config.categories.satellite.radius_km : satelliteRadius(config, reg[j].oblast);
+    const districtOf = (k: number) => reg.texts.district[k] ?? (this.registerGeo && this.registerGeo.district[k] >= 0 ? this.registerGeo.districts[this.registerGeo.district[k]].name : null);
+    const row = (k: number) => ({ lat: reg.lat[k], lon: reg.lon[k], district: districtOf(k), official: reg.official?.[k]?.category ?? null });
+    out.radiusKm = j === undefined ? config.categories.satellite.radius_km : satelliteRadius(config, reg.texts.oblast[j]);
     const check = checkApprovedSatellite(row(r), j === undefined ? undefined : row(j), out.radiusKm);
     out.flags = check.flags;
     out.km = check.km;
     if (j !== undefined) {
       let mapRow = -1;
       for (let i = 0; i < this.size; i++) if (this.regIndex[i] === j) { mapRow = i; break; }
-      out.support = { id: reg[j].id, row: mapRow, names: { kk: reg[j].name_kk, ru: reg[j].name_ru, en: reg[j].name_en }, district: districtOf(j) };
+      const t = reg.texts;
+      out.support = { id: reg.ids[j], row: mapRow, names: { kk: t.name_kk[j], ru: t.name_ru[j], en: t.name_en[j] }, district: districtOf(j) };
     }
     return out;
   }
@@ -570,7 +581,7 @@ export class AtlasModel {
       const rec = assessmentRecord(a, r);
       const x = this.rowNames(i);
       return {
-        row: i, id: this.map.settlements[i].id, names: names(i), oblast: x.oblast, district: x.district,
+        row: i, id: this.map.ids[i], names: names(i), oblast: x.oblast, district: x.district,
         official: CATEGORIES[officialReg[r]], computed: rec.category === 'other' && rec.potential === 'insufficient_data' ? 'other_insufficient' : rec.category,
         audit: rows[r].audit, potential: rec.potential, scorePercent: rec.score_percent, rule: { ...this.ruleOf(rec, r), reason: rec.category_reason },
         flags: rows[r].flags, km: rows[r].kmToOfficialSupport,
@@ -580,7 +591,7 @@ export class AtlasModel {
     const base = this.baseline();
     const d = auditDiff(official, base.category, cols.category);
     const change = (i: number): AuditChange => ({
-      row: i, id: this.map.settlements[i].id, names: names(i), official: CATEGORIES[official[i]],
+      row: i, id: this.map.ids[i], names: names(i), official: CATEGORIES[official[i]],
       baseline: AUDIT_CLASSES[d.baseline[i]], scenario: AUDIT_CLASSES[d.scenario[i]], baselineCategory: CATEGORIES[base.category[i]], scenarioCategory: CATEGORIES[cols.category[i]],
     });
     const s = this.lastSettings;
@@ -601,7 +612,7 @@ export class AtlasModel {
     let population = Number.isFinite(reg.population[r]) ? reg.population[r] : 0;
     for (let j = 0; j < reg.size; j++) {
       if (j === r || a.classes.support[j] !== r) continue;
-      const s = reg.settlements[j];
+      const s = reg.row(j);
       const pop = Number.isFinite(reg.population[j]) ? reg.population[j] : null;
       population += pop ?? 0;
       satellites.push({ id: s.id, row: mapRow.get(j) ?? -1, names: { kk: s.name_kk, ru: s.name_ru, en: s.name_en ?? s.id }, km: a.classes.kmToSupport[j], population: pop });
@@ -617,7 +628,7 @@ export class AtlasModel {
     const population = a.settlement.population ?? undefined;
     if (code.startsWith('support.')) return { code, params: { potential, population, min: config.categories.support.population_route.at_least } };
     if (code === 'satellite' && a.support_id) {
-      const sup = this.register.settlements[this.regRow.get(a.support_id)!];
+      const sup = this.register.row(this.regRow.get(a.support_id)!);
       return { code, params: { support: { kk: sup.name_kk ?? undefined, ru: sup.name_ru ?? undefined, en: sup.name_en ?? sup.id }, km: a.km_to_support ?? undefined } };
     }
     if (code === 'strategic.border_district') return { code, params: { status: a.geo.border_status } };

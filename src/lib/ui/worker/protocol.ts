@@ -84,8 +84,8 @@ export interface ViewSettings {
 }
 
 /** Rows the worker made up (`?synthetic=N`), which the UI draws from these columns. */
+/** Map rows drawn from columns (a synthetic or imported register); their ids are the 'ready' reply's. */
 export interface SyntheticRows {
-  ids: string[];
   lon: Float64Array;
   lat: Float64Array;
   population: Float64Array;

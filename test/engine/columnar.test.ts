@@ -159,3 +159,29 @@ describe('classification', () => {
     expect(changed).toBeGreaterThan(1000);
   });
 });
+
+describe('views of a register', () => {
+  it('withTexts replaces text columns in the view only; select picks rows; both keep indicators and the official status', () => {
+    const rows = register(50, 11).map((s, i) => ({ ...s, district: i % 2 ? 'Stated' : null, official: i === 3 ? { category: 'support' as const, support_id: null, year: 2024 } : undefined }));
+    const base = new RegisterColumns(rows);
+    const column = INDICATOR_COLUMNS[0];
+    const district = base.texts.district.map((d, i) => d ?? `Located ${i}`);
+    const view = base.withTexts({ district });
+    expect(view.texts.district[2]).toBe('Located 2');
+    expect(view.row(2)).toMatchObject({ id: rows[2].id, district: 'Located 2', name_ru: rows[2].name_ru });
+    expect(view.row(3)).toMatchObject({ district: 'Stated', official: { category: 'support' } });
+    // the register viewed is unchanged, records and columns
+    expect([base.texts.district[2], base.row(2).district, rows[2].district]).toEqual([null, null, null]);
+    expect(Array.from(view.indicator(column))).toEqual(Array.from(base.indicator(column)));
+    expect(view.sorted()).toBe(base.sorted());
+    const picked = new RegisterColumns({ ...columnsOf(base), indicators: new Map([[column, base.indicator(column)]]) }).select([3, 10, 0]);
+    expect(picked.ids).toEqual([rows[3].id, rows[10].id, rows[0].id]);
+    expect(picked.row(0)).toMatchObject({ id: rows[3].id, lat: rows[3].lat, population: rows[3].population, official: { category: 'support' } });
+    expect(picked.indicator(column)[1]).toBe(base.indicator(column)[10]);
+  });
+});
+
+/** The columns of a register without its records (as the io layer hands them over). */
+function columnsOf(c: RegisterColumns) {
+  return { ids: c.ids, texts: c.texts, lon: c.lon, lat: c.lat, population: c.population, districtCentre: c.districtCentre, ruralDistrictCentre: c.ruralDistrictCentre, official: c.official };
+}

@@ -1,9 +1,10 @@
 // Exports built by the worker's model: the filters decide the rows, the CSV has a BOM, the chosen separator and
 // decimal mark, neutralised formulas; the .xlsx reads back with the same rows; the parameters are there.
 import fs from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import { loadModel } from '../../src/lib/ui/worker/load.ts';
+import { handleImport, setEmbedded } from '../../src/lib/ui/worker/import-host.ts';
 import type { AtlasModel } from '../../src/lib/ui/worker/model.ts';
 import { buildExport, buildXlsx, flatten, IN_REGISTER, SUMMARY_COLUMNS } from '../../src/lib/ui/worker/export.ts';
 import type { ExportRequest } from '../../src/lib/ui/worker/protocol.ts';
@@ -124,3 +125,28 @@ describe('district summary', () => {
   });
 });
 const read_ = (b: Uint8Array) => read(b, { type: 'array' });
+
+describe('a large imported register', () => {
+  it('exports CSV and GeoJSON from the columns, without building a record per row', async () => {
+    const n = 100_000;
+    const csv = 'id,name_en,district,lat,lon,population\n' + Array.from({ length: n }, (_, i) => `K${i},Place ${i},D${i % 40},${45 + (i % 701) / 100},${55 + (i % 2003) / 100},${50 + (i % 5000)}`).join('\n') + '\n';
+    setEmbedded(model);
+    const imported = await handleImport({ type: 'import', job: 1, bytes: new TextEncoder().encode(csv).buffer, fileName: 'big.csv', options: { lang: 'en', kind: 'register' } }, () => {});
+    if (!imported) throw new Error('import failed');
+    const records = vi.spyOn(RegisterColumns.prototype, 'settlements', 'get');
+    try {
+      const [out] = buildExport(imported, { ...req, filter: NO_FILTER });
+      const lines = text(out.bytes).slice(1).trim().split(/\r?\n/);
+      expect(lines.length).toBe(n + 1);
+      const header = lines[0].split(';');
+      const row = lines.find((l) => l.startsWith('K1234;'))!.split(';');
+      expect([row[header.indexOf('name_en')], row[header.indexOf('district')], row[header.indexOf('lat')], row[header.indexOf('lon')]]).toEqual(['Place 1234', 'D34', '50,33', '67,34']);
+      const [geojson] = buildExport(imported, { ...req, kind: 'geojson', filter: { ...NO_FILTER, districts: ['D34'] } });
+      const f = JSON.parse(text(geojson.bytes)).features.find((x: { properties: { id: string } }) => x.properties.id === 'K1234');
+      expect(f.geometry.coordinates).toEqual([67.34, 50.33]);
+      expect(records).not.toHaveBeenCalled();
+    } finally {
+      records.mockRestore();
+    }
+  });
+});

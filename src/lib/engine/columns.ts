@@ -63,6 +63,8 @@ export class RegisterColumns {
   private spatialOrder: Uint32Array | null = null;
   private sortedCoordinates: SortedCoordinates | null = null;
   private oblastCodes: { index: Int32Array; oblasts: (string | null)[] } | null = null;
+  /** The register this one is a view of (withTexts): indicators and the spatial order are read from it. */
+  private parent: RegisterColumns | null = null;
 
   /** From records (the engine's tests, the app's synthetic register) or from columns (a register file). */
   constructor(source: readonly Settlement[] | RegisterSource) {
@@ -119,6 +121,25 @@ export class RegisterColumns {
     return this.makeRecord ? this.makeRecord(i) : this.record(i);
   }
 
+  /** The same rows with some text columns replaced (a district or region filled from a boundary layer): the
+   *  other columns, the indicators and the spatial order are shared, and this register is left as it is (its
+   *  records, if built, are not touched; dropping the view undoes the replacement). */
+  withTexts(replaced: Partial<Record<TextField, readonly (string | null)[]>>): RegisterColumns {
+    const texts = { ...this.texts, ...replaced };
+    const fields = Object.keys(replaced) as TextField[];
+    const record = (k: number): Settlement => {
+      const s = { ...this.row(k) };
+      for (const f of fields) s[f] = texts[f][k];
+      return s;
+    };
+    const view = new RegisterColumns({
+      ids: this.ids, texts, lon: this.lon, lat: this.lat, population: this.population, districtCentre: this.districtCentre, ruralDistrictCentre: this.ruralDistrictCentre,
+      indicators: this.indicatorCache, official: this.official, record, settlements: () => Array.from({ length: this.size }, (_, k) => record(k)),
+    });
+    view.parent = this;
+    return view;
+  }
+
   /** Row i as a record, from the columns. */
   private record(i: number): Settlement {
     const t = this.texts;
@@ -130,7 +151,25 @@ export class RegisterColumns {
       oblast: t.oblast[i], district: t.district[i], rural_district: t.rural_district[i],
       is_district_centre: flag(this.districtCentre[i]), is_rural_district_centre: flag(this.ruralDistrictCentre[i]),
       population: nullIfNaN(this.population[i]), indicators,
+      ...(this.official?.[i] ? { official: this.official[i]! } : {}),
     };
+  }
+
+  /** Rows `keep` (in that order) as a register of their own, by picking from the columns: leaving a few rows out
+   *  of a million-row import must not build a million records. */
+  select(keep: ArrayLike<number>): RegisterColumns {
+    // records already built: keep them (their indicators are not all columns yet)
+    if (this.records) return new RegisterColumns(Array.from(keep, (k) => this.records![k]));
+    const pick = <T,>(a: readonly T[]): T[] => Array.from(keep, (k) => a[k]);
+    const pickF = (a: Float64Array) => Float64Array.from(keep, (k) => a[k]);
+    const pickI = (a: Int8Array) => Int8Array.from(keep, (k) => a[k]);
+    return new RegisterColumns({
+      ids: pick(this.ids), texts: Object.fromEntries(TEXT_FIELDS.map((f) => [f, pick(this.texts[f])])) as Record<TextField, (string | null)[]>,
+      lon: pickF(this.lon), lat: pickF(this.lat), population: pickF(this.population),
+      districtCentre: pickI(this.districtCentre), ruralDistrictCentre: pickI(this.ruralDistrictCentre),
+      indicators: new Map([...this.indicatorCache].map(([name, values]) => [name, pickF(values)])),
+      official: this.official ? pick(this.official) : null,
+    });
   }
 
   /** Each row's oblast as an index into `oblasts` (the distinct values as written in the register). */
@@ -151,6 +190,7 @@ export class RegisterColumns {
   /** A register indicator column as numbers (NaN = no data): the column read, or from the records once. */
   indicator(column: string): Float64Array {
     let values = this.indicatorCache.get(column);
+    if (!values && this.parent) this.indicatorCache.set(column, (values = this.parent.indicator(column)));
     if (!values) {
       values = new Float64Array(this.size);
       const records = this.records;
@@ -169,6 +209,7 @@ export class RegisterColumns {
    *  (reading lon[order[k]] straight from the register would miss the cache on every row of a large one). */
   sorted(): SortedCoordinates {
     if (this.sortedCoordinates) return this.sortedCoordinates;
+    if (this.parent) return (this.sortedCoordinates = this.parent.sorted()); // same coordinates: computed once
     const order = this.order();
     const n = order.length;
     const sorted: SortedCoordinates = { order, lon: new Float64Array(n), lat: new Float64Array(n), ux: new Float64Array(n), uy: new Float64Array(n), uz: new Float64Array(n) };

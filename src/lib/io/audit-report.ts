@@ -31,7 +31,7 @@ export function writeAuditReport(
   const settlements = new CsvWriter([...AUDIT_COLUMNS], { excel: options.excel });
   const lines = [settlements.header()];
   for (const a of audit.rows) {
-    const s = register.settlements[a.row];
+    const s = register.row(a.row); // one record at a time: not the whole register as records
     const district = s.district ?? (table.geo.district[a.row] >= 0 ? table.geo.districts[table.geo.district[a.row]].name : null);
     lines.push(settlements.row([
       s.id, s.name_kk, s.name_ru, s.name_en, s.oblast, district, s.population, a.official, s.official?.year ?? null,

@@ -71,7 +71,9 @@ function prepare(model: AtlasModel, req: ExportRequest) {
   const paramsText = JSON.stringify(parameters, null, 2);
   const paramsFile: ExportFile = { name: `${base}-parameters.json`, mime: 'application/json', bytes: new TextEncoder().encode(paramsText) };
 
-  const map = model.map.settlements;
+  // ids and coordinates from the columns, names via rowNames: no record per row (model.map.settlements would
+  // build one for every row of a million-row import, not only the kept ones)
+  const { ids, lat, lon } = model.map;
   const row = new Array(columns.length - 1);
   const nameCols = ['id', 'name_kk', 'name_ru', 'name_en', 'lat', 'lon', 'oblast', 'district', 'population'];
   const at = columns.map((c) => nameCols.indexOf(c));
@@ -82,9 +84,8 @@ function prepare(model: AtlasModel, req: ExportRequest) {
       assessmentRow(v.assessed, r, row);
       return [...row, 'yes'];
     }
-    const s = map[i];
     const names = model.rowNames(i);
-    const base: Record<string, unknown> = { id: s.id, name_kk: names.kk, name_ru: names.ru, name_en: names.en, lat: s.lat, lon: s.lon, oblast: names.oblast, district: names.district, population: names.population };
+    const base: Record<string, unknown> = { id: ids[i], name_kk: names.kk, name_ru: names.ru, name_en: names.en, lat: lat[i], lon: lon[i], oblast: names.oblast, district: names.district, population: names.population };
     return columns.map((c, k) => (k === columns.length - 1 ? 'no' : at[k] >= 0 ? base[c] ?? null : c === 'border_status' ? BORDER_STATUSES[v.mapGeo.status[i]] : null));
   };
   const summaries = (): { level: string; list: UnitSummary[] } =>
@@ -94,7 +95,7 @@ function prepare(model: AtlasModel, req: ExportRequest) {
 
 export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[] {
   const { v, columns, values, kept, parameters, paramsFile, base, summaries } = prepare(model, req);
-  const map = model.map.settlements;
+  const { lat, lon } = model.map;
   const csvOptions = { delimiter: req.csv.delimiter, decimalComma: req.csv.decimalComma, bom: true };
   const concat = (parts: Uint8Array[]) => {
     const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
@@ -115,8 +116,7 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
     const vals = values(i);
     const p: Record<string, unknown> = {};
     columns.forEach((c, k) => (p[c] = vals[k] ?? null));
-    const s = map[i];
-    return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [s.lon, s.lat] }, properties: p };
+    return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon[i], lat[i]] }, properties: p };
   };
   if (req.kind === 'geojson') {
     const parts: string[] = [`{"type":"FeatureCollection","auyl_parameters":${JSON.stringify(parameters)},"features":[`];
@@ -138,9 +138,9 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
   if (req.kind === 'brief-data') {
     let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
     for (const i of kept) {
-      const s = map[i];
-      if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat)) continue;
-      w = Math.min(w, s.lon), e = Math.max(e, s.lon), so = Math.min(so, s.lat), no = Math.max(no, s.lat);
+      const x = lon[i], y = lat[i];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      w = Math.min(w, x), e = Math.max(e, x), so = Math.min(so, y), no = Math.max(no, y);
     }
     const { list } = summaries();
     const data = { bounds: Number.isFinite(w) ? [w, so, e, no] : null, summary: list.find((s) => s.unit === -2) ?? null, parameters };

@@ -6,6 +6,7 @@ import { readFgb } from '../../io/fgb.ts';
 import { Outline } from '../../io/outline.ts';
 import { RegisterFileError } from '../../io/problems.ts';
 import { AtlasModel } from './model.ts';
+import type { RegisterColumns } from '../../engine/columns.ts';
 import { mergeListTowns, type ListTownSummary } from '../../engine/geo/kato-towns.ts';
 import type { EmbeddedPlace } from '../../engine/geo/towns.ts';
 import type { Labels } from '../../engine/types.ts';
@@ -49,30 +50,29 @@ export function setEmbedded(m: AtlasModel) {
   embedded = m;
 }
 
-/** The model for the current data: imported rows as map rows (each its own register row), else the embedded. */
-/** Fields this module filled from the boundaries (undone before each new model). */
-let filled: { s: { district: string | null; oblast: string | null }; field: 'district' | 'oblast' }[] = [];
 /** Per map row, the district / region by point in polygon (null without that layer or outside it). */
 let located: { district: (string | null)[]; oblast: (string | null)[] } = { district: [], oblast: [] };
 
-function locateAll(m: AtlasModel) {
-  for (const f of filled) f.s[f.field] = null;
-  filled = [];
-  const n = m.map.size;
+/** Locates every row of `cols` in the loaded boundary layers (into `located`), from the coordinate columns (no
+ *  record per row: a million records would be ~500 MB). A row without a stated district / region reads the one
+ *  its point lies in: the columns returned are a view with filled copies of those text columns, so `cols` (the
+ *  import as read, or the embedded places) is never changed and new boundaries start again from it. */
+function locateAll(cols: RegisterColumns): RegisterColumns {
+  const n = cols.size;
   located = { district: new Array(n).fill(null), oblast: new Array(n).fill(null) };
+  const filled: Partial<Record<'district' | 'oblast', (string | null)[]>> = {};
   for (const [layer, field] of [[adm2, 'district'], [adm1, 'oblast']] as const) {
     if (!layer) continue;
+    const stated = cols.texts[field];
+    let column: (string | null)[] | null = null;
     for (let i = 0; i < n; i++) {
-      const s = m.map.settlements[i] as unknown as { lat: number; lon: number; district: string | null; oblast: string | null };
-      const d = layer.layer.locate(s.lon, s.lat);
-      located[field][i] = d?.name ?? null;
-      // a settlement without a stated district / region gets the one its point lies in
-      if (d && !s[field]) {
-        s[field] = d.name;
-        filled.push({ s, field });
-      }
+      const name = layer.layer.locate(cols.lon[i], cols.lat[i])?.name ?? null;
+      located[field][i] = name;
+      if (name && !stated[i]) (column ??= stated.slice())[i] = name;
     }
+    if (column) filled[field] = column;
   }
+  return filled.district || filled.oblast ? cols.withTexts(filled) : cols;
 }
 
 /** The district and region a map row lies in, and whether they differ from the ones its file states. */
@@ -80,24 +80,23 @@ export function locatedOf(row: number): { district: string | null; oblast: strin
   return { district: located.district[row] ?? null, oblast: located.oblast[row] ?? null };
 }
 
+/** The model for the current data: imported rows as map rows (each its own register row), else the embedded. */
 export function currentModel(): AtlasModel {
-  const m = buildModel();
-  locateAll(m);
-  return m;
+  return buildModel(locateAll(rows ? rows.columns : embedded!.map));
 }
 
-function buildModel(): AtlasModel {
+/** `map`: the map rows with their districts / regions filled from the boundaries (locateAll). */
+function buildModel(map: RegisterColumns): AtlasModel {
   const base = preset('2019');
   const inputs = { ...loaded.inputs!, districts: (adm2 ?? adm1)?.layer ?? null };
   if (rows) {
-    const reg = rows.columns;
     // the list's towns serve the town tiers while the list is loaded (also for a register it locates)
     if (listTowns) inputs.places = listTowns.places;
-    return new AtlasModel(reg, reg, Int32Array.from({ length: reg.size }, (_, i) => i), inputs, new Array(reg.size).fill(null), false, base, listTowns?.names ?? loaded.names);
+    return new AtlasModel(map, map, Int32Array.from({ length: map.size }, (_, i) => i), inputs, new Array(map.size).fill(null), false, base, listTowns?.names ?? loaded.names);
   }
   const e = embedded!;
   if (!adm1 && !adm2) return e;
-  return new AtlasModel(e.map, e.register, e.regIndex, inputs, e.featureCodes, e.synthetic, base, loaded.names);
+  return new AtlasModel(map, e.register, e.regIndex, inputs, e.featureCodes, e.synthetic, base, loaded.names);
 }
 
 /** District (or oblast) of each map row by point in polygon, for the panel's check against the stated one. */

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Methodology } from '../../engine/config/schema.ts';
 import type { Settlement } from '../../engine/types.ts';
-import { RegisterColumns } from '../../engine/columns.ts';
+import type { RegisterColumns } from '../../engine/columns.ts';
 import { DistrictLayer, districtsFromFeatures } from '../../engine/geo/districts.ts';
 import { readTable, formatOf, LIMITS, type Format } from '../../io/formats.ts';
 import { arrayColumn, tableToSettlements, type RawTable } from '../../io/register.ts';
@@ -221,13 +221,14 @@ export async function importFile(bytes: Uint8Array, fileName: string, config: Me
   // the columns as read: no record per row (a million records would be ~500 MB of objects in the worker)
   let registerColumns: RegisterColumns = result.columns;
   if (unlocatedIds.size) {
-    // the io layer's columns hold every row read: take the unlocated ones out (records, then new columns)
-    const kept: Settlement[] = [];
-    for (const s of result.settlements) {
-      if (unlocatedIds.has(s.id)) unlocated.push({ id: s.id, name: s.name_kk ?? s.name_ru ?? s.name_en ?? s.id, district: s.district, oblast: s.oblast });
-      else kept.push(s);
+    // the io layer's columns hold every row read: take the unlocated ones out, column by column
+    const { ids, texts } = result.columns;
+    const kept: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (unlocatedIds.has(ids[i])) unlocated.push({ id: ids[i], name: texts.name_kk[i] ?? texts.name_ru[i] ?? texts.name_en[i] ?? ids[i], district: texts.district[i], oblast: texts.oblast[i] });
+      else kept.push(i);
     }
-    registerColumns = new RegisterColumns(kept);
+    registerColumns = result.columns.select(kept);
   }
   // The list's KATO type (type_code: 1 town, 2 rural, 3 other): its towns serve the town tiers (engine/geo/kato-towns.ts).
   const towns: ListTownInput[] = [];

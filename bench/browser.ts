@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
-import { ARGS, CHROMIUM } from '../test/e2e/browser.ts';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM } from '../test/e2e/browser.ts';
+import { launchBrowser, serve, VIEWPORT } from './support/page.ts';
 
 const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5);
 const TRACE = Boolean(process.env.BENCH_TRACE);
@@ -39,12 +39,6 @@ const HOOK_TRAP = `(() => {
   });
 })();`;
 
-async function serve(root: string, outDir: string, configFile?: false): Promise<{ server: PreviewServer; origin: string }> {
-  await build({ root, configFile, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root, configFile, base: './', build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  return { server, origin: new URL(server.resolvedUrls!.local[0]).origin };
-}
-
 /** BENCH_TRACE: the map's own events, font loads and long tasks as performance marks. */
 const TRACE_SCRIPT = `(() => {
   const mark = (n) => performance.mark(n);
@@ -70,7 +64,7 @@ const TRACE_SCRIPT = `(() => {
 interface Load { ms: number; marks: Record<string, number>; resources: { name: string; start: number; end: number }[] }
 
 async function load(browser: Browser, url: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     if (TRACE) await context.addInitScript(TRACE_SCRIPT);
     await context.addInitScript(HOOK_TRAP);
@@ -91,9 +85,9 @@ export async function runBrowserBench(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const cacheDir = path.resolve('node_modules/.cache/auyl-bench');
   log('first view: building the app and the empty-map floor…');
-  const app = await serve(process.cwd(), path.join(cacheDir, 'app'));
-  const floor = await serve(path.resolve('bench/floor'), path.join(cacheDir, 'floor'), false);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const app = await serve({ root: process.cwd(), outDir: path.join(cacheDir, 'app'), base: './' });
+  const floor = await serve({ root: path.resolve('bench/floor'), outDir: path.join(cacheDir, 'floor'), configFile: false, base: './' });
+  const browser = await launchBrowser();
   const appMs: number[] = [];
   const floorMs: number[] = [];
   try {
@@ -112,7 +106,7 @@ export async function runBrowserBench(): Promise<void> {
     }
   } finally {
     await browser.close();
-    for (const s of [app.server, floor.server]) await new Promise<void>((resolve) => s.httpServer.close(() => resolve()));
+    for (const s of [app, floor]) await s.close();
   }
   const a = median(appMs);
   const f = median(floorMs);

@@ -20,9 +20,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, preview } from 'vite';
-import { chromium } from 'playwright-core';
-import { ARGS, CHROMIUM } from '../test/e2e/browser.ts';
+import { launchPersistent, serve } from './support/page.ts';
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '6300,100000,1000000').split(',').map((s) => s.trim()).filter((s) => /^\d+(mb)?$/i.test(s) && parseInt(s, 10) > 0);
 const WIDE_ROWS = 280_000;
@@ -189,9 +187,8 @@ const readPing = (page: import('playwright-core').Page) => page.evaluate(() => {
 });
 
 async function main() {
-  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const origin = new URL(server.resolvedUrls!.local[0]).origin;
+  const app = await serve();
+  const { origin } = app;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'auyl-bench-import-'));
   try {
     for (const size of SIZES) {
@@ -200,7 +197,7 @@ async function main() {
       const n = wide ? wideRegister(parseInt(size, 10), file) : Number(size);
       if (!wide) register(n, file);
       const mb = fs.statSync(file).size / 2 ** 20;
-      const context = await chromium.launchPersistentContext(path.join(tmp, `profile-${size}`), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 } });
+      const context = await launchPersistent(path.join(tmp, `profile-${size}`));
       let rss: ReturnType<typeof rssSampler> | null = null;
       try {
         const page = await context.newPage();
@@ -294,7 +291,7 @@ async function main() {
       fs.rmSync(file, { force: true });
     }
   } finally {
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await app.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

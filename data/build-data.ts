@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString,
 import { writeFgb } from '../src/lib/io/fgb.ts';
 import { REGIONS } from '../src/lib/engine/regions.ts';
 import { NEIGHBOURS } from '../src/lib/engine/neighbours.ts';
+import { placeTypeClass } from '../src/lib/map/classes.ts';
 import { latinToCyrillic, pickNames } from './names.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,16 +136,9 @@ interface Place {
   place_type?: string;
 }
 
-/** The place types the map and legend show; every GeoNames feature code falls in one. */
-function placeType(code: string | null): string {
-  switch (code) {
-    case 'PPLC': return 'capital';
-    case 'PPLA': return 'regional_seat';
-    case 'PPLA2': return 'district_seat';
-    case 'PPLA3': return 'rural_district_seat';
-    default: return 'other';
-  }
-}
+/** The data's names of the legend's place_type classes (placeTypeClass); populated places and unknown codes: 'other'. */
+const PLACE_TYPE_NAMES: Record<string, string> = { PPLC: 'capital', PPLA: 'regional_seat', PPLA2: 'district_seat', PPLA3: 'rural_district_seat' };
+const placeType = (code: string | null): string => PLACE_TYPE_NAMES[placeTypeClass(code)] ?? 'other';
 
 interface Override { name_kk: string | null; name_ru: string | null; name_en: string | null; population: number | null; reason: string }
 function readOverrides(file: string): Map<string, Override> {

@@ -8,40 +8,23 @@
 // Screenshots: test/e2e/screenshots/audit-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { startHarness, openApp, countMapColours, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, countMapColours, mapIdle, settled as settledOn, SCREENSHOTS } from './browser.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 import { parseCsv } from '../../src/lib/io/csv.ts';
 
-let h: Harness;
 let page: Page;
 let errors: string[];
 const REGISTER = fs.readFileSync('test/fixtures/audit-register.csv');
 const colour = Object.fromEntries(classesFor('audit').map((c) => [c.key, c.colour]));
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
-});
-afterAll(async () => {
-  await h?.close();
-});
+openAppForFile((app) => ({ page, errors } = app));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `audit-${name}.png`) });
-const idle = () => page.evaluate(() => new Promise<void>((resolve) => {
-  const { map } = (window as any).__auyl;
-  map.once('idle', () => resolve());
-  map.triggerRepaint();
-}));
-
-/** Runs `change` and waits for the worker's answer to be applied and the map to be idle. */
-async function settled(change: () => Promise<unknown>) {
-  const before = await page.evaluate(() => (window as any).__auyl.count);
-  await change();
-  await page.waitForFunction((n) => (window as any).__auyl.count > n && !(window as any).__auyl.atlas.busy, before, { timeout: 30_000 });
-  await idle();
-}
+const idle = () => mapIdle(page);
+/** Runs `change` and waits for the worker's answer to be applied, the app done and the map idle. */
+const settled = (change: () => Promise<unknown>) => settledOn(page, change, { notBusy: true });
 
 const legendCount = async (key: string) => Number((await page.locator(`.legend li[data-key=${key}] .count`).textContent())!.replace(/\D/g, ''));
 const tableRows = async () => Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1;

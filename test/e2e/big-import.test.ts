@@ -4,23 +4,16 @@
 // then a 400,000-row register (above the old 300,000-row refusal) lands on the map with its count.
 // The million-row figures are in `npm run bench:import`, not here. Screenshots: test/e2e/screenshots/big-*.png.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, countMapColours, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, countMapColours, importFile, SCREENSHOTS } from './browser.ts';
 import { classesFor, type ColourMode } from '../../src/lib/map/classes.ts';
 import { SELECTED_RING } from '../../src/lib/map/settlement-paint.ts';
 
-let h: Harness;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h, '?pointlayer=2000'));
-});
-afterAll(async () => {
-  await h?.close();
-});
+openAppForFile((app) => ({ page, errors } = app), '?pointlayer=2000');
 
 /** A seeded synthetic register (the bench's shape): `n` rows inside Kazakhstan, population, two indicators. */
 function register(n: number): Buffer {
@@ -39,17 +32,7 @@ function register(n: number): Buffer {
 }
 
 /** Imports through the file picker and waits for the new data's colours and the map idle. */
-async function pick(p: Page, name: string, buffer: Buffer) {
-  const before = await p.evaluate(() => (window as any).__auyl.count);
-  await p.getByLabel(/Файлды жүктеу|Import a file|Загрузить файл/).setInputFiles({ name, mimeType: 'text/csv', buffer });
-  await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout: 120_000, polling: 200 });
-  await p.waitForFunction(() => !document.querySelector('[data-testid=import-progress]') && !(window as any).__auyl.atlas.busy, null, { timeout: 120_000 });
-  await p.evaluate(() => new Promise<void>((resolve) => {
-    const { map } = (window as any).__auyl;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-}
+const pick = (p: Page, name: string, buffer: Buffer) => importFile(p, { name, mimeType: 'text/csv', buffer }, { timeout: 120_000, polling: 200 });
 
 /** The current mode's class colours and per-class counts. */
 async function classes(p: Page) {

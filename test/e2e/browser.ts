@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,6 +64,50 @@ export async function openApp(h: Harness, query = ''): Promise<{ page: Page; req
   await page.goto(`${h.origin}/${query}`);
   await page.waitForFunction(() => (window as unknown as { __auyl?: { ready: boolean } }).__auyl?.ready === true, null, { timeout: 60_000 });
   return { page, requests, errors };
+}
+
+export type OpenApp = { h: Harness } & Awaited<ReturnType<typeof openApp>>;
+
+/** One app for a whole test file: the harness started and the app opened before all its tests (then `opened` takes
+ *  what the file uses, and may prepare the page), the harness closed after them. */
+export function openAppForFile(opened: (app: OpenApp) => unknown, query = ''): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    await opened({ h, ...(await openApp(h, query)) });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+}
+
+/** Waits for the map's next idle after a fresh frame (idle alone may have fired already). */
+export const mapIdle = (p: Page) =>
+  p.evaluate(() => new Promise<void>((resolve) => {
+    const { map } = (window as any).__auyl;
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  }));
+
+/** Runs `change` and waits for the worker's next results to be applied (the hook's count goes up), by default also
+ *  for the map to be idle; `notBusy`: and for the app to be done (no job left). */
+export async function settled(p: Page, change: () => Promise<unknown>, opts: { timeout?: number; notBusy?: boolean; idle?: boolean } = {}) {
+  const { timeout = 30_000, notBusy = false, idle = true } = opts;
+  const before = await p.evaluate(() => (window as any).__auyl.count);
+  await change();
+  if (notBusy) await p.waitForFunction((n) => (window as any).__auyl.count > n && !(window as any).__auyl.atlas.busy, before, { timeout });
+  else await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout });
+  if (idle) await mapIdle(p);
+}
+
+/** Imports a file through the file picker (found by its accessible name, in any UI language) and waits for the
+ *  import to finish (with `expectNew`, for the new data's results first) and the map idle. */
+export async function importFile(p: Page, file: { name: string; mimeType: string; buffer: Buffer }, opts: { timeout: number; polling?: number; expectNew?: boolean }) {
+  const before = await p.evaluate(() => (window as any).__auyl.count);
+  await p.getByLabel(/Файлды жүктеу|Import a file|Загрузить файл/).setInputFiles(file);
+  if (opts.expectNew ?? true) await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout: opts.timeout, polling: opts.polling });
+  await p.waitForFunction(() => !document.querySelector('[data-testid=import-progress]') && !(window as any).__auyl.atlas.busy, null, { timeout: opts.timeout });
+  await mapIdle(p);
 }
 
 /** Counts pixels of the map canvas within `tolerance` (per channel) of each #rrggbb colour, after a fresh render. */

@@ -4,9 +4,9 @@
 // resettlement calculator's totals match hand arithmetic. Screenshots in test/e2e/screenshots/decide-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, settled as settledOn, SCREENSHOTS, type Harness } from './browser.ts';
 import { itWithShared, sharedFile } from '../support/shared-data.ts';
 import { readScenario, scenarioFile } from '../../src/lib/ui/decide/scenario-file.ts';
 import { preset } from '../../src/lib/engine/config/presets.ts';
@@ -15,22 +15,14 @@ let h: Harness;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
+openAppForFile(async (app) => {
+  ({ h, page, errors } = app);
   await page.getByRole('button', { name: 'EN', exact: true }).click();
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SCREENSHOTS, `decide-${name}.png`) });
 /** Waits for the next results applied on the map after `change`. */
-async function settled(p: Page, change: () => Promise<unknown>) {
-  const before = await p.evaluate(() => (window as any).__auyl.count);
-  await change();
-  await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout: 60_000 });
-}
+const settled = (p: Page, change: () => Promise<unknown>) => settledOn(p, change, { timeout: 60_000, idle: false });
 const openEditor = async (p: Page) => {
   const editor = p.getByTestId('scenario-editor');
   if (!(await editor.evaluate((e) => (e as HTMLDetailsElement).open))) await editor.locator('summary').first().click();

@@ -3,35 +3,18 @@
 // settlement's satellites, keyboard alone. Screenshots in test/e2e/screenshots/explore-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, settled, SCREENSHOTS } from './browser.ts';
 
 type Hook = { map: any; ready: boolean; count: number; atlas: any; loadRegister(b: ArrayBuffer, n: string): void };
 const W = () => (window as unknown as { __auyl: Hook }).__auyl;
 
-let h: Harness;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
-});
-afterAll(async () => {
-  await h?.close();
-});
+openAppForFile((app) => ({ page, errors } = app));
 
-async function settled(p: Page, change: () => Promise<unknown>) {
-  const before = await p.evaluate(() => (window as any).__auyl.count);
-  await change();
-  await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout: 30_000 });
-  await p.evaluate(() => new Promise<void>((resolve) => {
-    const { map } = (window as any).__auyl;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-}
 const countShown = async (p: Page) => {
   const el = p.getByTestId('filter-count');
   expect((await el.textContent())!.trim()).not.toBe('');

@@ -1,21 +1,14 @@
 // End-to-end: the first view as a planner or a deputy sees it — Kazakh names in Kazakh, Russian in Russian, Aktau
 // as Aktau, big towns labelled before villages, Lake Balkhash drawn and named.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, SCREENSHOTS } from './browser.ts';
 import { PALETTE } from '../../src/lib/map/palette.ts';
 
-let h: Harness;
 let page: Page;
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page } = await openApp(h));
-});
-afterAll(async () => {
-  await h?.close();
-});
+openAppForFile((app) => ({ page } = app));
 
 /** The label texts rendered now in the given symbol layers, after the map is idle. */
 async function renderedLabels(layers: string[]): Promise<string[]> {

@@ -4,9 +4,9 @@
 // CSP refuses an inline script, no request leaves the origin. Screenshots: test/e2e/screenshots/import-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, importFile, SCREENSHOTS, type Harness } from './browser.ts';
 import { encodeSingleByte } from '../../src/lib/io/text.ts';
 import { itWithShared, sharedFile } from '../support/shared-data.ts';
 
@@ -15,28 +15,13 @@ let page: Page;
 let requests: string[];
 let errors: string[];
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, requests, errors } = await openApp(h));
-});
-afterAll(async () => {
-  await h?.close();
-});
+openAppForFile((app) => ({ h, page, requests, errors } = app));
 
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SCREENSHOTS, `import-${name}.png`) });
 
 /** Imports through the file picker (found by its accessible name) and waits for the new data's colours. */
-async function pick(p: Page, name: string, buffer: Buffer | Uint8Array, expectNew = true) {
-  const before = await p.evaluate(() => (window as any).__auyl.count);
-  await p.getByLabel(/Файлды жүктеу|Import a file|Загрузить файл/).setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) });
-  if (expectNew) await p.waitForFunction((n) => (window as any).__auyl.count > n, before, { timeout: 60_000 });
-  await p.waitForFunction(() => !document.querySelector('[data-testid=import-progress]') && !(window as any).__auyl.atlas.busy, null, { timeout: 60_000 });
-  await p.evaluate(() => new Promise<void>((resolve) => {
-    const { map } = (window as any).__auyl;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-}
+const pick = (p: Page, name: string, buffer: Buffer | Uint8Array, expectNew = true) =>
+  importFile(p, { name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) }, { timeout: 60_000, expectNew });
 
 /** The panel record of a settlement (selected as a click would). */
 async function detail(p: Page, id: string) {

@@ -1,9 +1,9 @@
 // End-to-end: the production build in headless Chromium, on the embedded data — base map, worker, parameters.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, countMapColours, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, countMapColours, SCREENSHOTS, type Harness } from './browser.ts';
 import { PALETTE } from '../../src/lib/map/palette.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 import { readFgb } from '../../src/lib/io/fgb.ts';
@@ -18,13 +18,7 @@ let errors: string[];
 const count = async (key: string) => Number((await page.locator(`.legend li[data-key=${key}] .count`).textContent())!.replace(/\D/g, ''));
 const lastSeq = () => page.evaluate(() => (window as unknown as { __auyl: Hook }).__auyl.last?.seq ?? 0);
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, requests, errors } = await openApp(h));
-});
-afterAll(async () => {
-  await h?.close();
-});
+openAppForFile((app) => ({ h, page, requests, errors } = app));
 
 describe('the map on the embedded dataset', () => {
   it('becomes idle and renders settlements that queryRenderedFeatures returns', async () => {

@@ -4,11 +4,11 @@
 // the map alone with title, legend, north arrow and sources. Screenshots in test/e2e/screenshots/present-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { read, utils } from '@e965/xlsx';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { startHarness, openApp, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, SCREENSHOTS, type Harness } from './browser.ts';
 import { readCsv } from '../../src/lib/io/csv.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 
@@ -18,17 +18,15 @@ let errors: string[];
 let requests: string[];
 const timings: Record<string, number> = {};
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors, requests } = await openApp(h));
+openAppForFile(async (app) => {
+  ({ h, page, errors, requests } = app);
   // exports follow the filters: support settlements only
   const before = await page.evaluate(() => (window as any).__auyl.count);
   await page.evaluate(() => (window as any).__auyl.atlas.setFilter({ categories: ['support'] }));
   await page.waitForFunction((n) => (window as any).__auyl.count > n, before);
 });
-afterAll(async () => {
+afterAll(() => {
   if (Object.keys(timings).length) console.log(JSON.stringify({ bench: 'present_exports', ms: timings }));
-  await h?.close();
 });
 
 /** Clicks a button and collects the downloads it starts (a data file and, for most, its parameters). */

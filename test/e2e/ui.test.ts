@@ -2,9 +2,9 @@
 // filtering, the settlement panel in three languages, URL state across a reload, no missing strings, 600 px.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, openApp, countMapColours, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, openApp, countMapColours, settled, SCREENSHOTS, type Harness } from './browser.ts';
 import { COLOUR_MODES, classesFor, type ColourMode } from '../../src/lib/map/classes.ts';
 import { readFgb } from '../../src/lib/io/fgb.ts';
 
@@ -19,24 +19,8 @@ beforeAll(async () => {
     const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
     where.set(String(f.properties.id), { lon, lat });
   }
-  h = await startHarness();
-  ({ page } = await openApp(h));
 });
-afterAll(async () => {
-  await h?.close();
-});
-
-/** Runs `change` and waits for the worker's answer to be applied and the map to be idle. */
-async function settled(p: Page, change: () => Promise<unknown>) {
-  const before = await p.evaluate(() => (window as unknown as { __auyl: Hook }).__auyl.count);
-  await change();
-  await p.waitForFunction((n) => (window as unknown as { __auyl: Hook }).__auyl.count > n, before, { timeout: 30_000 });
-  await p.evaluate(() => new Promise<void>((resolve) => {
-    const { map } = (window as unknown as { __auyl: Hook }).__auyl;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-}
+openAppForFile((app) => ({ h, page } = app));
 
 const legendKeys = (p: Page) => p.locator('.legend li[data-key]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
 const shownCount = async (p: Page) => Number((await p.locator('[data-testid=shown-count]').textContent())!.split(':')[1].split('/')[0].replace(/\D/g, ''));

@@ -90,6 +90,16 @@ const CATEGORICAL: Record<CategoricalMode, ClassDef[]> = {
 /** Viridis, 9 stops from dark to light; k classes take evenly spaced stops (low values light, high dark). */
 const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
 
+/** The place_type class (a legend key) of a GeoNames feature code; the data build names its place types from it too,
+ *  so the legend and the embedded data agree. PPLX (a section of a populated place) counts as a populated place. */
+export function placeTypeClass(code: string | null): 'PPLC' | 'PPLA' | 'PPLA2' | 'PPLA3' | 'PPL' | 'unknown' {
+  switch (code) {
+    case 'PPLC': case 'PPLA': case 'PPLA2': case 'PPLA3': case 'PPL': return code;
+    case 'PPLX': return 'PPL';
+    default: return 'unknown';
+  }
+}
+
 export function sequentialColours(k: number): string[] {
   if (k <= 1) return [VIRIDIS[4]];
   return Array.from({ length: k }, (_, i) => VIRIDIS[Math.round(((k - 1 - i) * (VIRIDIS.length - 1)) / (k - 1))]);

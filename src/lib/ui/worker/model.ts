@@ -9,7 +9,7 @@ import { reassessTable, assessmentRecord, type AssessmentTable } from '../../eng
 import { CATEGORIES, satelliteRadius } from '../../engine/classify.ts';
 import { AUDIT_CLASSES, auditAssessment, auditClass, auditColumns, auditCountsByUnit, auditDiff, checkApprovedSatellite, isDisagreement, NOT_AUDITED, type AuditRow } from '../../engine/audit.ts';
 import { POTENTIALS } from '../../engine/score.ts';
-import { classesFor, classIndex, isGraduated, blockOfMode, type ColourMode } from '../../map/classes.ts';
+import { classesFor, classIndex, isGraduated, blockOfMode, placeTypeClass, type ColourMode } from '../../map/classes.ts';
 import { computeBreaks } from '../../map/class-breaks.ts';
 import { borderDistance, borderDistanceProvenance, setBorderDistance } from './border-distance.ts';
 import type { PanelRecord, Settings, Stage, ViewSettings, DefaultLine } from './protocol.ts';
@@ -53,8 +53,6 @@ interface Derived {
   audit: Uint8Array;
 }
 
-const PLACE_TYPES = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL'];
-
 export class AtlasModel {
   private geoKey = '';
   private mapGeo: GeoTable | null = null;
@@ -84,10 +82,7 @@ export class AtlasModel {
   ) {
     this.config = base;
     const keys = classesFor('place_type').map((c) => c.key);
-    this.placeType = Uint8Array.from(featureCodes, (code) => {
-      const k = code === 'PPLX' ? 'PPL' : code && PLACE_TYPES.includes(code) ? code : 'unknown';
-      return keys.indexOf(k);
-    });
+    this.placeType = Uint8Array.from(featureCodes, (code) => keys.indexOf(placeTypeClass(code)));
   }
 
   get size(): number {

@@ -1,12 +1,13 @@
 // End-to-end: very large registers, drawn by the point layer (src/lib/map/point-layer.ts) instead of the GeoJSON
 // source. The layer's behaviour (colours by class, a hidden legend class gone from the map, click → panel, the
-// selection ring, the legend count) is checked on 4,000 rows with its threshold lowered by `?pointlayer=2000`;
+// selection ring, the legend count, the labels of point-labels.ts) is checked on 4,000 rows with its threshold lowered by `?pointlayer=2000`;
 // then a 400,000-row register (above the old 300,000-row refusal) lands on the map with its count.
 // The million-row figures are in `npm run bench:import`, not here. Screenshots: test/e2e/screenshots/big-*.png.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, countMapColours, importFile, SCREENSHOTS } from './browser.ts';
+import { openAppForFile, countMapColours, importFile, mapIdle, SCREENSHOTS } from './browser.ts';
+import { POINT_LABEL_LAYERS } from '../../src/lib/map/point-labels.ts';
 import { classesFor, type ColourMode } from '../../src/lib/map/classes.ts';
 import { SELECTED_RING } from '../../src/lib/map/settlement-paint.ts';
 
@@ -105,6 +106,47 @@ describe('very large imports (point layer)', () => {
     const ring = await countMapColours(page, [SELECTED_RING], 12);
     expect(ring[0]).toBeGreaterThan(10);
     await shot(page, 'selected');
+  });
+
+  it('zoomed in, the points are labelled in the UI language (hidden classes not); at country zoom none', async () => {
+    // the most populous row: its label wins every collision in its view
+    const target = await page.evaluate(() => {
+      const { atlas, points } = (window as any).__auyl;
+      const pop: Float64Array = atlas.table.population;
+      let row = 0;
+      for (let i = 1; i < pop.length; i++) if (pop[i] > pop[row]) row = i;
+      return { row, name: atlas.dataset.names.en[row] as string, code: atlas.results.codes[row] as number, lon: points.rows.lon[row] as number, lat: points.rows.lat[row] as number };
+    });
+    expect(target.name).toBe(`Place ${target.row}`);
+    const jump = (zoom: number) => page.evaluate(({ lon, lat, zoom }) => new Promise<void>((resolve) => {
+      const { map } = (window as any).__auyl;
+      map.once('idle', () => resolve());
+      map.jumpTo({ center: [lon, lat], zoom });
+    }), { ...target, zoom });
+    const labels = () => page.evaluate((layers) => {
+      const { map } = (window as any).__auyl;
+      return (map.queryRenderedFeatures({ layers: layers.filter((id: string) => map.getLayer(id)) }) as { properties: { name: string } }[]).map((f) => f.properties.name);
+    }, POINT_LABEL_LAYERS);
+    await page.evaluate(() => ((window as any).__auyl.atlas.selected = null));
+    await jump(10);
+    const near = await labels();
+    expect(near).toContain(target.name);
+    expect(await page.evaluate(() => (window as any).__auyl.labels.rows)).toBeGreaterThanOrEqual(near.length);
+    await shot(page, 'labels');
+    // its class hidden in the legend: its label goes with its point
+    const key = (await classes(page)).defs[target.code].key;
+    await page.locator('button.entry').nth(target.code).click();
+    await page.waitForFunction((k) => (window as any).__auyl.atlas.hidden.includes(k), key);
+    await mapIdle(page);
+    expect(await labels()).not.toContain(target.name);
+    await page.locator('button.entry').nth(target.code).click();
+    await page.waitForFunction((k) => !(window as any).__auyl.atlas.hidden.includes(k), key);
+    await mapIdle(page);
+    expect(await labels()).toContain(target.name);
+    // the whole region (4,000 points in view, over the 3,000 labelled below zoom 8): none
+    await jump(4);
+    expect(await labels()).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__auyl.labels.rows)).toBe(0);
   });
 
   it('400,000 rows (above the old 300,000-row refusal) land on the map with their count', async () => {

@@ -5,7 +5,7 @@
 // (bytes) — drawn as GL points in one call; the class colours are a uniform array, so a recolour uploads one byte
 // per point and a legend click only the flags. Picking (click, hover) is a KDBush index over the same positions.
 // Same look as the feature-state layer (settlement-paint.ts): radius by population and zoom, support ring,
-// selection ring, hidden classes and filtered-out rows not drawn. No labels at this size.
+// selection ring, hidden classes and filtered-out rows not drawn. Labels: point-labels.ts, from this layer's index.
 // Under software WebGL a frame of a million points costs about a second, and MapLibre draws frames for reasons of
 // its own (label fades, other sources loading): the points are drawn into a texture and each frame composites it,
 // drawing them again only when the camera, the canvas, the points or their classes changed. Nothing is drawn for
@@ -18,6 +18,7 @@
 import KDBush from 'kdbush';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { SELECTED_RING, SUPPORT_RING } from './settlement-paint.ts';
+import type { LabelIndex } from './point-labels.ts';
 
 /** From this many map rows the settlements are drawn by this layer. Below it the GeoJSON + feature-state layer
  *  (labels, MapLibre's own hit testing) is kept: it reached the idle map at 100,000 rows in ~3.4 s, while at
@@ -244,6 +245,13 @@ export class PointLayer implements CustomLayerInterface {
     this.setPoints(rows);
     if (classes) this.setClasses(...classes);
     this.select(selected < 0 ? null : selected);
+  }
+
+  /** What point-labels.ts chooses the rows to label from (the index, the flags, the draw order); null with no
+   *  points or before their classes arrive (nothing is drawn then). */
+  labelIndex(): LabelIndex | null {
+    if (!this.index || !this.classes || !this.codes.length) return null;
+    return { index: this.index, flags: this.flags, hiddenBit: HIDDEN, order: this.order, rank: this.rank };
   }
 
   /** Rings one point (or none). */

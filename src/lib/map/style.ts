@@ -2,7 +2,7 @@
 // fills from its own FlatGeobuf files, and labels are drawn locally (TinySDF) with the bundled Noto Sans, which
 // fonts.ts registers as a CSS family (no `font-faces`: MapLibre would download every file a second time).
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { PALETTE } from './palette.ts';
 import { SETTLEMENT_PAINT, ROW_PROPERTY, HIDDEN_LABEL_OPACITY } from './settlement-paint.ts';
 import { LABEL_FONT } from './fonts.ts';
@@ -78,26 +78,39 @@ export function buildStyle(lang: LabelLang = 'ru', data: SourceData = {}): Style
         layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 12, 'text-letter-spacing': 0.05, 'text-max-width': 7 },
         paint: { 'text-color': PALETTE.waterLabel, 'text-halo-color': PALETTE.water, 'text-halo-width': 1 },
       },
-      {
-        id: 'labels-all',
-        type: 'symbol',
-        source: 'settlements',
-        filter: ['!', ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]]],
-        minzoom: 6,
-        layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 11.5, 'text-offset': [0, 0.8], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
-        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.2, 'text-opacity': HIDDEN_LABEL_OPACITY },
-      },
-      // Symbol layers higher in the list are placed first: regional seats and big towns above villages, so they
-      // win label collisions; within a layer the larger population wins (symbol-sort-key).
-      {
-        id: 'labels-major',
-        type: 'symbol',
-        source: 'settlements',
-        filter: ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]],
-        minzoom: 3.5,
-        layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 13, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
-        paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.4, 'text-opacity': HIDDEN_LABEL_OPACITY },
-      },
+      ...settlementLabelLayers(lang, 'settlements'),
     ],
   } as StyleSpecification;
+}
+
+/**
+ * The settlement labels of `source`: villages from zoom 6 and, placed first (higher in the list, so they win label
+ * collisions), regional seats and big towns from 3.5; within a layer the larger population wins (symbol-sort-key).
+ * The settlements source's are 'labels-all' and 'labels-major'; the point layer's label source (point-labels.ts)
+ * gets the same layers as '<source>-all' and '<source>-major'.
+ */
+export function settlementLabelLayers(lang: LabelLang, source: string): SymbolLayerSpecification[] {
+  const id = (kind: 'all' | 'major') => (source === 'settlements' ? `labels-${kind}` : `${source}-${kind}`);
+  const major: ExpressionSpecification = ['any', ['in', ['get', 'feature_code'], ['literal', ['PPLC', 'PPLA']]], ['>=', ['coalesce', ['get', 'population'], 0], 100000]];
+  const sortKey: ExpressionSpecification = ['-', 0, ['coalesce', ['get', 'population'], 0]];
+  return [
+    {
+      id: id('all'),
+      type: 'symbol',
+      source,
+      filter: ['!', major],
+      minzoom: 6,
+      layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 11.5, 'text-offset': [0, 0.8], 'text-anchor': 'top', 'symbol-sort-key': sortKey },
+      paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.2, 'text-opacity': HIDDEN_LABEL_OPACITY },
+    },
+    {
+      id: id('major'),
+      type: 'symbol',
+      source,
+      filter: major,
+      minzoom: 3.5,
+      layout: { 'text-field': labelField(lang), 'text-font': [LABEL_FONT], 'text-size': 13, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'symbol-sort-key': sortKey },
+      paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.labelHalo, 'text-halo-width': 1.4, 'text-opacity': HIDDEN_LABEL_OPACITY },
+    },
+  ];
 }

@@ -27,6 +27,8 @@ class TestHook {
   importer: unknown = null;
   /** Set by MapView: the point layer (src/lib/map/point-layer.ts), which draws very large registers. */
   points: unknown = null;
+  /** Set by MapView: the last update of the point layer's labels (rows labelled, main-thread ms). */
+  labels: { rows: number; ms: number } | null = null;
   /** Set by App: the import state (summary, job). */
   imports: unknown = null;
   /** Set by App: a search request, and the register seam (bytes + file name → the worker's `load-register`). */

@@ -2,7 +2,7 @@
 // a user would. A size is a row count (default 6,300 / 100,000 / 1,000,000: seeded, points inside Kazakhstan,
 // population and two indicators) or `<N>mb` (e.g. `100mb`): a WIDE register of about N MB (every register column
 // and the 2019 methodology's indicators, long kk/ru/en names) with 280,000 rows, drawn by the point layer
-// (POINT_LAYER_MIN, 150,000) and well within MAX_IMPORT_ROWS (1,500,000, src/lib/ui/worker/import-protocol.ts).
+// (POINT_LAYER_MIN, 150,000) and well within MAX_IMPORT_ROWS (1,500,000, src/lib/worker/import-protocol.ts).
 // One JSON line per size:
 //   (a) worker_ms: time in the worker from the file to the assessed columns (read + check + assess, as the worker
 //       reports it), peak_tab_rss_mb: the page's renderer process (main thread + workers) at its peak (ps RSS),

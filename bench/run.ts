@@ -18,7 +18,7 @@ import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../src
 import type { DistrictLayer } from '../src/lib/engine/geo/districts.ts';
 import { readFgb } from '../src/lib/io/fgb.ts';
 import { mulberry32 as rng } from '../data/seeded-random.ts';
-import { syntheticRegister } from '../src/lib/ui/worker/synthetic.ts';
+import { syntheticRegister } from '../src/lib/worker/synthetic.ts';
 
 const ONLY = process.env.BENCH_ONLY ?? '';
 if (ONLY && ONLY !== 'engine' && ONLY !== 'browser') throw new Error(`BENCH_ONLY must be "engine" or "browser", not "${ONLY}"`);

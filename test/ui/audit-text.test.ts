@@ -6,7 +6,7 @@ import { jsPDF } from 'jspdf';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { auditPage, flagText, flagsShort, listReason, panelReasons, unitLabel } from '../../src/lib/ui/audit/audit-text.ts';
 import { buildBrief } from '../../src/lib/present/brief.ts';
-import type { AuditListRow, AuditUnitLine, Settings } from '../../src/lib/ui/worker/protocol.ts';
+import type { AuditListRow, AuditUnitLine, Settings } from '../../src/lib/worker/protocol.ts';
 
 const font = (w: string) => new Uint8Array(fs.readFileSync(`node_modules/@expo-google-fonts/noto-sans/${w}/NotoSans_${w}.ttf`));
 const unit: AuditUnitLine = { key: 'KZ-AKM|Целиноградский', oblast: 'KZ-AKM', district: 'Целиноградский', settlements: 3, byClass: [1, 2, 0, 0, 0], flagged: 1 };

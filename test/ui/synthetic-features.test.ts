@@ -1,6 +1,6 @@
 // The map source for rows the worker holds: the labels read the register's own names, the id only as a last resort.
 import { describe, expect, it } from 'vitest';
-import { syntheticFeatures } from '../../src/lib/ui/synthetic-features.ts';
+import { syntheticFeatures } from '../../src/lib/ui/mapview/synthetic-features.ts';
 
 const rows = { ids: [], lon: Float64Array.of(71.4, 76.9), lat: Float64Array.of(51.1, 43.2), population: Float64Array.of(1500, NaN) };
 

@@ -12,7 +12,7 @@
 // - The caller starts other heavy work (the geospatial worker) only after `idle`.
 import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapOptions } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { loadEmbedded, type EmbeddedData } from '../ui/embedded-data.ts';
+import { loadEmbedded, type EmbeddedData } from '../io/embedded-data.ts';
 import { loadLabelFonts } from './fonts.ts';
 import { buildStyle, type LabelLang } from './style.ts';
 

@@ -2,7 +2,7 @@
 // restore), boundaries, and remembered column mappings; later features (scenarios) add their own stores here.
 // Every write reports failures (a full disk is a QuotaExceededError) instead of swallowing them.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ImportKind, Mapping } from './import/mapping.ts';
+import type { ImportKind, Mapping } from '../io/mapping.ts';
 
 export interface SavedFile {
   /** 'register' (a register or a settlement list: the map rows), 'list' (the KATO list kept for coordinates),

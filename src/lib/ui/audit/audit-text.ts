@@ -3,11 +3,11 @@
 import type { Lang } from '../../engine/types.ts';
 import { AUDIT_CLASSES, type AuditClass, type SatelliteFlag } from '../../engine/audit.ts';
 import { classesFor } from '../../map/classes.ts';
-import { fmtInt, fmtKm, fmtNum, t, tDynamic } from '../i18n/index.ts';
-import { nameIn, ruleText } from '../i18n/rules.ts';
-import { regionName } from '../panel-format.ts';
+import { fmtInt, fmtKm, fmtNum, t, tDynamic } from '../../i18n/index.ts';
+import { nameIn, ruleText } from '../../i18n/rules.ts';
+import { regionName } from '../panel/panel-format.ts';
 import type { BriefInput } from '../../present/brief.ts';
-import type { AuditListRow, AuditReply, AuditUnitLine, PanelAudit, PanelRecord, Settings } from '../worker/protocol.ts';
+import type { AuditListRow, AuditReply, AuditUnitLine, PanelAudit, PanelRecord, Settings } from '../../worker/protocol.ts';
 
 export const auditColour = (cls: AuditClass) => classesFor('audit').find((c) => c.key === cls)!.colour;
 export const auditLabel = (lang: Lang, cls: AuditClass) => t(lang, `audit.${cls}`);

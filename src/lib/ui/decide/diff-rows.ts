@@ -1,8 +1,8 @@
 // The diff's changed rows as plain records (sortable, exportable), and CSV. Pure: no DOM.
 import type { Lang } from '../../engine/types.ts';
-import type { DiffReply, RowNames, TableColumns } from '../worker/protocol.ts';
-import { rowName, categoryWord, potentialWord } from '../explore-format.ts';
-import { regionName } from '../panel-format.ts';
+import type { DiffReply, RowNames, TableColumns } from '../../worker/protocol.ts';
+import { rowName, categoryWord, potentialWord } from '../explore/explore-format.ts';
+import { regionName } from '../panel/panel-format.ts';
 
 export interface ChangedRow {
   row: number;

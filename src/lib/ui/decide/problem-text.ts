@@ -3,7 +3,7 @@
 import type { Lang } from '../../engine/types.ts';
 import type { ConfigProblem } from '../../engine/config/validate.ts';
 import type { Methodology } from '../../engine/config/schema.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 
 export function problemText(lang: Lang, p: ConfigProblem, config?: Methodology): string {
   const ind = /indicators\[(\d+)\]/.exec(p.path);

@@ -1,12 +1,12 @@
 // The UI side of an import: file → worker (bytes transferred), progress, cancel (the worker is replaced and the
 // previous data restored), the result saved through persist.ts only once the worker accepted it, remembered
 // column mappings, and the restore of saved data at start. The state it writes is in state/import.svelte.ts.
-import type { WorkerClient } from '../worker-client.ts';
-import type { ImportOptions, ImportReply, ImportSummary } from '../worker/import-protocol.ts';
+import type { WorkerClient } from '../../worker/client.ts';
+import type { ImportOptions, ImportReply, ImportSummary } from '../../worker/import-protocol.ts';
 import { imports } from '../state/import.svelte.ts';
 import { atlas } from '../state/atlas.svelte.ts';
 import { hook } from '../test-hook.ts';
-import { headerKey, type ImportKind, type Mapping } from './mapping.ts';
+import { headerKey, type ImportKind, type Mapping } from '../../io/mapping.ts';
 import { clearFiles, loadFiles, recallMapping, rememberMapping, saveFile, StorageError, type SavedFile, type Slot } from '../persist.ts';
 
 export type AskReply = Extract<ImportReply, { type: 'import-ask' }>;

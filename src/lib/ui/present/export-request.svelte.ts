@@ -4,7 +4,7 @@
 import { atlas } from '../state/atlas.svelte.ts';
 import { imports } from '../state/import.svelte.ts';
 import { hook } from '../test-hook.ts';
-import type { ExportKind, ExportRequest } from '../worker/protocol.ts';
+import type { ExportKind, ExportRequest } from '../../worker/protocol.ts';
 
 /** The data on the map, as the parameters file records it. */
 export function dataSource(): string {

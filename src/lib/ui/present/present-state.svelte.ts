@@ -1,8 +1,8 @@
 // Presenting: the worker client the exports use (set by App), presentation mode, its saved views (slides) and
 // the title and subtitle the slides, images and briefs carry.
-import type { WorkerClient } from '../worker-client.ts';
+import type { WorkerClient } from '../../worker/client.ts';
 import type { ColourMode, Classing } from '../../map/classes.ts';
-import type { FilterSpec } from '../worker/protocol.ts';
+import type { FilterSpec } from '../../worker/protocol.ts';
 
 export interface Slide {
   center: [number, number];

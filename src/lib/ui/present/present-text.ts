@@ -2,8 +2,8 @@
 import { classesFor } from '../../map/classes.ts';
 import { PALETTE } from '../../map/palette.ts';
 import { SUPPORT_RING } from '../../map/settlement-paint.ts';
-import { classLabel } from '../legend-labels.ts';
-import { fmtInt, t } from '../i18n/index.ts';
+import { classLabel } from '../mapview/legend-labels.ts';
+import { fmtInt, t } from '../../i18n/index.ts';
 import type { Lang } from '../../engine/types.ts';
 import type { LegendEntry } from '../../present/poster.ts';
 import type { PosterText } from '../../present/capture.ts';

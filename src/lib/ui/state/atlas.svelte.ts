@@ -4,7 +4,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Labels, Lang } from '../../engine/types.ts';
 import type { Classing, ColourMode } from '../../map/classes.ts';
-import type { AuditReply, BorderReviewReply, DiffReply, ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../worker/protocol.ts';
+import type { AuditReply, BorderReviewReply, DiffReply, ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../../worker/protocol.ts';
 import { NO_FILTER } from '../../engine/explore/filter.ts';
 import type { View } from '../url-state.ts';
 

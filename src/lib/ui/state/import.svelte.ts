@@ -1,6 +1,6 @@
 // Import state (one module, beside atlas.svelte.ts): the job in progress, the last summary, the boundaries drawn,
 // what the map rows are, and whether saved data is still being restored (the test hook waits for it).
-import type { BoundaryFC, ImportOptions, ImportReply, ImportSummary } from '../worker/import-protocol.ts';
+import type { BoundaryFC, ImportOptions, ImportReply, ImportSummary } from '../../worker/import-protocol.ts';
 
 type AskReply = Extract<ImportReply, { type: 'import-ask' }>;
 

@@ -1,0 +1,177 @@
+// Exports of the filtered settlements, built in the worker (it holds the assessed columns and the filter mask):
+// CSV (UTF-8 with BOM, `;` or `,`, decimal comma or point; formula injection neutralised by src/lib/io's
+// CsvWriter), GeoJSON (parameters embedded as a foreign member), FlatGeobuf, a summary CSV by district (by region
+// when the data has no districts), and .xlsx (settlements, summary, parameters on three sheets). Every data file
+// comes with a parameters side file: the methodology config in force (validated, each default with its source
+// and status) and the UI settings, so a reviewer can audit how every category was reached.
+import type { AtlasModel } from './model.ts';
+import type { ExportRequest, ExportFile } from './protocol.ts';
+import { assessmentColumns, assessmentRow } from '../io/assessment-record.ts';
+import { CsvWriter } from '../io/csv.ts';
+import { writeFgb } from '../io/fgb.ts';
+import { checkMethodology } from '../engine/config/validate.ts';
+import { CATEGORIES } from '../engine/classify.ts';
+import { POTENTIALS } from '../engine/score.ts';
+import { BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import type { UnitSummary } from '../engine/explore/summary.ts';
+import { auditAssessment } from '../engine/audit.ts';
+import { writeAuditReport } from '../io/audit-report.ts';
+
+/** The column added to the assessment's: whether the place is in the assessed register (other places of the
+ *  map carry only their names, coordinates, region and population). */
+export const IN_REGISTER = 'in_register';
+
+export const SUMMARY_COLUMNS = [
+  'level', 'unit', 'settlements', 'towns', 'rural', 'population', 'rural_population',
+  ...[...CATEGORIES, 'not_assessed'].map((c) => `count_${c}`),
+  ...[...CATEGORIES, 'not_assessed'].map((c) => `population_${c}`),
+  ...[...POTENTIALS, 'not_assessed'].map((p) => `potential_${p}`),
+  ...BORDER_STATUSES.map((b) => `border_${b}`),
+  'coverage_percent',
+];
+
+function summaryRow(level: string, s: UnitSummary): unknown[] {
+  return [
+    s.unit === -2 ? 'country' : level, s.unit === -2 ? 'KZ' : s.name ?? '', s.settlements, s.towns, s.rural, s.population, s.ruralPopulation,
+    ...s.categoryCount, ...s.categoryPopulation, ...s.potentialCount, ...s.borderStatusCount,
+    s.coverage === null ? null : Math.round(s.coverage * 1000) / 10,
+  ];
+}
+
+const stamp = (iso: string) => iso.slice(0, 10);
+
+function prepare(model: AtlasModel, req: ExportRequest) {
+  const v = model.exportView(req.settings, req.view, req.filter, req.sort, req.hidden);
+  const config = v.config;
+  const columns = [...assessmentColumns(config), IN_REGISTER];
+  const base = `auyl-${stamp(req.context.date)}`;
+  const checked = checkMethodology(structuredClone(config));
+  const parameters = {
+    note: 'Auyl Atlas export parameters: the methodology in force (every block, indicator, threshold and rule with its source and status: confirmed / letter / assumed) and the settings of the map the rows were exported from.',
+    generated: req.context.date,
+    app: 'Auyl Atlas',
+    data_source: req.context.dataSource,
+    language: req.context.lang,
+    rows_exported: v.rows.length,
+    settings: {
+      border_distance_km: req.settings.borderKm,
+      regional_town_min_population: req.settings.regionalMinPopulation,
+      satellite_radius_km: req.settings.satelliteRadiusKm,
+      block_points: req.settings.blockPoints,
+    },
+    filters: req.filter,
+    hidden_legend_classes: req.hidden,
+    colour_mode: req.view.mode,
+    class_breaks: req.view.classing,
+    defaults: v.defaults,
+    methodology_valid: checked.problems.length === 0,
+    methodology_problems: checked.problems,
+    methodology: config,
+  };
+  const paramsText = JSON.stringify(parameters, null, 2);
+  const paramsFile: ExportFile = { name: `${base}-parameters.json`, mime: 'application/json', bytes: new TextEncoder().encode(paramsText) };
+
+  // ids and coordinates from the columns, names via rowNames: no record per row (model.map.settlements would
+  // build one for every row of a million-row import, not only the kept ones)
+  const { ids, lat, lon } = model.map;
+  const row = new Array(columns.length - 1);
+  const nameCols = ['id', 'name_kk', 'name_ru', 'name_en', 'lat', 'lon', 'oblast', 'district', 'population'];
+  const at = columns.map((c) => nameCols.indexOf(c));
+  /** Values of map row i in column order. */
+  const values = (i: number): unknown[] => {
+    const r = model.regIndex[i];
+    if (r >= 0) {
+      assessmentRow(v.assessed, r, row);
+      return [...row, 'yes'];
+    }
+    const names = model.rowNames(i);
+    const base: Record<string, unknown> = { id: ids[i], name_kk: names.kk, name_ru: names.ru, name_en: names.en, lat: lat[i], lon: lon[i], oblast: names.oblast, district: names.district, population: names.population };
+    return columns.map((c, k) => (k === columns.length - 1 ? 'no' : at[k] >= 0 ? base[c] ?? null : c === 'border_status' ? BORDER_STATUSES[v.mapGeo.status[i]] : null));
+  };
+  const summaries = (): { level: string; list: UnitSummary[] } =>
+    v.districts.length ? { level: 'district', list: v.districts } : { level: 'oblast', list: v.oblasts };
+  return { v, columns, values, kept: v.rows, parameters, paramsFile, base, summaries };
+}
+
+export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[] {
+  const { v, columns, values, kept, parameters, paramsFile, base, summaries } = prepare(model, req);
+  const { lat, lon } = model.map;
+  const csvOptions = { delimiter: req.csv.delimiter, decimalComma: req.csv.decimalComma, bom: true };
+  const concat = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+    let o = 0;
+    for (const p of parts) (out.set(p, o), (o += p.length));
+    return out;
+  };
+  if (req.kind === 'csv') {
+    const w = new CsvWriter(columns, csvOptions);
+    return [{ name: `${base}-settlements.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(kept.length, (k) => values(kept[k]))]) }, paramsFile];
+  }
+  if (req.kind === 'summary-csv') {
+    const { level, list } = summaries();
+    const w = new CsvWriter(SUMMARY_COLUMNS, csvOptions);
+    return [{ name: `${base}-${level}-summary.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(list.length, (k) => summaryRow(level, list[k]))]) }, paramsFile];
+  }
+  const feature = (i: number) => {
+    const vals = values(i);
+    const p: Record<string, unknown> = {};
+    columns.forEach((c, k) => (p[c] = vals[k] ?? null));
+    return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon[i], lat[i]] }, properties: p };
+  };
+  if (req.kind === 'geojson') {
+    const parts: string[] = [`{"type":"FeatureCollection","auyl_parameters":${JSON.stringify(parameters)},"features":[`];
+    for (let k = 0; k < kept.length; k++) parts.push((k ? ',\n' : '\n') + JSON.stringify(feature(kept[k])));
+    parts.push('\n]}\n');
+    return [{ name: `${base}-settlements.geojson`, mime: 'application/geo+json', bytes: new TextEncoder().encode(parts.join('')) }, paramsFile];
+  }
+  if (req.kind === 'fgb') {
+    const features = Array.from(kept, (i) => feature(i));
+    return [{ name: `${base}-settlements.fgb`, mime: 'application/octet-stream', bytes: writeFgb({ type: 'FeatureCollection', features }, columns) }, paramsFile];
+  }
+  if (req.kind === 'params') return [paramsFile];
+  if (req.kind === 'audit-csv') {
+    // the whole assessed register, as `auyl audit` writes it (filters do not apply: an audit covers every list),
+    // with the scenario's parameters beside it; ';' means a spreadsheet in kk/ru locales (BOM, decimal comma)
+    const files = writeAuditReport(`${base}-audit.csv`, v.assessed, auditAssessment(v.assessed), { excel: req.csv.delimiter === ';' });
+    return [...[...files].map(([name, bytes]) => ({ name, mime: name.endsWith('.json') ? 'application/json' : 'text/csv;charset=utf-8', bytes })), paramsFile];
+  }
+  if (req.kind === 'brief-data') {
+    let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
+    for (const i of kept) {
+      const x = lon[i], y = lat[i];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      w = Math.min(w, x), e = Math.max(e, x), so = Math.min(so, y), no = Math.max(no, y);
+    }
+    const { list } = summaries();
+    const data = { bounds: Number.isFinite(w) ? [w, so, e, no] : null, summary: list.find((s) => s.unit === -2) ?? null, parameters };
+    return [{ name: `${base}-brief.json`, mime: 'application/json', bytes: new TextEncoder().encode(JSON.stringify(data)) }];
+  }
+  throw new Error(`unknown export kind ${req.kind}`);
+}
+
+/** Flattens the parameters into path / value rows (the .xlsx parameters sheet). */
+export function flatten(x: unknown, path = '', out: [string, string | number | boolean | null][] = []): [string, string | number | boolean | null][] {
+  if (x === null || typeof x !== 'object') out.push([path, x === undefined ? null : (x as string | number | boolean | null)]);
+  else if (Array.isArray(x) && x.every((e) => e === null || typeof e !== 'object')) out.push([path, x.join(', ')]);
+  else for (const [k, v] of Object.entries(x)) flatten(v, path ? (Array.isArray(x) ? `${path}[${k}]` : `${path}.${k}`) : k, out);
+  return out;
+}
+
+/** The .xlsx: settlements, summary and parameters sheets (SheetJS, loaded only here). */
+export async function buildXlsx(model: AtlasModel, req: ExportRequest): Promise<ExportFile[]> {
+  const { columns, values, kept, parameters, base, summaries } = prepare(model, req);
+  const XLSX = await import('@e965/xlsx');
+  const rows: unknown[][] = [columns];
+  for (let k = 0; k < kept.length; k++) rows.push(values(kept[k]));
+  const { level, list } = summaries();
+  const sumRows: unknown[][] = [SUMMARY_COLUMNS, ...list.map((s) => summaryRow(level, s))];
+  const paramRows: unknown[][] = [['parameter', 'value'], ...flatten(parameters)];
+  const wb = XLSX.utils.book_new();
+  // strings stay text cells (aoa_to_sheet never turns "=…" into a formula)
+  const sheet = (aoa: unknown[][]) => XLSX.utils.aoa_to_sheet(aoa.map((r) => r.map((c) => (c === undefined ? null : c))));
+  XLSX.utils.book_append_sheet(wb, sheet(rows), 'settlements');
+  XLSX.utils.book_append_sheet(wb, sheet(sumRows), `${level}_summary`);
+  XLSX.utils.book_append_sheet(wb, sheet(paramRows), 'parameters');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  return [{ name: `${base}-settlements.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes }];
+}

@@ -1,0 +1,66 @@
+// Import messages between the UI and the worker (kept apart from protocol.ts: the import's own seam).
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Problem } from '../io/problems.ts';
+import type { ListTownSummary } from '../engine/geo/kato-towns.ts';
+import type { ImportKind, KindGuess, Mapping } from '../io/mapping.ts';
+import type { ImportCounts, Unlocated } from './import.ts';
+
+export type { ImportCounts, Unlocated };
+
+export interface ImportOptions {
+  kind?: ImportKind | null;
+  mapping?: Mapping | null;
+  fixSwapped?: boolean;
+  idField?: string | null;
+  nameField?: string | null;
+  lang: 'kk' | 'ru' | 'en';
+  /** Restoring saved data (no question asked, no mapping shown). */
+  restore?: boolean;
+  /** Ask before importing when the kind is unsure (a user's new file; not a restore or a re-read). */
+  ask?: boolean;
+}
+
+export type BoundaryFC = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
+
+export interface ImportSummary {
+  job: number;
+  kind: ImportKind;
+  /** false: the kind was guessed and the UI should ask. */
+  sure: boolean;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  header: string[];
+  mapping: Mapping;
+  samples: Record<string, string[]>;
+  counts: ImportCounts | null;
+  /** The io layer's problems (capped at PROBLEM_CAP; `problemsTotal` counts all). */
+  problems: Problem[];
+  problemsTotal: number;
+  unit: 'line' | 'row' | 'feature';
+  /** First unlocated settlements (the count is in `counts`). */
+  unlocated: Unlocated[];
+  boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC } | null;
+  ms: number;
+  /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */
+  towns: ListTownSummary | null;
+}
+
+export const PROBLEM_CAP = 20000;
+
+/** Most rows a register or list may have (rows read) to be imported in the app: the largest size measured with the
+ *  tab under 2 GB (`npm run bench:import`, synthetic 7-column CSV: 1,500,000 rows 1.78 GB; 2,000,000 rows 2.28 GB).
+ *  Larger files are refused with a message (`too_many_rows`), the previous data kept; the CLI assesses any size. */
+export const MAX_IMPORT_ROWS = 1_500_000;
+
+export type ImportRequest =
+  | { type: 'import'; job: number; bytes: ArrayBuffer; fileName: string; options: ImportOptions }
+  /** Back to the embedded data: drops the imported register, list and boundaries. */
+  | { type: 'import-reset'; what: 'all' | 'boundaries' };
+
+export type ImportReply =
+  | { type: 'import-progress'; job: number; phase: 'read' | 'parse' | 'validate' | 'assess'; fraction: number }
+  | { type: 'import-done'; summary: ImportSummary }
+  /** The kind is unsure: nothing changed; the UI asks (with the evidence) and sends the file again with a kind. */
+  | { type: 'import-ask'; job: number; fileName: string; guess: KindGuess; header: string[]; mapping: Mapping; samples: Record<string, string[]> }
+  | { type: 'import-error'; job: number; message: string; code?: string; params?: Record<string, string | number> };

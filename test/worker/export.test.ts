@@ -1,0 +1,152 @@
+// Exports built by the worker's model: the filters decide the rows, the CSV has a BOM, the chosen separator and
+// decimal mark, neutralised formulas; the .xlsx reads back with the same rows; the parameters are there.
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { read, utils } from '@e965/xlsx';
+import { loadModel } from '../../src/lib/worker/load.ts';
+import { handleImport, setEmbedded } from '../../src/lib/worker/import-host.ts';
+import type { AtlasModel } from '../../src/lib/worker/model.ts';
+import { buildExport, buildXlsx, flatten, IN_REGISTER, SUMMARY_COLUMNS } from '../../src/lib/worker/export.ts';
+import type { ExportRequest } from '../../src/lib/worker/protocol.ts';
+import { NO_FILTER } from '../../src/lib/engine/explore/filter.ts';
+import { readCsv } from '../../src/lib/io/csv.ts';
+import { readFgb } from '../../src/lib/io/fgb.ts';
+import { readRegister } from '../../src/lib/io/formats.ts';
+import { RegisterColumns } from '../../src/lib/engine/columns.ts';
+import { preset } from '../../src/lib/engine/config/presets.ts';
+
+let model: AtlasModel;
+let req: ExportRequest;
+beforeAll(async () => {
+  model = await loadModel(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')), new Uint8Array(fs.readFileSync('public/data/borders.fgb')), fs.readFileSync('data/example-register-illustrative.csv', 'utf8'));
+  req = {
+    kind: 'csv', settings: model.defaults(), view: { mode: 'category', classing: { method: 'quantile', count: 5, custom: [] } },
+    filter: { ...NO_FILTER, categories: ['support'] }, sort: { key: 'population', desc: true }, hidden: [],
+    csv: { delimiter: ';', decimalComma: true }, context: { date: '2026-11-25T10:00:00.000Z', lang: 'kk', dataSource: 'test' },
+  };
+});
+
+const text = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
+
+describe('exports', () => {
+  it('CSV: BOM, separator, decimal comma, the filtered rows, and a parameters side file', () => {
+    const [csv, params] = buildExport(model, req);
+    expect(csv.name).toMatch(/^auyl-2026-11-25-settlements\.csv$/);
+    expect([...csv.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const t = text(csv.bytes).slice(1);
+    expect(t.split('\n')[0]).toMatch(/^id;name_kk;name_ru;name_en;lat;lon;/);
+    const table = readCsv(t);
+    const expected = model.compute(req.settings, req.view, req.filter).explore.count;
+    expect(table.lines.length).toBe(expected);
+    expect(expected).toBeGreaterThan(10);
+    const lines = t.trim().split(/\r?\n/).slice(1);
+    const cat = table.header.indexOf('category');
+    expect(lines.every((l) => l.split(';')[cat] === 'support')).toBe(true);
+    expect(t).toMatch(/;\d+,\d+;/); // decimal comma
+    const p = JSON.parse(text(params.bytes));
+    expect(p.filters.categories).toEqual(['support']);
+    expect(p.methodology_valid).toBe(true);
+    expect(p.methodology.categories.satellite.radius_km).toBe(req.settings.satelliteRadiusKm);
+    expect(p.defaults.length).toBeGreaterThan(3);
+    expect(p.rows_exported).toBe(expected);
+  });
+
+  it('CSV with a comma and a decimal point', () => {
+    const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false } });
+    const t = text(csv.bytes).slice(1);
+    expect(t.split('\n')[0]).toMatch(/^id,name_kk,/);
+    expect(t).toMatch(/,\d+\.\d+,/);
+  });
+
+  it('summary CSV by region (no districts in the embedded data)', () => {
+    const [csv] = buildExport(model, { ...req, kind: 'summary-csv', filter: NO_FILTER });
+    expect(csv.name).toContain('oblast-summary');
+    const t = readCsv(text(csv.bytes).slice(1));
+    expect(t.header).toEqual(SUMMARY_COLUMNS);
+    expect(t.lines.length).toBeGreaterThan(10);
+  });
+
+  it('GeoJSON embeds the parameters; FlatGeobuf reads back with the same rows', async () => {
+    const [gj] = buildExport(model, { ...req, kind: 'geojson' });
+    const fc = JSON.parse(text(gj.bytes));
+    expect(fc.auyl_parameters.filters.categories).toEqual(['support']);
+    expect(fc.features.every((f: { properties: Record<string, unknown> }) => f.properties.category === 'support' && f.properties[IN_REGISTER] === 'yes')).toBe(true);
+    const [fgb] = buildExport(model, { ...req, kind: 'fgb' });
+    const back = await readFgb(fgb.bytes);
+    expect(back.features.map((f) => f.properties.id)).toEqual(fc.features.map((f: { properties: { id: string } }) => f.properties.id));
+  });
+
+  it('places outside the register are exported as such', () => {
+    const [csv] = buildExport(model, { ...req, filter: NO_FILTER, csv: { delimiter: ',', decimalComma: false } });
+    const t = readCsv(text(csv.bytes).slice(1));
+    expect(t.lines.length).toBe(model.size);
+  });
+
+  it('.xlsx: three sheets, the same rows as the CSV', async () => {
+    const [x] = await buildXlsx(model, { ...req, kind: 'xlsx' });
+    const wb = read(x.bytes, { type: 'array' });
+    expect(wb.SheetNames).toEqual(['settlements', 'oblast_summary', 'parameters']);
+    const rows = utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.settlements);
+    const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false } });
+    const t = readCsv(text(csv.bytes).slice(1));
+    expect(rows.length).toBe(t.lines.length);
+    expect(rows.every((r) => r.category === 'support')).toBe(true);
+    const params = utils.sheet_to_json<{ parameter: string; value: unknown }>(wb.Sheets.parameters);
+    expect(params.find((p) => p.parameter === 'filters.categories')?.value).toBe('support');
+  });
+
+  it('flatten gives path / value pairs', () => {
+    expect(flatten({ a: { b: 1, c: [1, 2] }, d: [{ e: 'x' }] })).toEqual([['a.b', 1], ['a.c', '1, 2'], ['d[0].e', 'x']]);
+  });
+});
+
+describe('brief data', () => {
+  it('gives the kept rows bounds and their summary', () => {
+    const [f] = buildExport(model, { ...req, kind: 'brief-data' });
+    const d = JSON.parse(text(f.bytes));
+    expect(d.bounds[0]).toBeGreaterThan(45);
+    expect(d.bounds[2]).toBeLessThan(90);
+    expect(d.summary.settlements).toBe(model.compute(req.settings, req.view, req.filter).explore.count);
+  });
+});
+
+describe('district summary', () => {
+  it('is by district when the register has districts (fixture), and by district on the .xlsx', async () => {
+    const read = await readRegister(new Uint8Array(fs.readFileSync('test/fixtures/register-districts.csv')), 'register-districts.csv', preset('2019'));
+    const m = model.withRegister(new RegisterColumns(read.settlements));
+    const [csv] = buildExport(m, { ...req, kind: 'summary-csv', filter: NO_FILTER });
+    expect(csv.name).toContain('district-summary');
+    const t = readCsv(text(csv.bytes).slice(1));
+    const unit = t.header.indexOf('unit');
+    const lines = text(csv.bytes).slice(1).trim().split(/\r?\n/).slice(1);
+    expect(lines.some((l) => l.split(';')[unit].startsWith('Fixture'))).toBe(true);
+    const [x] = await buildXlsx(m, { ...req, kind: 'xlsx', filter: NO_FILTER });
+    expect(read_(x.bytes).SheetNames).toEqual(['settlements', 'district_summary', 'parameters']);
+  });
+});
+const read_ = (b: Uint8Array) => read(b, { type: 'array' });
+
+describe('a large imported register', () => {
+  it('exports CSV and GeoJSON from the columns, without building a record per row', async () => {
+    const n = 100_000;
+    const csv = 'id,name_en,district,lat,lon,population\n' + Array.from({ length: n }, (_, i) => `K${i},Place ${i},D${i % 40},${45 + (i % 701) / 100},${55 + (i % 2003) / 100},${50 + (i % 5000)}`).join('\n') + '\n';
+    setEmbedded(model);
+    const imported = await handleImport({ type: 'import', job: 1, bytes: new TextEncoder().encode(csv).buffer, fileName: 'big.csv', options: { lang: 'en', kind: 'register' } }, () => {});
+    if (!imported) throw new Error('import failed');
+    const records = vi.spyOn(RegisterColumns.prototype, 'settlements', 'get');
+    try {
+      const [out] = buildExport(imported, { ...req, filter: NO_FILTER });
+      const lines = text(out.bytes).slice(1).trim().split(/\r?\n/);
+      expect(lines.length).toBe(n + 1);
+      const header = lines[0].split(';');
+      const row = lines.find((l) => l.startsWith('K1234;'))!.split(';');
+      expect([row[header.indexOf('name_en')], row[header.indexOf('district')], row[header.indexOf('lat')], row[header.indexOf('lon')]]).toEqual(['Place 1234', 'D34', '50,33', '67,34']);
+      const [geojson] = buildExport(imported, { ...req, kind: 'geojson', filter: { ...NO_FILTER, districts: ['D34'] } });
+      const f = JSON.parse(text(geojson.bytes)).features.find((x: { properties: { id: string } }) => x.properties.id === 'K1234');
+      expect(f.geometry.coordinates).toEqual([67.34, 50.33]);
+      expect(records).not.toHaveBeenCalled();
+    } finally {
+      records.mockRestore();
+    }
+  });
+});

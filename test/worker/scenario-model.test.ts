@@ -1,0 +1,58 @@
+// The scenario in the worker's model: a full config replaces the preset, the diff against the baseline (the preset
+// as loaded) lists the rows that change, coverage before and after, and the border review per unit.
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/lib/worker/load.ts';
+import type { AtlasModel } from '../../src/lib/worker/model.ts';
+import { preset } from '../../src/lib/engine/config/presets.ts';
+import { CATEGORIES } from '../../src/lib/engine/classify.ts';
+import type { ViewSettings } from '../../src/lib/worker/protocol.ts';
+
+let model: AtlasModel;
+const view: ViewSettings = { mode: 'category', classing: { method: 'quantile', count: 5, custom: [] } };
+
+beforeAll(async () => {
+  model = await loadModel(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')), new Uint8Array(fs.readFileSync('public/data/borders.fgb')), fs.readFileSync('data/example-register-illustrative.csv', 'utf8'));
+});
+
+describe('scenario diff', () => {
+  it('the baseline has no changes; a scenario config lists its changed rows with from → to', () => {
+    const s = model.defaults();
+    const base = model.compute(s, view);
+    expect(base.diff!.rows.length).toBe(0);
+    const total = base.diff!.category.flat().reduce((a, b) => a + b, 0);
+    expect(total).toBe(195);
+    const config = structuredClone(preset('2019'));
+    config.categories.satellite.radius_km = 5;
+    const r = model.compute({ ...s, config }, view);
+    const d = r.diff!;
+    expect(d.rows.length).toBeGreaterThan(0);
+    const sat = CATEGORIES.indexOf('satellite');
+    // fewer satellites at 5 km: someone leaves "satellite"
+    expect(d.category[sat].reduce((a, b) => a + b, 0) - d.category[sat][sat]).toBeGreaterThan(0);
+    for (let k = 0; k < d.rows.length; k++) expect(d.from[k]).not.toBe(d.to[k]);
+    const nat = d.coverage.oblasts[0];
+    expect(nat.name).toBeNull();
+    expect(nat.after!).toBeLessThan(nat.before!);
+  });
+
+  it('shows only the changed rows when asked', () => {
+    const config = structuredClone(preset('2019'));
+    config.categories.satellite.radius_km = 5;
+    config.categories.satellite.radius_km = 6;
+    const all = model.compute({ ...model.defaults(), config }, view);
+    const only = model.compute({ ...model.defaults(), config }, view, undefined, undefined, [], true);
+    expect(only.explore.count).toBe(all.diff!.rows.length);
+    expect(only.explore.count).toBeLessThan(all.explore.count);
+  });
+
+  it('reviews the border areas by oblast within the band without a district layer', () => {
+    model.compute(model.defaults(), view);
+    const review = model.borderReview('CN');
+    expect(review.byDistrict).toBe(false);
+    expect(review.units.length).toBeGreaterThan(0);
+    expect(review.bandKm).toBe(50);
+    // only the settlements within the band are counted: all fall in 0–10, 10–25 or 25–50 km
+    for (const u of review.units) expect(u.bandCount.reduce((a, b) => a + b, 0)).toBe(u.settlements);
+  });
+});

@@ -1,0 +1,98 @@
+// Deciding: the baseline (the preset as loaded) per map row, the scenario's diff against it, the border review.
+import { buildGeoContext, computeGeoTable, BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import { reassessTable } from '../engine/assess.ts';
+import { CATEGORIES } from '../engine/classify.ts';
+import { borderDistance } from './border-distance.ts';
+import { NO_CODE, type ExploreColumns } from '../engine/explore/columns.ts';
+import { summarise, type UnitSummary } from '../engine/explore/summary.ts';
+import { categoryDiff, potentialDiff } from '../engine/decide/diff.ts';
+import { borderReview as reviewBorder } from '../engine/decide/border-review.ts';
+import type { BorderReviewReply, DiffReply } from './protocol.ts';
+import type { AtlasModel } from './model.ts';
+
+export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint8Array } {
+  if (m.baselineCodes) return m.baselineCodes;
+  if (m.baselineFromCurrent && m.exploreData) {
+    const { category, potential } = m.exploreData.cols;
+    return (m.baselineCodes = { category: category.slice(), potential: potential.slice() });
+  }
+  const n = m.size, config = m.base;
+  const regGeo = computeGeoTable(m.register, buildGeoContext(m.register, config, m.inputs));
+  const a = reassessTable(m.register, regGeo, config);
+  const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
+  for (let i = 0; i < n; i++) {
+    const r = m.regIndex[i];
+    if (r < 0) continue;
+    category[i] = a.classes.category[r];
+    potential[i] = a.scores.potential[r];
+  }
+  return (m.baselineCodes = { category, potential });
+}
+
+/** The scenario against the baseline: from → to matrices over assessed rows, the changed map rows (category or
+ *  potential) with their codes packed as category * 16 + potential, and coverage before and after. */
+export function computeDiff(m: AtlasModel, cols: ExploreColumns): DiffReply & { changedMask: Uint8Array } {
+  const base = m.baseline(), n = m.size;
+  const assessed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) assessed[i] = cols.category[i] !== NO_CODE && base.category[i] !== NO_CODE ? 1 : 0;
+  const cat = categoryDiff(base.category.map((c) => (c === NO_CODE ? 0 : c)), cols.category.map((c) => (c === NO_CODE ? 0 : c)), assessed);
+  const pot = potentialDiff(base.potential.map((c) => (c === NO_CODE ? 0 : c)), cols.potential.map((c) => (c === NO_CODE ? 0 : c)), assessed);
+  const changedMask = new Uint8Array(n);
+  for (const i of cat.changed) changedMask[i] = 1;
+  for (const i of pot.changed) changedMask[i] = 1;
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (changedMask[i]) rows.push(i);
+  const from = Uint8Array.from(rows, (i) => base.category[i] * 16 + base.potential[i]);
+  const to = Uint8Array.from(rows, (i) => cols.category[i] * 16 + cols.potential[i]);
+  const before = summarise({ ...cols, category: base.category, potential: base.potential }, 'oblast');
+  const after = summarise(cols, 'oblast');
+  const beforeD = cols.districts.length ? summarise({ ...cols, category: base.category, potential: base.potential }, 'district') : [];
+  const afterD = cols.districts.length ? summarise(cols, 'district') : [];
+  const pair = (b: UnitSummary[], a: UnitSummary[]) => a.map((s) => ({ name: s.name, ruralPopulation: s.ruralPopulation, before: b.find((x) => x.unit === s.unit)?.coverage ?? null, after: s.coverage }));
+  return {
+    category: cat.matrix, potential: pot.matrix, rows: Int32Array.from(rows), from, to, changedMask,
+    coverage: { oblasts: pair(before, after), districts: pair(beforeD, afterD) },
+  };
+}
+
+/** The border-area review under the current scenario, per district on the China or Russia border (a district
+ *  layer or register districts), or per oblast within the border band when there are none. */
+export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewReply {
+  const cols = m.exploreData?.cols, geo = m.mapGeo;
+  if (!cols || !geo) throw new Error('nothing computed yet');
+  const base = m.baseline();
+  const km = border === 'CN' ? geo.kmToChina : geo.kmToRussia;
+  const band = borderDistance(m.config);
+  // districts on this border (a district layer gives each row its district's border status); without them, the
+  // oblasts, counting only their settlements within the border band
+  const wanted = BORDER_STATUSES.map((s) => (border === 'CN' ? s.startsWith('china') : s.includes('russia')) && s.endsWith('district'));
+  const hasDistrictStatus = cols.districts.length > 0 && Array.from(geo.status).some((s) => wanted[s]);
+  const units = hasDistrictStatus ? cols.districts : cols.oblasts;
+  const unit = hasDistrictStatus ? cols.district : Int32Array.from(cols.oblast, (u, i) => (km[i] <= band ? u : -1));
+  const onBorder = new Uint8Array(units.length);
+  if (!hasDistrictStatus) onBorder.fill(1);
+  else for (let i = 0; i < m.size; i++) if (unit[i] >= 0 && wanted[geo.status[i]]) onBorder[unit[i]] = 1;
+  const category = Uint8Array.from(cols.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c));
+  const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder };
+  const now = reviewBorder(input);
+  const before = reviewBorder({ ...input, category: Uint8Array.from(base.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c)) });
+  return {
+    border, byDistrict: hasDistrictStatus, bandKm: band,
+    units: now.map((r) => {
+      const b = before.find((x) => x.unit === r.unit);
+      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+      for (let i = 0; i < m.size; i++) {
+        if (unit[i] !== r.unit) continue;
+        const lon = m.map.lon[i], lat = m.map.lat[i];
+        if (lon < minLon) minLon = lon;
+        if (lon > maxLon) maxLon = lon;
+        if (lat < minLat) minLat = lat;
+        if (lat > maxLat) maxLat = lat;
+      }
+      return {
+        ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => m.map.ids[i]),
+        baselineCategoryCount: b?.categoryCount ?? r.categoryCount.map(() => 0), bbox: [minLon, minLat, maxLon, maxLat] as [number, number, number, number],
+      };
+    }),
+  };
+}

@@ -1,0 +1,69 @@
+// The explore stage's inputs: per map row, the columns the filters, the summaries and the table read, built once
+// per assessment; the satellite → support links.
+import { auditColumns } from '../engine/audit.ts';
+import { NO_CODE, type ExploreColumns } from '../engine/explore/columns.ts';
+import { isTownRow, type TableColumns } from './explore.ts';
+import type { AtlasModel } from './model.ts';
+
+export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: TableColumns } {
+  const n = m.size, a = m.assessed!, geo = m.mapGeo!, d = m.derived!;
+  const units = () => {
+    const names: string[] = [];
+    const at = new Map<string, number>();
+    const index = new Int32Array(n).fill(-1);
+    return {
+      names, index,
+      set(i: number, name: string | null) {
+        if (!name) return;
+        let k = at.get(name);
+        if (k === undefined) at.set(name, (k = names.push(name) - 1));
+        index[i] = k;
+      },
+    };
+  };
+  const oblast = units(), district = units();
+  const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
+  const population = new Float64Array(n), isTown = new Uint8Array(n);
+  const official = new Uint8Array(n).fill(NO_CODE), audit = new Uint8Array(n).fill(NO_CODE);
+  const officialReg = m.official(), auditReg = auditColumns(officialReg, a.classes.category);
+  for (let i = 0; i < n; i++) {
+    const r = m.regIndex[i];
+    if (r >= 0) {
+      category[i] = a.classes.category[r];
+      potential[i] = a.scores.potential[r];
+      official[i] = officialReg[r] === 255 ? NO_CODE : officialReg[r];
+      audit[i] = auditReg[r];
+    }
+    const row = m.rowNames(i);
+    population[i] = row.population ?? NaN;
+    isTown[i] = isTownRow(m.featureCodes[i], population[i]) ? 1 : 0;
+    oblast.set(i, row.oblast);
+    district.set(i, row.district);
+  }
+  const cols: ExploreColumns = {
+    size: n, category, potential, borderStatus: geo.status, scorePercent: d.percent, population, isTown,
+    oblast: oblast.index, oblasts: oblast.names, district: district.index, districts: district.names,
+  };
+  const table: TableColumns = {
+    population, score: d.percent, kmTown: geo.kmToTown, kmChina: geo.kmToChina, kmRussia: geo.kmToRussia, category, potential, official, audit,
+    oblast: oblast.index, oblasts: oblast.names, district: district.index, districts: district.names,
+  };
+  return { cols, table };
+}
+
+export function clusterLinks(m: AtlasModel): Float64Array {
+  const a = m.assessed!, reg = m.register;
+  const out: number[] = [];
+  for (let j = 0; j < reg.size; j++) {
+    const s = a.classes.support[j];
+    if (s >= 0 && s !== j) out.push(reg.lon[j], reg.lat[j], reg.lon[s], reg.lat[s]);
+  }
+  return Float64Array.from(out);
+}
+
+export function copyTable(t: TableColumns): TableColumns {
+  return {
+    population: t.population.slice(), score: t.score.slice(), kmTown: t.kmTown.slice(), kmChina: t.kmChina.slice(), kmRussia: t.kmRussia.slice(),
+    category: t.category.slice(), potential: t.potential.slice(), official: t.official.slice(), audit: t.audit.slice(), oblast: t.oblast.slice(), oblasts: t.oblasts, district: t.district.slice(), districts: t.districts,
+  };
+}

@@ -20,7 +20,7 @@ import type { DecimalConvention } from './numbers.ts';
 import { autoMatch, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, renameHeader, type ImportKind, type KindGuess, type Mapping } from './mapping.ts';
 
 /** Every input format, as the CLI's help and the README list them. */
-export const INPUT_FORMATS = '.csv / .tsv / .txt (UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866; comma, semicolon or tab), .xlsx, .geojson / .json, .fgb, zipped Shapefile (.zip)';
+export const INPUT_FORMATS = '.csv/.tsv/.txt, .xlsx, .geojson/.json, .fgb or a zipped Shapefile (.zip)';
 
 export interface ReadInputOptions {
   /** UI language: boundary layers name their districts in it. */

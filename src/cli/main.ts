@@ -29,8 +29,8 @@ Usage:
   auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--districts FILE]
               [--id-field F] [--name-field F] [--skip-invalid] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
-      FILE is read as the app reads it: ${INPUT_FORMATS}; text in UTF-8, UTF-16,
-      Windows-1251, KZ-1048 or CP866, separated by commas, semicolons or tabs.
+      FILE is read as the app reads it: ${INPUT_FORMATS};
+      text in UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866, separated by commas, semicolons or tabs.
       Its headers are matched to the register's fields as in the app (kk/ru/en names such as «Код КАТО», «Широта»,
       «Долгота», «Население»); --mapping FILE.json gives the match instead: the app's "Save the column mapping (JSON)",
       an object of header → field (null: not read). The kind is guessed as in the app; the CLI never asks: an unsure

@@ -16,6 +16,7 @@ import { handleImport, setEmbedded } from '../../src/lib/worker/import-host.ts';
 import type { ImportReply, ImportSummary } from '../../src/lib/worker/import-protocol.ts';
 import type { AtlasModel } from '../../src/lib/worker/model.ts';
 import { NO_FILTER } from '../../src/lib/engine/explore/filter.ts';
+import { pointShapefileZip } from '../io/shapefile-writer.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'auyl-parity-'));
 
@@ -82,6 +83,16 @@ function geojson(ps: Place[]): Uint8Array {
     properties: { 'Код КАТО': p.id, Наименование: p.name, Население: p.population, 'Центр сельского округа': centre(i), ...Object.fromEntries(INDICATORS.map(([c], k) => [c, c === 'share_young_pct' && i === 1 ? 140 : p.values[k]])) },
   }));
   return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+}
+
+/** (d) A zipped Shapefile: DBF field names of at most 10 characters (KATO, has_intern for has_internet), UTF-8;
+ *  feature 5 has a negative population. */
+function shapefile(ps: Place[]): Uint8Array {
+  const points = ps.map((p, i) => ({
+    x: p.lon, y: p.lat,
+    props: { KATO: p.id, name_ru: p.name, population: String(i === 4 ? -5 : p.population), is_rural_d: i === 0 ? '1' : '0', has_intern: p.values[8] ? '1' : '0', has_school: p.values[5] ? '1' : '0' },
+  }));
+  return pointShapefileZip(points, { encode: (x) => new TextEncoder().encode(x), cpg: 'UTF-8' });
 }
 
 let model: AtlasModel;
@@ -174,6 +185,10 @@ describe('the app and `auyl assess` read the same file the same way', () => {
 
   it('(c) a GeoJSON register: feature 2 rejected (a share of 140 %)', async () => {
     await expectParity(geojson(ps), 'register.geojson', { ids: ids.filter((_, i) => i !== 1), problems: [[2, 'share_young_pct', 'out_of_range']] });
+  }, 60_000);
+
+  it('(d) a zipped Shapefile with DBF field names: feature 5 rejected (negative population)', async () => {
+    await expectParity(shapefile(ps), 'register.zip', { ids: ids.filter((_, i) => i !== 4), problems: [[5, 'population', 'negative']] });
   }, 60_000);
 
   it('--mapping FILE.json: the mapping the app saves reads headers no alias knows', async () => {

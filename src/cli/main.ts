@@ -13,8 +13,10 @@ import { auditAssessment } from '../lib/engine/audit.ts';
 import { writeAuditReport } from '../lib/io/audit-report.ts';
 import { CATEGORIES } from '../lib/engine/classify.ts';
 import type { Lang } from '../lib/engine/types.ts';
-import { readRegister, writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
-import { formatProblem, LANGS, problemMessage, RegisterFileError } from '../lib/io/problems.ts';
+import { writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
+import { checkMapping, INPUT_FORMATS, readInput, type RegisterImport } from '../lib/io/read.ts';
+import type { Mapping } from '../lib/io/mapping.ts';
+import { fileError, formatProblem, LANGS, problemMessage, RegisterFileError } from '../lib/io/problems.ts';
 import { Outline } from '../lib/io/outline.ts';
 import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../lib/io/embedded.ts';
 import { readFgb } from '../lib/io/fgb.ts';
@@ -24,20 +26,27 @@ import type { DistrictLayer } from '../lib/engine/geo/districts.ts';
 const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
 Usage:
-  auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE]
+  auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--districts FILE]
               [--id-field F] [--name-field F] [--skip-invalid] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
-      FILE may be .csv (UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866; comma, semicolon or tab), .geojson or .fgb;
+      FILE is read as the app reads it: ${INPUT_FORMATS};
+      text in UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866, separated by commas, semicolons or tabs.
+      Its headers are matched to the register's fields as in the app (kk/ru/en names such as «Код КАТО», «Широта»,
+      «Долгота», «Население»); --mapping FILE.json gives the match instead: the app's "Save the column mapping (JSON)",
+      an object of header → field (null: not read). The kind is guessed as in the app; the CLI never asks: an unsure
+      file is read as a register, and a file whose content says settlement list (KATO ids, names, districts, no
+      indicator or population column) is assessed as one and said so.
       --out .csv, .geojson or .fgb.
       --districts: district polygons (.geojson or .fgb) for border-district status.
       --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
       --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
       --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
       --lang: language of the problem messages (default en).
-  auyl audit --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE] [--excel] --out FILE.csv
+  auyl audit --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--districts FILE] [--excel] --out FILE.csv
       Approved categories (columns official_category, official_support_id, official_year) against the methodology:
       FILE.csv one row per settlement (agreement / upgrade / downgrade / changed / no_status, the computed reason,
       approved satellites whose support settlement is too far, in another district or not approved);
+      FILE and --mapping as for assess;
       FILE.districts.csv the counts per district; FILE.params.json the methodology used.
   auyl config --preset 2019|2025 --out FILE.json
       Writes a methodology preset for editing; pass it back with --config.
@@ -104,6 +113,33 @@ function loadConfig(values: Record<string, string>): Methodology {
   return preset(id as PresetId);
 }
 
+/** The --mapping file: the mapping the app saves (header → field or null), checked against the methodology. */
+function loadMapping(file: string | undefined, config: Methodology): Mapping | null {
+  if (!file) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(readFile(file, '--mapping')));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError([`${file}: not valid JSON (${(e as Error).message})`]);
+  }
+  const { mapping, problems } = checkMapping(json, config.indicators.map((i) => i.column));
+  if (!mapping) throw new InputError(problems.map((p) => `${file}: ${p}`));
+  return mapping;
+}
+
+/** How the file was read, for the summary: its kind and the headers read under another name. */
+function readingLines(file: string, read: RegisterImport, given: Mapping | null): string[] {
+  // unsure (the app would ask): a register; a list only when the content says so
+  const unsure = Boolean(read.guess && !read.guess.sure);
+  const why = unsure ? ' (the kind is unsure: taken as a register; the app would ask)' : '';
+  const lines = [read.kind === 'list' && !unsure ? `${file}: read as a settlement list (KATO ids, names, districts; no indicator or population column): the assessment has no indicators to score` : `${file}: read as a register${why}`];
+  const renamed = Object.entries(read.mapping).filter(([h, f]) => f && f !== h).map(([h, f]) => `"${h}" → ${f}`);
+  if (renamed.length) lines.push(`${file}: columns read as ${renamed.join(', ')}`);
+  if (given && !Object.keys(given).some((h) => read.header.includes(h))) lines.push(`${file}: warning: none of the --mapping headers is in the file; matched automatically`);
+  return lines;
+}
+
 async function loadDistricts(values: Record<string, string>): Promise<DistrictLayer> {
   const file = values.districts;
   const bytes = readFile(file, '--districts');
@@ -145,9 +181,13 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
     t0 = t;
   };
   const outline = new Outline((await readFgb(embedded('kazakhstan.fgb'))).features);
-  let read;
+  const given = loadMapping(values.mapping, config);
+  let read: RegisterImport;
   try {
-    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config, { outline, fixSwapped: flags.has('fix-swapped') });
+    // the app's reading (io/read.ts); rows without coordinates are errors here (no settlement list to locate them)
+    const r = await readInput(readFile(values.settlements, '--settlements'), values.settlements, config, { lang, outline, mapping: given, fixSwapped: flags.has('fix-swapped'), withoutLocation: 'reject' });
+    if (r.kind === 'boundaries') throw new InputError([`${values.settlements}: holds polygons (${r.count} boundaries), not settlements: pass it as --districts`]);
+    read = r;
   } catch (e) {
     if (e instanceof RegisterFileError) throw new InputError([fileProblem(values.settlements, e, lang)]);
     if (e instanceof InputError) throw e;
@@ -157,7 +197,8 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   const problemLines = read.problems.slice(0, MAX_PROBLEM_LINES).map((p) => `${values.settlements}: ${p.severity === 'warning' ? 'warning: ' : ''}${formatProblem(p, read.unit, lang)}`);
   if (read.problems.length > MAX_PROBLEM_LINES) problemLines.push(`${values.settlements}: … and ${read.problems.length - MAX_PROBLEM_LINES} more problem(s)`);
   const rejected = read.rejectedRows.length;
-  const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
+  const info = `${values.settlements}: ${read.counts.read} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
+  problemLines.unshift(...readingLines(values.settlements, read, given));
   if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
   const table = assessTable(read.columns, config, {
@@ -176,12 +217,14 @@ function langOf(values: Record<string, string>, errors: string[]): Lang {
 }
 
 async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out) errors.push('--out FILE is required');
   const lang = langOf(values, errors);
   if (errors.length) throw new InputError(errors);
   try {
+    // .tsv is an input format only (assessments are written comma- or semicolon-separated)
+    if (/\.tsv$/i.test(values.out)) throw fileError('unsupported_format', { ext: 'tsv' });
     formatOf(values.out);
   } catch (e) {
     if (e instanceof RegisterFileError) throw new InputError([`--out ${values.out}: ${problemMessage(e.problem, lang)}`]);
@@ -198,7 +241,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
 }
 
 async function cmdAudit(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out || !values.out.toLowerCase().endsWith('.csv')) errors.push('--out FILE.csv is required');
   const lang = langOf(values, errors);

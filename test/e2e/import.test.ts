@@ -3,7 +3,9 @@
 // China / Russia border districts lit, reload keeps imports, cancel and a broken file keep the previous data, the
 // CSP refuses an inline script, no request leaves the origin. Screenshots: test/e2e/screenshots/import-*.png.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAppForFile, importFile, SCREENSHOTS, type Harness } from './browser.ts';
@@ -75,6 +77,16 @@ describe('import', () => {
     await page.getByTestId('import-mapping').locator('summary').click();
     await page.getByTestId('import-mapping').scrollIntoViewIfNeeded();
     await shot(page, 'mapping-en');
+    // the mapping this import used, saved for the command line: `auyl assess --mapping` reads the same rows
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the column mapping (JSON)' }).click()]);
+    expect(saved.suggestedFilename()).toBe('register-1251.mapping.json');
+    const mappingFile = (await saved.path())!;
+    expect(JSON.parse(fs.readFileSync(mappingFile, 'utf8'))).toMatchObject({ 'Код КАТО': 'id', Наименование: 'name_ru', Широта: 'lat', Долгота: 'lon', 'Численность населения': 'population' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auyl-mapping-'));
+    fs.writeFileSync(path.join(dir, 'register-1251.csv'), encodeSingleByte(csv, 'windows-1251'));
+    const cli = spawnSync(process.execPath, ['bin/auyl.mjs', 'assess', '--settlements', path.join(dir, 'register-1251.csv'), '--mapping', mappingFile, '--skip-invalid', '--out', path.join(dir, 'out.geojson')], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out.geojson'), 'utf8')).features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['111', '112']);
     await page.getByRole('button', { name: 'KK' }).click();
   });
 

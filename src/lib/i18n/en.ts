@@ -44,6 +44,8 @@ export const en = {
   'imp.nameField': "Name field",
   'imp.mapping': "Columns of the file",
   'imp.reread': "Read again with these columns",
+  'imp.saveMapping': "Save the column mapping (JSON)",
+  'imp.saveMappingHint': "The columns as this import read them: header → field. The command line reads the same file with auyl assess --mapping FILE.json",
   'imp.notRead': "— not read —",
   'imp.problems': "Problems: {n}",
   'imp.problemsMore': "showing the first {shown} of {n}",

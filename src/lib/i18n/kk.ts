@@ -45,6 +45,8 @@ export const kk: Dict = {
   'imp.nameField': "Атау өрісі",
   'imp.mapping': "Файлдың бағандары",
   'imp.reread': "Осы бағандармен қайта оқу",
+  'imp.saveMapping': "Бағандардың сәйкестігін сақтау (JSON)",
+  'imp.saveMappingHint': "Осы импорт оқыған бағандар: тақырып → өріс. Командалық жол сол файлды дәл солай оқиды: auyl assess --mapping FILE.json",
   'imp.notRead': "— оқылмайды —",
   'imp.problems': "Ақаулар: {n}",
   'imp.problemsMore': "{n} ішінен алғашқы {shown} көрсетілген",

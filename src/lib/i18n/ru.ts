@@ -45,6 +45,8 @@ export const ru: Dict = {
   'imp.nameField': "Поле названия",
   'imp.mapping': "Столбцы файла",
   'imp.reread': "Прочитать заново с этими столбцами",
+  'imp.saveMapping': "Сохранить сопоставление столбцов (JSON)",
+  'imp.saveMappingHint': "Столбцы так, как их прочитал этот импорт: заголовок → поле. Командная строка читает тот же файл так же: auyl assess --mapping FILE.json",
   'imp.notRead': "— не читается —",
   'imp.problems': "Проблемы: {n}",
   'imp.problemsMore': "показаны первые {shown} из {n}",

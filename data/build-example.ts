@@ -34,9 +34,16 @@ const indicatorColumns = [...new Set(Object.values(PRESETS).flatMap((p) => p.ind
 );
 const columns = [...REGISTER_COLUMNS, ...indicatorColumns];
 
+// The example keeps its rows: a rebuild after the embedded data changed (names, regions, seats) updates those columns
+// but draws the same synthetic values for the same places, instead of reshuffling every value by adding places.
+const examplePath = path.join(root, 'data', 'example-register-illustrative.csv');
+const pinnedIds = fs.existsSync(examplePath)
+  ? new Set(fs.readFileSync(examplePath, 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean))
+  : null;
 const places = (await readFgb(new Uint8Array(fs.readFileSync(path.join(root, 'public', 'data', 'settlements.fgb'))))).features
   .map((f) => f.properties as Record<string, string | number | null>)
   .filter((p) => typeof p.population === 'number' && (p.population as number) < 30000 && p.name_ru)
+  .filter((p) => !pinnedIds || pinnedIds.has(String(p.id)))
   .sort((a, b) => String(a.id).localeCompare(String(b.id)));
 
 const rows = places.map((p) => {

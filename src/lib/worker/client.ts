@@ -76,8 +76,9 @@ export class WorkerClient {
     this.send({ type: 'detail', seq: ++this.detailSeq, row });
   }
 
-  search(query: string, limit = 12) {
-    this.send({ type: 'search', seq: ++this.searchSeq, query, limit });
+  /** `lang`: the UI language, whose alphabet orders results that tie. */
+  search(query: string, limit = 12, lang?: 'kk' | 'ru' | 'en') {
+    this.send({ type: 'search', seq: ++this.searchSeq, query, limit, lang });
   }
 
   /** Replaces the assessed register by a file's rows (answered by a new 'ready'). */

@@ -4,13 +4,15 @@ import { NO_CODE, type ExploreColumns } from '../engine/explore/columns.ts';
 import { filterMask, countMask, type FilterSpec } from '../engine/explore/filter.ts';
 import { summarise, type UnitSummary } from '../engine/explore/summary.ts';
 import { buildSearchIndex, search, type SearchIndex } from '../engine/explore/search.ts';
-import { searchKey } from '../engine/explore/search-key.ts';
+import { alphabeticalRank, nameComparator, type CollateLang } from '../engine/explore/collate.ts';
 
 export const SORT_KEYS = ['name', 'district', 'population', 'score', 'potential', 'category', 'official', 'audit', 'km_town', 'km_china', 'km_russia'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface SortSpec {
   key: SortKey;
   desc: boolean;
+  /** The UI language: names and districts sort in its alphabet (the Kazakh one for kk). Default: en. */
+  lang?: CollateLang;
 }
 
 /** What the table draws per map row (the worker sends it when scores or geography change). */
@@ -49,19 +51,39 @@ export function isTownRow(featureCode: string | null, population: number): boole
   return featureCode === 'PPLC' || featureCode === 'PPLA' || featureCode === 'PPLA2' || population >= 10_000;
 }
 
-/** Rows in name order (one collation for every language's names, by search key), as a rank per row. */
-export function nameRank(names: string[]): Int32Array {
-  const keys = names.map((n) => searchKey(n));
-  const order = Array.from(keys.keys()).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
-  const rank = new Int32Array(names.length);
-  order.forEach((row, k) => (rank[row] = k));
-  return rank;
+type RowName = { kk: string | null; ru: string | null; en: string | null };
+
+/** Each row's name as the table shows it in a language (rowName in the UI: that language's, else another). */
+export function displayName(r: RowName, lang: CollateLang): string | null {
+  return lang === 'kk' ? r.kk ?? r.ru ?? r.en : lang === 'ru' ? r.ru ?? r.kk ?? r.en : r.en ?? r.ru ?? r.kk;
 }
 
-function sortValues(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, key: SortKey): ArrayLike<number> {
+/** The rows' alphabetical ranks per UI language, computed when a name sort first asks for them (a sort by
+ *  population never pays for it). */
+export class NameOrder {
+  private readonly ranks = new Map<CollateLang, Int32Array>();
+  constructor(private readonly size: number, private readonly nameAt: (row: number) => RowName) {}
+
+  rank(lang: CollateLang): Int32Array {
+    let r = this.ranks.get(lang);
+    if (!r) this.ranks.set(lang, (r = alphabeticalRank(Array.from({ length: this.size }, (_, i) => displayName(this.nameAt(i), lang)), lang)));
+    return r;
+  }
+}
+
+/** District codes → rank of the district's name in `lang`'s alphabet (-1 stays -1: no district). */
+function districtRanks(t: TableColumns, lang: CollateLang): Float64Array {
+  const compare = nameComparator(lang);
+  const order = Array.from(t.districts.keys()).sort((a, b) => compare(t.districts[a], t.districts[b]) || a - b);
+  const rankOf = new Int32Array(t.districts.length);
+  order.forEach((d, k) => (rankOf[d] = k));
+  return Float64Array.from(t.district, (d) => (d >= 0 ? rankOf[d] : -1));
+}
+
+function sortValues(c: ExploreColumns, t: TableColumns, names: NameOrder, key: SortKey, lang: CollateLang): ArrayLike<number> {
   switch (key) {
-    case 'name': return nameRanks;
-    case 'district': return t.district;
+    case 'name': return names.rank(lang);
+    case 'district': return districtRanks(t, lang);
     case 'population': return c.population;
     case 'score': return c.scorePercent;
     case 'potential': return Float64Array.from(c.potential, (p) => (p === NO_CODE ? NaN : p));
@@ -106,7 +128,7 @@ export interface LegendClasses {
 }
 
 /** `rows`: an extra mask (the scenario's changed rows, when the map shows only those). */
-export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Array, filter: FilterSpec, sort: SortSpec, legend?: LegendClasses, rows?: Uint8Array): ExploreResult {
+export function explore(c: ExploreColumns, t: TableColumns, names: NameOrder, filter: FilterSpec, sort: SortSpec, legend?: LegendClasses, rows?: Uint8Array): ExploreResult {
   const t0 = performance.now();
   const mask = filterMask(c, filter);
   if (rows) for (let i = 0; i < mask.length; i++) mask[i] &= rows[i];
@@ -123,7 +145,7 @@ export function explore(c: ExploreColumns, t: TableColumns, nameRanks: Int32Arra
   }
   const count = countMask(kept);
   const t1 = performance.now();
-  const order = sortRows(kept, sortValues(c, t, nameRanks, sort.key), sort.desc, sort.key === 'district' ? 0 : -Infinity);
+  const order = sortRows(kept, sortValues(c, t, names, sort.key, sort.lang ?? 'en'), sort.desc, sort.key === 'district' ? 0 : -Infinity);
   const t2 = performance.now();
   const oblasts = summarise(c, 'oblast', kept);
   const districts = c.districts.length ? summarise(c, 'district', kept) : [];
@@ -161,8 +183,11 @@ export class Searcher {
     this.index = buildSearchIndex(names, population);
   }
 
-  find(query: string, limit = 12): SearchResult[] {
-    return search(this.index, query, limit).map(({ row }) => {
+  /** `lang`: ties (same match rank and population) in the alphabetical order of that language's names. */
+  find(query: string, limit = 12, lang: CollateLang = 'en'): SearchResult[] {
+    const compare = nameComparator(lang);
+    const name = (row: number) => displayName(this.rowAt(row), lang) ?? '';
+    return search(this.index, query, limit, undefined, (a, b) => compare(name(a), name(b))).map(({ row }) => {
       const r = this.rowAt(row);
       return { row, id: r.id, names: { kk: r.kk, ru: r.ru, en: r.en }, oblast: r.oblast, district: r.district, population: r.population };
     });

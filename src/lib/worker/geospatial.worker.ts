@@ -80,7 +80,7 @@ async function handle(event: MessageEvent<WorkerRequest>) {
       if (where.district || where.oblast) record.located = where;
       post({ type: 'detail', seq: msg.seq, record });
     } else if (msg.type === 'search') {
-      post({ type: 'search', seq: msg.seq, query: msg.query, hits: model.search(msg.query, msg.limit) });
+      post({ type: 'search', seq: msg.seq, query: msg.query, hits: model.search(msg.query, msg.limit, msg.lang) });
     } else if (msg.type === 'export') {
       const started = performance.now();
       const files = msg.request.kind === 'xlsx' ? await buildXlsx(model, msg.request) : buildExport(model, msg.request);

@@ -8,6 +8,7 @@ import { RegisterFileError } from '../io/problems.ts';
 import { AtlasModel } from './model.ts';
 import type { RegisterColumns } from '../engine/columns.ts';
 import { mergeListTowns, type ListTownSummary } from '../engine/geo/kato-towns.ts';
+import { listNamesForPlaces } from '../engine/geo/list-names.ts';
 import type { EmbeddedPlace } from '../engine/geo/towns.ts';
 import type { Labels } from '../engine/types.ts';
 import { loaded } from './load.ts';
@@ -157,6 +158,12 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
         listCoords = new Map(c.ids.map((id, i) => [id, [c.lat[i], c.lon[i]] as [number, number]]));
         const merged = mergeListTowns(loaded.inputs?.places ?? [], r.towns);
         const names = new Map(loaded.names);
+        // the list's official Kazakh and Russian names replace the embedded ones for the places it matches
+        const embeddedPlaces = (loaded.inputs?.places ?? []).map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, names: p.names ?? [p.name] }));
+        for (const [id, n] of listNamesForPlaces(embeddedPlaces, { size: c.size, lat: c.lat, lon: c.lon, name_kk: c.texts.name_kk, name_ru: c.texts.name_ru })) {
+          const had = names.get(id) ?? {};
+          names.set(id, { ...had, kk: n.kk ?? had.kk, ru: n.ru ?? had.ru });
+        }
         const added = new Set(merged.places.slice(loaded.inputs?.places.length ?? 0).map((p) => p.id));
         c.ids.forEach((id, i) => {
           if (!added.has(id)) return;

@@ -16,7 +16,7 @@ import type { AuditReply, BorderReviewReply, DefaultLine, DiffReply, PanelRecord
 import type { RuleParams } from '../i18n/rules.ts';
 import type { Labels } from '../engine/types.ts';
 import { type ExploreColumns } from '../engine/explore/columns.ts';
-import { explore, nameRank, Searcher, type ExploreResult, type SortSpec, type TableColumns } from './explore.ts';
+import { explore, NameOrder, Searcher, type ExploreResult, type SortSpec, type TableColumns } from './explore.ts';
 import { NO_FILTER, type FilterSpec } from '../engine/explore/filter.ts';
 import type { Derived } from './view.ts';
 import * as viewStage from './view.ts';
@@ -131,7 +131,7 @@ export class AtlasModel {
   }
 
   exploreData: { cols: ExploreColumns; table: TableColumns } | null = null;
-  names: Int32Array | null = null;
+  names: NameOrder | null = null;
   searcher: Searcher | null = null;
 
   /** The map rows' names (kk, ru, en, each with a fallback) and units, for search and the table. */
@@ -149,9 +149,9 @@ export class AtlasModel {
     };
   }
 
-  search(query: string, limit?: number) {
+  search(query: string, limit?: number, lang?: 'kk' | 'ru' | 'en') {
     this.searcher ??= new Searcher({ size: this.size, rowAt: (i) => ({ id: this.map.ids[i], ...this.rowNames(i) }) });
-    return this.searcher.find(query, limit);
+    return this.searcher.find(query, limit, lang);
   }
 
   /** Whether any row has a district (a register column or a district layer). */
@@ -179,10 +179,7 @@ export class AtlasModel {
       // the first compute at the defaults is the baseline itself: no second assessment
       if (!this.baselineCodes && !settings.config && JSON.stringify(settings) === JSON.stringify(this.defaults())) this.baselineFromCurrent = true;
       this.exploreData = this.buildExplore();
-      this.names = nameRank(Array.from({ length: this.size }, (_, i) => {
-        const x = this.rowNames(i);
-        return x.en ?? x.ru ?? x.kk ?? this.map.ids[i];
-      }));
+      this.names = new NameOrder(this.size, (i) => this.rowNames(i));
     }
     const { cols, table } = this.exploreData!;
     const filteredCounts = new Array<number>(r.counts.length).fill(0);

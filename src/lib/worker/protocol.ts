@@ -146,7 +146,7 @@ export type WorkerRequest =
   /** A district layer (FGB/GeoJSON/shapefile bytes): districts for every row, then a new 'ready'. */
   | { type: 'load-districts'; bytes: ArrayBuffer; fileName: string; idField?: string; nameField?: string }
   | { type: 'detail'; seq: number; row: number }
-  | { type: 'search'; seq: number; query: string; limit: number }
+  | { type: 'search'; seq: number; query: string; limit: number; lang?: 'kk' | 'ru' | 'en' }
   /** Replaces the assessed register (bytes of a CSV / GeoJSON / FGB file, read by src/lib/io): answered by a new
    *  'ready'. Tests load a fixture register with districts through it; the file import will reuse it. */
   | { type: 'load-register'; bytes: ArrayBuffer; fileName: string }

@@ -33,7 +33,8 @@ export interface SearchHit {
 }
 
 /** The best rows for a query (each row once, its best rank), at most `limit`. */
-export function search(index: SearchIndex, query: string, limit = 20, accept?: (row: number) => boolean): SearchHit[] {
+/** `alphabetical`: the order of two rows' names in the UI language, for hits of the same rank and population. */
+export function search(index: SearchIndex, query: string, limit = 20, accept?: (row: number) => boolean, alphabetical?: (a: number, b: number) => number): SearchHit[] {
   const q = searchKey(query);
   if (!q) return [];
   const best = new Map<number, number>();
@@ -51,6 +52,6 @@ export function search(index: SearchIndex, query: string, limit = 20, accept?: (
   const pop = (row: number) => (Number.isFinite(index.population[row]) ? index.population[row] : -1);
   return [...best.entries()]
     .map(([row, rank]) => ({ row, rank }))
-    .sort((a, b) => a.rank - b.rank || pop(b.row) - pop(a.row) || a.row - b.row)
+    .sort((a, b) => a.rank - b.rank || pop(b.row) - pop(a.row) || (alphabetical?.(a.row, b.row) ?? 0) || a.row - b.row)
     .slice(0, limit);
 }

@@ -15,7 +15,7 @@ export function dataSource(): string {
 
 export function exportRequest(kind: ExportKind, csv: ExportRequest['csv']): ExportRequest {
   return {
-    kind, settings: $state.snapshot(atlas.settings!), view: { mode: atlas.mode, classing: $state.snapshot(atlas.classing) }, filter: atlas.filter, sort: atlas.sort,
+    kind, settings: $state.snapshot(atlas.settings!), view: { mode: atlas.mode, classing: $state.snapshot(atlas.classing) }, filter: atlas.filter, sort: { ...atlas.sort, lang: atlas.lang },
     hidden: [...atlas.hidden], csv, context: { date: new Date().toISOString(), lang: atlas.lang, dataSource: dataSource() },
   };
 }

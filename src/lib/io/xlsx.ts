@@ -128,7 +128,7 @@ const dataOf = (sheet: WorkSheet | undefined) => ((sheet as unknown as { '!data'
 /** The cell as read without checks: numbers, text, booleans; errors (#N/A…) and empty formulas as no data. */
 function plainValue(c: CellObject | undefined): Cell {
   if (!c || c.v === undefined || c.v === null) return null;
-  if (c.t === 'e') return null; // #N/A and other errors: no data
+  if (c.t === 'e' || c.t === 'z') return null; // #N/A and other errors: no data; 'z': a stub (SheetJS gives a formula without a saved value v = 0 and type 'z')
   if (c.t === 'n' || c.t === 'b' || c.t === 's') return typeof c.v === 'string' ? c.v.trim() : (c.v as Cell);
   if (c.t === 'd') return isoDate(c.v);
   return String(c.v).trim();
@@ -276,7 +276,7 @@ export async function readXlsx(bytes: Uint8Array, expandedLimit: number, keep?: 
       if (!kept[c]) continue;
       const cell = cellAt(c);
       let v = plainValue(cell);
-      if (cell && cell.f !== undefined && (cell.v === undefined || cell.v === null)) {
+      if (cell && cell.f !== undefined && (cell.v === undefined || cell.v === null || cell.t === 'z')) {
         cellProblems.push(notice(r + 1, header[c], `=${cell.f}`, 'formula_no_value', { formula: cell.f }));
         v = null;
       } else if (cell?.t === 'd' && numericColumn[c]) {

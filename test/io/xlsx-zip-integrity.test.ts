@@ -238,3 +238,44 @@ describe('damaged text and truncated DBF names', () => {
     expect(problemMessage(error.problem, 'en')).toBe('DBF fields 3 and 4 are both named "population" (the format cuts names to 10 characters, e.g. population_growth_pct becomes population): rename one and export again');
   });
 });
+
+describe('one changed byte anywhere in an archive: refused, or read exactly as the original', () => {
+  /** Flips one byte at each of `n` seeded positions; every outcome is a refusal with a problem, or the original
+   *  rows and values (a byte the readers never use), never an uncaught error or altered values. */
+  async function flips(bytes: Uint8Array, filename: string, n: number, seed: number) {
+    const summary = (r: Awaited<ReturnType<typeof readRegister>>) => JSON.stringify(r.settlements);
+    const original = summary(await readRegister(bytes, filename, cfg));
+    const random = mulberry32(seed);
+    const outcome = { refused: 0, same: 0, altered: [] as number[], uncaught: [] as string[] };
+    for (let k = 0; k < n; k++) {
+      const copy = bytes.slice();
+      const at = Math.floor(random() * copy.length);
+      copy[at] ^= 1 + Math.floor(random() * 255);
+      try {
+        if (summary(await readRegister(copy, filename, cfg)) === original) outcome.same++;
+        else outcome.altered.push(at);
+      } catch (e) {
+        if ((e as { problem?: unknown }).problem) outcome.refused++;
+        else outcome.uncaught.push(`${at}: ${(e as Error).message}`);
+      }
+    }
+    return outcome;
+  }
+
+  it('.xlsx', async () => {
+    const sheet = utils.aoa_to_sheet([HEADER, ...Array.from({ length: 30 }, (_, i) => [`kz${i}`, `Ауыл ${i}`, 45 + i / 10, 70 + i / 10, 'Аудан', 100 * i, i])]);
+    const o = await flips(workbook([['r', sheet]], { sst: true }), 'r.xlsx', 400, 3);
+    expect(o.uncaught).toEqual([]);
+    expect(o.altered).toEqual([]);
+    expect(o.refused).toBeGreaterThan(300);
+  });
+
+  it('zipped Shapefile', async () => {
+    const points = Array.from({ length: 30 }, (_, i) => ({ x: 70 + i / 10, y: 45 + i / 10, props: { id: `kz${i}`, name_ru: `Ауыл ${i}` } }));
+    const o = await flips(pointShapefileZip(points, { encode: (s) => new TextEncoder().encode(s), cpg: 'UTF-8' }), 'r.zip', 400, 4);
+    expect(o.uncaught).toEqual([]);
+    expect(o.altered).toEqual([]);
+    // The .shx (not read: records follow the .shp) and unused header bytes leave the result as it was.
+    expect(o.refused).toBeGreaterThan(250);
+  });
+});

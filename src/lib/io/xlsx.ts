@@ -196,7 +196,9 @@ export async function readXlsx(bytes: Uint8Array, expandedLimit: number, keep?: 
     wb = openWorkbook(bytes, name);
     sheetName = name;
   } else {
-    wb = openWorkbook(bytes);
+    // The first sheet alone first (the usual case, and what a large workbook's memory allows); all only when it is empty.
+    wb = openWorkbook(bytes, 0);
+    if (!dataOf(wb.Sheets[wb.SheetNames[0]]).some((r) => !emptyRow(r))) wb = openWorkbook(bytes);
     const index = wb.SheetNames.findIndex((n) => dataOf(wb.Sheets[n]).some((r) => !emptyRow(r)));
     if (index < 0) throw fileError('file_empty');
     sheetName = wb.SheetNames[index];

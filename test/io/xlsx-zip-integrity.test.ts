@@ -279,3 +279,22 @@ describe('one changed byte anywhere in an archive: refused, or read exactly as t
     expect(o.refused).toBeGreaterThan(250);
   });
 });
+
+describe('CSV: header under a title', () => {
+  const csv = ['Реестр сельских населённых пунктов;;;', ';;;', 'id;name_ru;lat;lon;population', 'kz1;Аксу;52,04;76,92;1200', 'kz2;Косшы;51,1;71,4;-3', ''].join('\r\n');
+  const bytes = new TextEncoder().encode(csv);
+
+  it('is found, said, and line numbers stay those of the file', async () => {
+    const r = await readRegister(bytes, 'r.csv', cfg);
+    expect(r.settlements.map((s) => [s.id, s.lat, s.population])).toEqual([['kz1', 52.04, 1200]]);
+    expect(codes(r.problems)).toEqual([[3, '', 'header_row_found'], [5, 'population', 'negative']]);
+    expect(problemMessage(r.problems[0], 'en')).toBe('header on line 3; the line(s) above (a title) were skipped');
+    // Asked for: no notice; a line past the end is refused.
+    const t = await readTable(bytes, 'r.csv', undefined, undefined, { headerRow: 3 });
+    expect([t.table.headerRow, t.table.rows, t.notices]).toEqual([3, [4, 5], []]);
+    await expect(readTable(bytes, 'r.csv', undefined, undefined, { headerRow: 9 })).rejects.toMatchObject({ problem: { code: 'header_row_invalid', params: { row: 9 } } });
+    // A plain file is read as before: header on line 1, no notice.
+    const plain = await readTable(new TextEncoder().encode(csv.split('\r\n').slice(2).join('\r\n')), 'r.csv');
+    expect([plain.table.headerRow, plain.table.rows, plain.notices]).toEqual([1, [2, 3], []]);
+  });
+});

@@ -13,6 +13,7 @@ import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
 import type { WorkbookInfo } from './xlsx.ts';
+import { knownColumn, textHeaderLine } from './header-row.ts';
 
 export { RegisterFileError };
 
@@ -45,7 +46,8 @@ export const LIMITS = {
 export interface TableOptions {
   /** Sheet name or 1-based index (.xlsx). Default: the first sheet with rows. */
   sheet?: string | number;
-  /** 1-based row of the header (.xlsx). Default: found (the row naming the most known columns within the first 30). */
+  /** 1-based row (.xlsx) or line (.csv) of the header. Default: found (the row naming the most known columns
+   *  within the first 30). */
   headerRow?: number;
   /** Fill merged ranges of text columns (region, district) down from their first cell (.xlsx; never numbers). */
   fillDown?: boolean;
@@ -133,10 +135,15 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
   checkSize(bytes, format);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    const csv = readCsv(decoded.text, { keep, numeric });
+    // A title above the header: the lines before it are skipped, line numbers stay those of the file.
+    const { skipped, offset } = textHeaderLine(decoded.text, knownColumn(keep), options.headerRow);
+    const csv = readCsv(skipped ? decoded.text.slice(offset) : decoded.text, { keep, numeric });
     if (!csv.header.length) throw fileError('file_empty');
-    const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
-    return { table, format, encoding: decoded.encoding, notices: [] };
+    const rows = skipped ? csv.lines.map((line) => line + skipped) : csv.lines;
+    const problems = skipped ? csv.problems.map((p) => ({ ...p, row: p.row > 0 ? p.row + skipped : p.row })) : csv.problems;
+    const table: RawTable = { header: csv.header, columns: csv.columns, rows, unit: 'line', headerRow: 1 + skipped, problems, rowsRead: csv.rowsRead };
+    const notices: Problem[] = skipped && options.headerRow === undefined ? [{ row: 1 + skipped, column: '', value: '', code: 'header_row_found', params: { row: 1 + skipped, sheet: '' }, severity: 'warning' }] : [];
+    return { table, format, encoding: decoded.encoding, notices };
   }
   if (format === 'geojson') {
     let fc: unknown;

@@ -14,6 +14,7 @@ import { arrayColumn, type Cell, type RawTable } from './register.ts';
 import { verifyZip, type ZipEntry } from './zip.ts';
 import { fileError, type Problem, type ProblemCode } from './problems.ts';
 import { fieldOf } from './mapping.ts';
+import { knownColumn } from './header-row.ts';
 
 export interface SheetOptions {
   /** Sheet name, or 1-based index. Default: the first sheet with rows. */
@@ -215,7 +216,7 @@ export async function readXlsx(bytes: Uint8Array, expandedLimit: number, keep?: 
     if (!Number.isInteger(options.headerRow) || h < 0 || h >= data.length || emptyRow(data[h])) throw fileError('header_row_invalid', { row: options.headerRow, sheet: sheetName, rows: Math.max(1, data.length) });
     headerFound = 'given';
   } else {
-    const found = findHeader(data, (name) => fieldOf(name) !== null || (keep?.(name) ?? false));
+    const found = findHeader(data, knownColumn(keep));
     if (!found) throw fileError('file_empty');
     h = found.index;
     headerFound = found.found;

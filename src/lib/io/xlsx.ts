@@ -206,6 +206,7 @@ export async function readXlsx(bytes: Uint8Array, expandedLimit: number, keep?: 
     if (index > 0) notices.push(notice(0, '', '', 'sheet_chosen', { first: wb.SheetNames[0], sheet: sheetName, index: index + 1 }));
   }
   const sheet = wb.Sheets[sheetName];
+  if (!sheet) throw fileError('xlsx_invalid', { detail: `sheet "${sheetName}" cannot be read` });
   const data = dataOf(sheet);
 
   // The header.

@@ -122,6 +122,20 @@ export function safeTreeSize(numItems: number, nodeSize: number): number {
   return nodes * 40;
 }
 
+// Control characters that no register text holds: U+0000–U+001F except tab and newline (a CR only before a newline).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\r(?!\n)/;
+
+/** What is wrong with a decoded text value, if anything: control characters, or U+FFFD (bytes that were not valid
+ *  UTF-8, replaced by the decoder). */
+export function damagedText(s: string): 'text_control_chars' | 'text_invalid_utf8' | null {
+  if (CONTROL.test(s)) return 'text_control_chars';
+  if (s.includes('\uFFFD')) return 'text_invalid_utf8';
+  return null;
+}
+
+/** The value as shown in a problem: control characters spelled out (`K\u0000-PAV`). */
+export const visibleText = (s: string) => s.replace(/[\u0000-\u001F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`);
+
 const fgbProblem = (row: number, code: 'fgb_corrupt' | 'fgb_truncated', params: Record<string, string | number>): Problem => ({ row, column: '*', value: '', code, params, severity: 'error' });
 
 /** Reads FlatGeobuf bytes defensively: never hangs, never throws on damaged input (file-level damage throws a
@@ -170,7 +184,13 @@ export function readFgbFeatures(bytes: Uint8Array): FgbRead {
       const g = fromFeature(row - 1, f, meta as never) as Feature<Geometry | null, Properties>;
       const properties: Properties = {};
       for (const name of columns) properties[name] = g.properties?.[name] ?? null;
-      features.push({ type: 'Feature', geometry: g.geometry ?? null, properties });
+      // Damaged text is a problem of this feature (field named), never accepted as a value.
+      const bad = columns.find((name) => typeof properties[name] === 'string' && damagedText(properties[name] as string));
+      if (bad !== undefined) {
+        const value = properties[bad] as string;
+        features.push(null);
+        problems.push({ row, column: bad, value: visibleText(value), code: damagedText(value)!, params: {}, severity: 'error' });
+      } else features.push({ type: 'Feature', geometry: g.geometry ?? null, properties });
     } catch (e) {
       features.push(null);
       problems.push(fgbProblem(row, 'fgb_corrupt', { detail: (e as Error).message || 'unreadable feature' }));

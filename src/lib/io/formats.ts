@@ -12,6 +12,8 @@ import { assessmentColumns, assessmentRow } from './assessment-record.ts';
 import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
+import type { WorkbookInfo } from './xlsx.ts';
+import { knownColumn, textHeaderLine } from './header-row.ts';
 
 export { RegisterFileError };
 
@@ -40,12 +42,38 @@ export const LIMITS = {
   expanded: 1024 * 2 ** 20,
 } as const;
 
+/** How to read a workbook (ignored by the other formats): which sheet, which header row, whether to fill merged
+ *  text cells down. The CLI's --sheet / --header-row and the import's choice map onto these. */
+export interface TableOptions {
+  /** Sheet name or 1-based index (.xlsx). Default: the first sheet with rows. */
+  sheet?: string | number;
+  /** 1-based row (.xlsx) or line (.csv) of the header. Default: found (the row naming the most known columns
+   *  within the first 30). */
+  headerRow?: number;
+  /** Fill merged ranges of text columns (region, district) down from their first cell (.xlsx; never numbers). */
+  fillDown?: boolean;
+}
+
+export interface TableRead {
+  table: RawTable;
+  format: Format;
+  encoding?: Encoding;
+  /** .xlsx only: the sheets, the sheet and header row taken, merged ranges, hidden rows (for a choice in the UI/CLI). */
+  workbook?: WorkbookInfo;
+  /** Warnings that reject nothing: sheet and header row taken, merged ranges, hidden rows, and cell problems
+   *  (formula without a saved value, date in a numeric column: the cell is no data, the row kept). A caller that
+   *  runs tableToSettlements itself adds these to its problems (readRegister does). */
+  notices: Problem[];
+}
+
 export interface RegisterRead extends RegisterResult {
   unit: RawTable['unit'];
   format: Format;
   encoding?: Encoding;
   /** Which decodings were tried and why this one (for the user). */
   decimal: DecimalConvention;
+  /** .xlsx only (see TableRead). */
+  workbook?: WorkbookInfo;
 }
 
 function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawTable {
@@ -103,15 +131,20 @@ function checkSize(bytes: Uint8Array, format: Format) {
 
 /** Reads any supported register file into a table (no value checks yet). */
 /** `keep`: the columns to keep; `numeric`: those read as numbers (a CSV parses them while reading). */
-export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
+export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean, options: TableOptions = {}): Promise<TableRead> {
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    const csv = readCsv(decoded.text, { keep, numeric });
+    // A title above the header: the lines before it are skipped, line numbers stay those of the file.
+    const { skipped, offset } = textHeaderLine(decoded.text, knownColumn(keep), options.headerRow);
+    const csv = readCsv(skipped ? decoded.text.slice(offset) : decoded.text, { keep, numeric });
     if (!csv.header.length) throw fileError('file_empty');
-    const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
-    return { table, format, encoding: decoded.encoding };
+    const rows = skipped ? csv.lines.map((line) => line + skipped) : csv.lines;
+    const problems = skipped ? csv.problems.map((p) => ({ ...p, row: p.row > 0 ? p.row + skipped : p.row })) : csv.problems;
+    const table: RawTable = { header: csv.header, columns: csv.columns, rows, unit: 'line', headerRow: 1 + skipped, problems, rowsRead: csv.rowsRead };
+    const notices: Problem[] = skipped && options.headerRow === undefined ? [{ row: 1 + skipped, column: '', value: '', code: 'header_row_found', params: { row: 1 + skipped, sheet: '' }, severity: 'warning' }] : [];
+    return { table, format, encoding: decoded.encoding, notices };
   }
   if (format === 'geojson') {
     let fc: unknown;
@@ -122,7 +155,7 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
     }
     const features = (fc as FeatureCollection | null)?.features;
     if ((fc as FeatureCollection | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) throw fileError('not_feature_collection');
-    return { table: featuresToTable(features), format };
+    return { table: featuresToTable(features), format, notices: [] };
   }
   if (format === 'fgb') {
     const read = readFgbFeatures(bytes);
@@ -131,25 +164,29 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
     // Damage after the last readable feature (truncation) is reported as a row of its own.
     for (const p of read.problems) if (!pre.includes(p)) table.problems.push(p);
     table.rowsRead = read.features.length + read.problems.filter((p) => p.row > read.features.length).length;
-    return { table, format };
+    return { table, format, notices: [] };
   }
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.ts');
-    return { table: await readXlsx(bytes, LIMITS.expanded, keep), format };
+    const { workbook, ...table } = await readXlsx(bytes, LIMITS.expanded, keep, { ...options, numeric });
+    return { table, format, workbook, notices: workbook.notices };
   }
   const { readShapefileZip } = await import('./shapefile.ts');
-  const { features, encoding } = await readShapefileZip(bytes, LIMITS.expanded);
-  return { table: featuresToTable(features), format, encoding };
+  // Records with damaged text come back as null features with their problem (the record is rejected).
+  const { features, encoding, problems } = await readShapefileZip(bytes, LIMITS.expanded);
+  return { table: featuresToTable(features, problems), format, encoding, notices: [] };
 }
 
-export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {
+export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions & TableOptions = {}): Promise<RegisterRead> {
   // Only the columns the register format and the methodology read are kept (others are listed as unknown).
   const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
   const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
-  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()), (c) => numeric.has(c.toLowerCase()));
+  const tableOptions: TableOptions = { sheet: options.sheet, headerRow: options.headerRow, fillDown: options.fillDown };
+  const { table, format, encoding, workbook, notices } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()), (c) => numeric.has(c.toLowerCase()), tableOptions);
   const result = tableToSettlements(table, config, options);
+  if (notices.length) result.problems = [...result.problems, ...notices].sort((a, b) => a.row - b.row);
   // Assigned, not spread: a spread would read `settlements` and build every record.
-  return Object.assign(result, { unit: table.unit, format, encoding });
+  return Object.assign(result, { unit: table.unit, format, encoding, ...(workbook ? { workbook } : {}) });
 }
 
 /** Output chunks for an assessment table in the format the file name asks for. */

@@ -19,6 +19,9 @@ export interface Problem {
 }
 
 type Msg = (p: Params) => string;
+
+/** 1073741824 → "1,073,741,824" (en) or "1 073 741 824" (ru, kk; a no-break space). */
+const grouped = (n: string | number | undefined, separator: string) => String(n ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, separator === ' ' ? '\u00a0' : separator);
 type Messages = Record<Lang, Msg>;
 
 export const UNIT_WORDS: Record<'line' | 'row' | 'feature', Record<Lang, string>> = {
@@ -43,7 +46,44 @@ const MESSAGES = {
   not_feature_collection: { en: () => 'not a GeoJSON FeatureCollection', ru: () => 'не GeoJSON FeatureCollection', kk: () => 'GeoJSON FeatureCollection емес' },
   xlsx_invalid: { en: (p) => `cannot read the workbook (${p.detail})`, ru: (p) => `не удаётся прочитать книгу Excel (${p.detail})`, kk: (p) => `Excel кітабын оқу мүмкін емес (${p.detail})` },
   zip_invalid: { en: (p) => `cannot read the zip archive (${p.detail})`, ru: (p) => `не удаётся прочитать zip-архив (${p.detail})`, kk: (p) => `zip мұрағатын оқу мүмкін емес (${p.detail})` },
-  zip_bomb: { en: (p) => `refused: the archive would expand to ${p.size} bytes (limit ${p.limit})`, ru: (p) => `отклонено: архив распаковывается в ${p.size} байт (предел ${p.limit})`, kk: (p) => `бас тартылды: мұрағат ${p.size} байтқа ашылады (шегі ${p.limit})` },
+  zip_bomb: {
+    en: (p) => (p.ratio ? `refused: "${p.entry}" would expand ${p.ratio} times its packed size (over ${p.max} times is a zip bomb, never a real file)` : `refused: the archive expands beyond the limit of ${grouped(p.limit, ',')} bytes`),
+    ru: (p) => (p.ratio ? `отклонено: "${p.entry}" распаковывается в ${p.ratio} раз больше сжатого (больше ${p.max} раз — zip-бомба, а не настоящий файл)` : `отклонено: архив распаковывается больше предела в ${grouped(p.limit, ' ')} байт`),
+    kk: (p) => (p.ratio ? `бас тартылды: "${p.entry}" сығылғанынан ${p.ratio} есе үлкен ашылады (${p.max} еседен асса — zip-бомба, нағыз файл емес)` : `бас тартылды: мұрағат ${grouped(p.limit, ' ')} байт шегінен асып ашылады`),
+  },
+  // zip integrity and workbook structure (the archive is refused, naming the entry or part)
+  zip_size_mismatch: { en: (p) => `refused: "${p.entry}" expands beyond the ${grouped(p.size, ',')} bytes the zip directory declares (a damaged or forged archive)`, ru: (p) => `отклонено: "${p.entry}" распаковывается больше заявленных в каталоге zip ${grouped(p.size, ' ')} байт (архив повреждён или подделан)`, kk: (p) => `бас тартылды: "${p.entry}" zip каталогында көрсетілген ${grouped(p.size, ' ')} байттан асып ашылады (мұрағат бүлінген немесе жасанды)` },
+  zip_crc: { en: (p) => `refused: "${p.entry}" is damaged (its checksum does not match its content), so its values cannot be trusted`, ru: (p) => `отклонено: "${p.entry}" повреждён (контрольная сумма не совпадает с содержимым), его значениям нельзя доверять`, kk: (p) => `бас тартылды: "${p.entry}" бүлінген (бақылау сомасы мазмұнына сәйкес емес), оның мәндеріне сенуге болмайды` },
+  zip_encrypted: { en: (p) => `refused: "${p.entry}" is encrypted (password-protected); save the file without a password`, ru: (p) => `отклонено: "${p.entry}" зашифрован (защищён паролем); сохраните файл без пароля`, kk: (p) => `бас тартылды: "${p.entry}" шифрланған (құпиясөзбен қорғалған); файлды құпиясөзсіз сақтаңыз` },
+  xlsx_part_missing: {
+    en: (p) => `not a complete workbook: "${p.part}" is missing${p.sheet ? ` though sheet "${p.sheet}" refers to its shared texts` : ''}`,
+    ru: (p) => `книга Excel неполная: нет "${p.part}"${p.sheet ? `, хотя лист "${p.sheet}" ссылается на его общие строки` : ''}`,
+    kk: (p) => `Excel кітабы толық емес: "${p.part}" жоқ${p.sheet ? `, ал "${p.sheet}" парағы оның ортақ мәтіндеріне сілтейді` : ''}`,
+  },
+  sheet_not_found: { en: (p) => `the workbook has no sheet "${p.sheet}" (its sheets: ${p.sheets})`, ru: (p) => `в книге нет листа "${p.sheet}" (листы: ${p.sheets})`, kk: (p) => `кітапта "${p.sheet}" парағы жоқ (парақтары: ${p.sheets})` },
+  header_row_invalid: {
+    en: (p) => (p.sheet ? `header row ${p.row} is outside sheet "${p.sheet}" (it has rows 1–${p.rows})` : `header line ${p.row} is beyond the end of the file (${p.rows} lines)`),
+    ru: (p) => (p.sheet ? `строка заголовка ${p.row} вне листа "${p.sheet}" (в нём строки 1–${p.rows})` : `строка заголовка ${p.row} за концом файла (строк: ${p.rows})`),
+    kk: (p) => (p.sheet ? `тақырып жолы ${p.row} "${p.sheet}" парағынан тыс (онда 1–${p.rows} жолдар)` : `тақырып жолы ${p.row} файлдың соңынан тыс (${p.rows} жол)`),
+  },
+  dbf_duplicate_field: { en: (p) => `DBF fields ${p.first} and ${p.second} are both named "${p.name}" (the format cuts names to 10 characters, e.g. population_growth_pct becomes population): rename one and export again`, ru: (p) => `поля DBF ${p.first} и ${p.second} оба называются "${p.name}" (формат обрезает имена до 10 символов, например population_growth_pct → population): переименуйте одно и экспортируйте заново`, kk: (p) => `DBF-тің ${p.first} және ${p.second} өрістерінің екеуі де "${p.name}" деп аталады (формат атауларды 10 таңбаға дейін қысқартады, мысалы population_growth_pct → population): біреуін қайта атап, қайта экспорттаңыз` },
+  // workbook notices (warnings: nothing rejected, the user should know)
+  sheet_chosen: { en: (p) => `sheet "${p.first}" has no rows: read sheet ${p.index} "${p.sheet}"`, ru: (p) => `лист "${p.first}" пуст: прочитан лист ${p.index} "${p.sheet}"`, kk: (p) => `"${p.first}" парағы бос: ${p.index}-парақ "${p.sheet}" оқылды` },
+  header_row_found: {
+    en: (p) => (p.sheet ? `header on row ${p.row} of sheet "${p.sheet}"; the row(s) above (a title) were skipped` : `header on line ${p.row}; the line(s) above (a title) were skipped`),
+    ru: (p) => (p.sheet ? `заголовок в строке ${p.row} листа "${p.sheet}"; строки выше (заглавие) пропущены` : `заголовок в строке ${p.row}; строки выше (заглавие) пропущены`),
+    kk: (p) => (p.sheet ? `тақырып "${p.sheet}" парағының ${p.row}-жолында; жоғарыдағы жол(дар) (атау) өткізілді` : `тақырып ${p.row}-жолда; жоғарыдағы жол(дар) (атау) өткізілді`),
+  },
+  merged_cells: { en: (p) => `${p.count} merged cell range(s) (${p.ranges}): the rows under the first cell of each have no value of their own; choose "fill down" to repeat it`, ru: (p) => `${p.count} объединённых диапазон(а/ов) (${p.ranges}): у строк под первой ячейкой нет своего значения; выберите «заполнить вниз», чтобы повторить его`, kk: (p) => `${p.count} біріктірілген ұяшық ауқымы (${p.ranges}): бірінші ұяшықтың астындағы жолдардың өз мәні жоқ; оны қайталау үшін «төмен толтыру» таңдаңыз` },
+  merged_filled: { en: (p) => `${p.count} merged cell range(s) (${p.ranges}) filled down from their first cell`, ru: (p) => `${p.count} объединённых диапазон(а/ов) (${p.ranges}) заполнены вниз значением первой ячейки`, kk: (p) => `${p.count} біріктірілген ауқым (${p.ranges}) бірінші ұяшықтың мәнімен төмен толтырылды` },
+  merged_numeric: { en: (p) => `${p.count} merged cell range(s) (${p.ranges}) in a numeric column: never filled down (a number is not copied to other rows); the rows under the first cell have no value`, ru: (p) => `${p.count} объединённых диапазон(а/ов) (${p.ranges}) в числовом столбце: не заполняются вниз (число не копируется в другие строки); у строк под первой ячейкой нет значения`, kk: (p) => `сандық бағандағы ${p.count} біріктірілген ауқым (${p.ranges}): төмен толтырылмайды (сан басқа жолдарға көшірілмейді); бірінші ұяшықтың астындағы жолдарда мән жоқ` },
+  hidden_rows: { en: (p) => `${p.count} hidden row(s) (${p.rows}) were read like the others`, ru: (p) => `${p.count} скрыт(ая/ых) строк(и) (${p.rows}) прочитаны как остальные`, kk: (p) => `${p.count} жасырын жол (${p.rows}) басқалары сияқты оқылды` },
+  // cells of a workbook (the cell is no data, the row is kept)
+  formula_no_value: { en: (p) => `a formula (=${p.formula}) without a saved value: read as no data (open the file in Excel and save it, or type the value)`, ru: (p) => `формула (=${p.formula}) без сохранённого значения: прочитано как «нет данных» (откройте файл в Excel и сохраните или введите значение)`, kk: (p) => `сақталған мәні жоқ формула (=${p.formula}): «дерек жоқ» деп оқылды (файлды Excel-де ашып сақтаңыз немесе мәнді енгізіңіз)` },
+  date_in_numeric: { en: () => 'a date in a numeric column: read as no data', ru: () => 'дата в числовом столбце: прочитано как «нет данных»', kk: () => 'сандық бағанда күн: «дерек жоқ» деп оқылды' },
+  // damaged text in FlatGeobuf / DBF records (the record is rejected)
+  text_control_chars: { en: () => 'the text holds control characters (a damaged file?): the record is not read', ru: () => 'в тексте управляющие символы (файл повреждён?): запись не прочитана', kk: () => 'мәтінде басқару таңбалары бар (файл бүлінген бе?): жазба оқылмады' },
+  text_invalid_utf8: { en: () => 'the text is not valid UTF-8 (damaged bytes): the record is not read', ru: () => 'текст не в корректной кодировке UTF-8 (повреждённые байты): запись не прочитана', kk: () => 'мәтін дұрыс UTF-8 емес (бүлінген байттар): жазба оқылмады' },
   shp_missing: { en: (p) => `the archive has no ${p.part} file`, ru: (p) => `в архиве нет файла ${p.part}`, kk: (p) => `мұрағатта ${p.part} файлы жоқ` },
   crs_unsupported: { en: (p) => `coordinates are not in WGS 84 (EPSG:4326) and cannot be reprojected: ${p.crs}`, ru: (p) => `координаты не в WGS 84 (EPSG:4326), пересчёт невозможен: ${p.crs}`, kk: (p) => `координаттар WGS 84 (EPSG:4326) емес, қайта есептеу мүмкін емес: ${p.crs}` },
   // encoding

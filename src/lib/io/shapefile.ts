@@ -5,7 +5,8 @@
 import proj4 from 'proj4';
 import { parseDbf, parseShp } from 'shpjs';
 import { checkZip, inflateEntry, listZip } from './zip.ts';
-import { fileError } from './problems.ts';
+import { fileError, type Problem } from './problems.ts';
+import { damagedText, visibleText } from './fgb.ts';
 import { decodeText, type Encoding } from './text.ts';
 
 const LDID: Record<number, string> = { 0xc9: 'windows-1251', 0x65: 'ibm866', 0x26: 'ibm866', 0x57: 'windows-1251' };
@@ -62,7 +63,67 @@ function checkDbf(dbf: Uint8Array): Uint8Array {
   return copy;
 }
 
-export async function readShapefileZip(bytes: Uint8Array, expandedLimit: number): Promise<{ features: unknown[]; encoding?: Encoding }> {
+interface DbfField {
+  name: string;
+  type: string;
+  length: number;
+}
+
+/** The DBF's field descriptors. Two fields with one name are refused, naming both: the format cuts names to 10
+ *  characters (population_growth_pct → population), and a reader keyed by name would let the later one win. */
+function dbfFields(dbf: Uint8Array): DbfField[] {
+  const headerLength = dbf[8] | (dbf[9] << 8);
+  const fields: DbfField[] = [];
+  const seen = new Map<string, number>();
+  for (let o = 32; o + 32 <= Math.min(headerLength, dbf.length) && dbf[o] !== 0x0d; o += 32) {
+    const raw = dbf.subarray(o, o + 11);
+    const end = raw.indexOf(0);
+    const name = new TextDecoder().decode(end < 0 ? raw : raw.subarray(0, end)).trim();
+    const first = seen.get(name);
+    if (first !== undefined) throw fileError('dbf_duplicate_field', { first: first + 1, second: fields.length + 1, name }, name);
+    seen.set(name, fields.length);
+    fields.push({ name, type: String.fromCharCode(dbf[o + 11]), length: dbf[o + 16] });
+  }
+  return fields;
+}
+
+/** Per record, the first text field whose raw bytes hold control characters (trailing NUL/space padding aside) or,
+ *  in a UTF-8 DBF, bytes that are not UTF-8. parsedbf drops every NUL and replaces bad bytes silently, so this reads
+ *  the bytes themselves. */
+function damagedRecords(dbf: Uint8Array, fields: DbfField[], records: number, label: string): Map<number, { column: string; value: string; code: 'text_control_chars' | 'text_invalid_utf8' }> {
+  const out = new Map<number, { column: string; value: string; code: 'text_control_chars' | 'text_invalid_utf8' }>();
+  const headerLength = dbf[8] | (dbf[9] << 8);
+  const recordLength = dbf[10] | (dbf[11] << 8);
+  const strict = label === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
+  const lenient = new TextDecoder(label);
+  for (let k = 0; k < records; k++) {
+    let o = headerLength + k * recordLength + 1; // after the deletion flag
+    for (const f of fields) {
+      const start = o;
+      o += f.length;
+      if (f.type !== 'C' && f.type !== 'M') continue;
+      let end = Math.min(start + f.length, dbf.length);
+      while (end > start && (dbf[end - 1] === 0 || dbf[end - 1] === 0x20)) end--;
+      const cell = dbf.subarray(start, end);
+      let text: string;
+      try {
+        text = strict ? strict.decode(cell) : lenient.decode(cell);
+      } catch {
+        out.set(k, { column: f.name, value: lenient.decode(cell), code: 'text_invalid_utf8' });
+        break;
+      }
+      const code = damagedText(text);
+      if (code) {
+        out.set(k, { column: f.name, value: visibleText(text), code });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Features (null for a record rejected in `problems`) and the code page read. */
+export async function readShapefileZip(bytes: Uint8Array, expandedLimit: number): Promise<{ features: unknown[]; encoding?: Encoding; problems: Problem[] }> {
   const entries = listZip(bytes).filter((e) => !e.name.includes('__MACOSX') && !e.name.endsWith('/'));
   checkZip(entries, expandedLimit);
   const shpEntry = entries.find((e) => e.name.toLowerCase().endsWith('.shp'));
@@ -101,6 +162,9 @@ export async function readShapefileZip(bytes: Uint8Array, expandedLimit: number)
     label = guess === 'kz-1048' ? 'windows-1251' : guess;
   }
   const shape = checkShp(shp);
+  const fields = dbfFields(dbf);
+  const dbfChecked = checkDbf(dbf);
+  const damaged = damagedRecords(dbfChecked, fields, new DataView(dbfChecked.buffer, dbfChecked.byteOffset).getUint32(4, true), label);
   let geometries: unknown[];
   let records: Record<string, unknown>[];
   try {
@@ -111,13 +175,21 @@ export async function readShapefileZip(bytes: Uint8Array, expandedLimit: number)
     const whole = shp.slice(0, end);
     new DataView(whole.buffer).setInt32(24, end / 2);
     geometries = parseShp(whole, transform);
-    records = parseDbf(checkDbf(dbf), label);
+    records = parseDbf(dbfChecked, label);
   } catch (e) {
     throw fileError('zip_invalid', { detail: `unreadable Shapefile (${(e as Error).message})` });
   }
   // One feature per DBF record (the attribute table is the register); a record without a readable shape gets no
   // geometry and is reported, shapes without a record are reported as features without attributes.
   const n = Math.max(records.length, geometries.length + (shape.cut ? 1 : 0));
-  const features = Array.from({ length: n }, (_, i) => (i < records.length || i < geometries.length ? { type: 'Feature', geometry: geometries[i] ?? null, properties: records[i] ?? {} } : null));
-  return { features, encoding: label as Encoding };
+  const problems: Problem[] = [];
+  const features = Array.from({ length: n }, (_, i) => {
+    const bad = damaged.get(i);
+    if (bad) {
+      problems.push({ row: i + 1, column: bad.column, value: bad.value, code: bad.code, params: {}, severity: 'error' });
+      return null;
+    }
+    return i < records.length || i < geometries.length ? { type: 'Feature', geometry: geometries[i] ?? null, properties: records[i] ?? {} } : null;
+  });
+  return { features, encoding: label as Encoding, problems };
 }

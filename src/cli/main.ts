@@ -13,7 +13,7 @@ import { auditAssessment } from '../lib/engine/audit.ts';
 import { writeAuditReport } from '../lib/io/audit-report.ts';
 import { CATEGORIES } from '../lib/engine/classify.ts';
 import type { Lang } from '../lib/engine/types.ts';
-import { writeAssessmentChunks, formatOf } from '../lib/io/formats.ts';
+import { writeAssessmentChunks, formatOf, type TableOptions } from '../lib/io/formats.ts';
 import { checkMapping, INPUT_FORMATS, readInput, type RegisterImport } from '../lib/io/read.ts';
 import type { Mapping } from '../lib/io/mapping.ts';
 import { fileError, formatProblem, LANGS, problemMessage, RegisterFileError } from '../lib/io/problems.ts';
@@ -27,7 +27,8 @@ const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
 Usage:
   auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--districts FILE]
-              [--id-field F] [--name-field F] [--skip-invalid] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
+              [--sheet NAME|N] [--header-row N] [--fill-down] [--id-field F] [--name-field F] [--skip-invalid]
+              [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
       FILE is read as the app reads it: ${INPUT_FORMATS};
       text in UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866, separated by commas, semicolons or tabs.
@@ -36,17 +37,23 @@ Usage:
       an object of header → field (null: not read). The kind is guessed as in the app; the CLI never asks: an unsure
       file is read as a register, and a file whose content says settlement list (KATO ids, names, districts, no
       indicator or population column) is assessed as one and said so.
+      --sheet: the .xlsx sheet to read, by name or 1-based number (default: the first sheet with rows, said so).
+      --header-row: the 1-based row (.xlsx) or line (.csv) of the header (default: the row, within the first 30,
+      that names the most known columns; a title row above it is skipped and said so).
+      --fill-down: fill merged .xlsx cells of text columns (region, district) down from their first cell (never
+      numbers; without it, merged ranges are listed as warnings).
       --out .csv, .geojson or .fgb.
       --districts: district polygons (.geojson or .fgb) for border-district status.
       --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
       --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
       --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
       --lang: language of the problem messages (default en).
-  auyl audit --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--districts FILE] [--excel] --out FILE.csv
+  auyl audit --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--sheet NAME|N] [--header-row N] [--fill-down]
+             [--districts FILE] [--excel] --out FILE.csv
       Approved categories (columns official_category, official_support_id, official_year) against the methodology:
       FILE.csv one row per settlement (agreement / upgrade / downgrade / changed / no_status, the computed reason,
       approved satellites whose support settlement is too far, in another district or not approved);
-      FILE and --mapping as for assess;
+      FILE, --mapping, --sheet, --header-row and --fill-down as for assess;
       FILE.districts.csv the counts per district; FILE.params.json the methodology used.
   auyl config --preset 2019|2025 --out FILE.json
       Writes a methodology preset for editing; pass it back with --config.
@@ -111,6 +118,18 @@ function loadConfig(values: Record<string, string>): Methodology {
   const id = values.preset ?? '2019';
   if (!(id in PRESETS)) throw new InputError([`--preset must be one of ${Object.keys(PRESETS).join(', ')} (got "${id}")`]);
   return preset(id as PresetId);
+}
+
+/** --sheet (a name, or a 1-based number), --header-row (1-based) and --fill-down: how to read a workbook. */
+function tableOptions(values: Record<string, string>, flags: Set<string>): TableOptions {
+  const out: TableOptions = { fillDown: flags.has('fill-down') };
+  if (values.sheet !== undefined) out.sheet = /^\d+$/.test(values.sheet) ? Number(values.sheet) : values.sheet;
+  if (values['header-row'] !== undefined) {
+    const row = Number(values['header-row']);
+    if (!Number.isInteger(row) || row < 1) throw new InputError([`--header-row must be a whole number ≥ 1 (got "${values['header-row']}")`]);
+    out.headerRow = row;
+  }
+  return out;
 }
 
 /** The --mapping file: the mapping the app saves (header → field or null), checked against the methodology. */
@@ -182,10 +201,11 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   };
   const outline = new Outline((await readFgb(embedded('kazakhstan.fgb'))).features);
   const given = loadMapping(values.mapping, config);
+  const workbook = tableOptions(values, flags);
   let read: RegisterImport;
   try {
     // the app's reading (io/read.ts); rows without coordinates are errors here (no settlement list to locate them)
-    const r = await readInput(readFile(values.settlements, '--settlements'), values.settlements, config, { lang, outline, mapping: given, fixSwapped: flags.has('fix-swapped'), withoutLocation: 'reject' });
+    const r = await readInput(readFile(values.settlements, '--settlements'), values.settlements, config, { lang, outline, mapping: given, ...workbook, fixSwapped: flags.has('fix-swapped'), withoutLocation: 'reject' });
     if (r.kind === 'boundaries') throw new InputError([`${values.settlements}: holds polygons (${r.count} boundaries), not settlements: pass it as --districts`]);
     read = r;
   } catch (e) {
@@ -217,7 +237,7 @@ function langOf(values: Record<string, string>, errors: string[]): Lang {
 }
 
 async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'sheet', 'header-row', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel', 'fill-down'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out) errors.push('--out FILE is required');
   const lang = langOf(values, errors);
@@ -241,7 +261,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
 }
 
 async function cmdAudit(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'sheet', 'header-row', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel', 'fill-down'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out || !values.out.toLowerCase().endsWith('.csv')) errors.push('--out FILE.csv is required');
   const lang = langOf(values, errors);

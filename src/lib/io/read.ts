@@ -10,7 +10,8 @@ import type { Lang, Settlement } from '../engine/types.ts';
 import type { RegisterColumns } from '../engine/columns.ts';
 import type { ListTownInput } from '../engine/geo/kato-towns.ts';
 import { DistrictLayer, districtsFromFeatures } from '../engine/geo/districts.ts';
-import { formatOf, LIMITS, readTable, type Format } from './formats.ts';
+import { formatOf, LIMITS, readTable, type Format, type TableOptions } from './formats.ts';
+import type { WorkbookInfo } from './xlsx.ts';
 import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type RawTable } from './register.ts';
 import { readFgbFeatures } from './fgb.ts';
 import { decodeText } from './text.ts';
@@ -22,7 +23,7 @@ import { autoMatch, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, re
 /** Every input format, as the CLI's help and the README list them. */
 export const INPUT_FORMATS = '.csv/.tsv/.txt, .xlsx, .geojson/.json, .fgb or a zipped Shapefile (.zip)';
 
-export interface ReadInputOptions {
+export interface ReadInputOptions extends TableOptions {
   /** UI language: boundary layers name their districts in it. */
   lang: Lang;
   /** The country outline: points outside it are errors. */
@@ -79,6 +80,8 @@ export interface RegisterImport {
   samples: Record<string, string[]>;
   counts: ImportCounts;
   problems: Problem[];
+  /** .xlsx: the sheets, the sheet and header row taken, merged ranges, hidden rows (for a choice in the app/CLI). */
+  workbook: WorkbookInfo | null;
   /** Row labels of the rejected rows. */
   rejectedRows: number[];
   unit: RawTable['unit'];
@@ -201,7 +204,7 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
     return Boolean(f && (NUMERIC_FIELDS.has(f) || indicators.includes(f)));
   };
   progress('parse', 0.1);
-  const { table, encoding } = await readTable(bytes, fileName, keep, numeric);
+  const { table, encoding, workbook, notices } = await readTable(bytes, fileName, keep, numeric, { sheet: opts.sheet, headerRow: opts.headerRow, fillDown: opts.fillDown });
   // too many rows for the tab (MAX_IMPORT_ROWS): refused before the checks and the model take their memory
   if (opts.maxRows !== undefined && table.rows.length > opts.maxRows) throw new Error('too_many_rows');
   progress('validate', 0.5);
@@ -293,10 +296,12 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
     }
   }
   const rejected = result.rejectedRows.length;
+  // the reader's notices (sheet and header row taken, merged cells, cell problems) come first, as the file reads
+  const problems = notices.length ? [...notices, ...result.problems] : result.problems;
   const out = {
     kind, sure: opts.kind ? true : guess.sure, guess: opts.kind ? null : guess, fileName, format, encoding: encoding ?? null, decimal: result.decimal, header: table.header, mapping, samples,
-    counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: result.problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems: result.problems, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns,
+    counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: problems.filter((p) => p.severity === 'warning').length, matchedByKato },
+    problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns,
   } as Omit<RegisterImport, 'settlements'> as RegisterImport;
   // records only when someone asks (tests, older callers); the worker reads the columns
   Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });

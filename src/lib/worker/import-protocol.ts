@@ -18,6 +18,10 @@ export interface ImportOptions {
   restore?: boolean;
   /** Ask before importing when the kind is unsure (a user's new file; not a restore or a re-read). */
   ask?: boolean;
+  /** .xlsx sheet (name or 1-based number), 1-based header row (.xlsx/.csv), fill merged text cells down. */
+  sheet?: string | number;
+  headerRow?: number;
+  fillDown?: boolean;
 }
 
 export type BoundaryFC = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
@@ -40,6 +44,9 @@ export interface ImportSummary {
   unit: 'line' | 'row' | 'feature';
   /** First unlocated settlements (the count is in `counts`). */
   unlocated: Unlocated[];
+  /** .xlsx: the sheets, the sheet and header row taken (and how: given / detected / first), merged ranges and
+   *  hidden rows counted; null for other formats. */
+  workbook: { sheets: string[]; sheet: string; headerRow: number; headerFound: 'given' | 'detected' | 'first'; merged: number; hiddenRows: number } | null;
   boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC } | null;
   ms: number;
   /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */

@@ -185,6 +185,16 @@ export function* solveNetworkSteps(input: NetworkInput, problem: NetworkProblem,
     firstMs = performance.now() - t0;
     if (maxPasses > 0) stoppedBy = yield* improveMedian(state, { maxPasses, deadline });
     open = Int32Array.from(state.open.keys()).filter((k) => state.open[k] === 1);
+    if (maxPasses > 0 && stoppedBy === 'converged') {
+      // A second start, from the covering greedy's first N: 1-swap local optima differ, keep the cheaper.
+      const other = new MedianState({ weight, m, required, near });
+      for (const k of greedy.order.subarray(0, supportsWanted)) other.setOpen(k, true);
+      const second = yield* improveMedian(other, { maxPasses, deadline });
+      if (other.cost < state.cost - 1e-9 * state.cost) {
+        open = Int32Array.from(other.open.keys()).filter((k) => other.open[k] === 1);
+        stoppedBy = second;
+      }
+    }
   }
 
   yield { phase: 'assign', fraction: 0 };

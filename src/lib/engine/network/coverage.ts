@@ -276,16 +276,17 @@ export function* coverBound(inst: CoverInstance, supports: number, known: number
     }
     let norm = 0;
     for (let d = 0; d < n; d++) {
+      // sites no candidate reaches can never count
+      if (coveredByStart[d + 1] === coveredByStart[d]) continue;
       const y = weight[d] > lambda[d] ? 1 : 0;
       if (y) bound += weight[d] - lambda[d];
       const g = y - times[d];
-      // Sites nobody reaches keep their multiplier: they add nothing either way.
-      if (coveredByStart[d + 1] > coveredByStart[d]) norm += g * g;
+      norm += g * g;
     }
     if (bound < best - 1e-9 * best) {
       best = bound;
       sinceBetter = 0;
-    } else if (++sinceBetter >= 15) {
+    } else if (++sinceBetter >= 30) {
       mu /= 2;
       sinceBetter = 0;
     }

@@ -3,3 +3,4 @@ export * from './distance.ts';
 export * from './steps.ts';
 export * from './solve.ts';
 export type { StoppedBy } from './coverage.ts';
+export * from './register.ts';

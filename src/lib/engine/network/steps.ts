@@ -39,6 +39,12 @@ export function runSteps<T>(steps: Steps<T>, control: RunControl = {}): T {
 
 /** Runs the steps in slices of about `sliceMs`, giving the event loop a turn between slices (messages, cancel). */
 export async function runStepsInSlices<T>(steps: Steps<T>, control: RunControl = {}, sliceMs = 30): Promise<T> {
+  // a turn first: a cancel or a newer request already queued arrives before any work
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (control.shouldStop?.()) {
+    steps.return(undefined as never);
+    throw new NetworkCancelled();
+  }
   let sliceEnd = performance.now() + sliceMs;
   for (;;) {
     const r = steps.next();

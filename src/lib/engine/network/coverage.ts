@@ -235,7 +235,7 @@ function sortedByLoss(state: CoverState): Int32Array {
  *  "a site counts as covered only if an open candidate reaches it", minimised by subgradient steps (Polyak
  *  step towards the best known cover `known`). Any multipliers give a valid bound; the minimum over the
  *  iterations is returned, never above the coverable weight. */
-export function* coverBound(inst: CoverInstance, supports: number, known: number, iterations: number): Steps<number> {
+export function* coverBound(inst: CoverInstance, supports: number, known: number, iterations: number, deadline = Infinity): Steps<number> {
   const { cover, weight, required, coveredByStart } = inst;
   const m = inst.cand.length, n = weight.length;
   const lambda = new Float64Array(n);
@@ -290,7 +290,7 @@ export function* coverBound(inst: CoverInstance, supports: number, known: number
       mu /= 2;
       sinceBetter = 0;
     }
-    if (norm === 0 || best - known <= 1e-9 * Math.max(1, best) || mu < 1e-4) break;
+    if (norm === 0 || best - known <= 1e-9 * Math.max(1, best) || mu < 1e-4 || performance.now() > deadline) break;
     const step = (mu * Math.max(bound - known, 1e-6 * Math.max(1, bound))) / norm;
     for (let d = 0; d < n; d++) {
       if (coveredByStart[d + 1] === coveredByStart[d]) continue;

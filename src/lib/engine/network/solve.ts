@@ -38,7 +38,8 @@ export interface NetworkOptions {
   curveMax?: number;
   /** Swap passes at most (default 30); 0 = greedy only. */
   maxPasses?: number;
-  /** Safety budget for the swaps, ms (default 4,000). */
+  /** Safety budget for the swaps and the bound, ms from the start (default 4,000): the bound then stops early
+   *  (still valid, only looser). */
   budgetMs?: number;
   /** Subgradient iterations of the MCLP bound (default 300; 0 = no bound). */
   boundIterations?: number;
@@ -144,7 +145,7 @@ export function* solveNetworkSteps(input: NetworkInput, problem: NetworkProblem,
     for (const k of greedy.order.subarray(0, supportsWanted)) state.add(k);
     if (maxPasses > 0) stoppedBy = yield* improveCover(state, { maxPasses, deadline });
     open = state.openList();
-    if ((options.boundIterations ?? 300) > 0) upperBound = Math.max(state.covered, yield* coverBound(inst, supportsWanted, state.covered, options.boundIterations ?? 300));
+    if ((options.boundIterations ?? 300) > 0) upperBound = Math.max(state.covered, yield* coverBound(inst, supportsWanted, state.covered, options.boundIterations ?? 300, deadline));
   } else if (problem.kind === 'lscp') {
     // Fewest supports: the greedy's prefix that reaches the target, then one fewer while swaps still reach it.
     let k = 0;
@@ -174,7 +175,7 @@ export function* solveNetworkSteps(input: NetworkInput, problem: NetworkProblem,
     // One support fewer cannot reach the target when even the bound for it stays below.
     let provedMinimal = open.length <= Math.max(1, requiredCount);
     if (!provedMinimal && (options.boundIterations ?? 300) > 0) {
-      const fewer = yield* coverBound(inst, open.length - 1, 0, options.boundIterations ?? 300);
+      const fewer = yield* coverBound(inst, open.length - 1, targetWeight, options.boundIterations ?? 300, deadline);
       provedMinimal = fewer < targetWeight - 1e-9 * totalWeight;
     }
     target = { share: problem.target, weight: problem.target * totalWeight, reached: targetWeight >= problem.target * totalWeight - 1e-9 * totalWeight, provedMinimal };

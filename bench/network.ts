@@ -7,7 +7,35 @@ import { placesFromFgb } from '../src/lib/io/embedded.ts';
 import { parseCsv } from '../src/lib/io/csv.ts';
 import { preset } from '../src/lib/engine/config/presets.ts';
 import { clusteredRegister } from '../src/lib/worker/synthetic-clustered.ts';
-import { runSteps, solveNetworkSteps, type NetworkInput, type NetworkProblem, type NetworkOptions } from '../src/lib/engine/network/index.ts';
+import { StraightLineDistance, runSteps, solveNetworkSteps, type NetworkInput, type NetworkProblem, type NetworkOptions } from '../src/lib/engine/network/index.ts';
+
+// The exact solver for comparison (devDependency `highs`, MIT): HIGHS_SECONDS per instance (default 120, 0 = skip).
+const HIGHS_SECONDS = Number(process.env.HIGHS_SECONDS ?? 120);
+type Highs = { solve(lp: string, options: Record<string, unknown>): { Status: string; ObjectiveValue: number } };
+let highs: Highs | null = null;
+if (HIGHS_SECONDS > 0) {
+  try {
+    highs = await ((await import('highs')).default as unknown as () => Promise<Highs>)();
+  } catch (e) {
+    log(`highs not available (${(e as Error).message}): exact comparison skipped`);
+  }
+}
+
+/** MCLP as a MIP in CPLEX LP format: max Σ w·y, y_d ≤ Σ x_c over the candidates reaching d, Σ x = N. */
+function mclpModel(inp: NetworkInput, supports: number): string {
+  const n = inp.lon.length;
+  const cand = Int32Array.from({ length: n }, (_, i) => i);
+  const cover = new StraightLineDistance(inp.lon, inp.lat).coverage(cand, inp.radiusKm);
+  const reachedBy: number[][] = Array.from({ length: n }, () => []);
+  for (let k = 0; k < n; k++) for (let e = cover.start[k]; e < cover.start[k + 1]; e++) reachedBy[cover.site[e]].push(k);
+  const wrap = (terms: string[]) => terms.reduce((out, t, i) => out + (i && i % 12 === 0 ? '\n ' : ' ') + t, '');
+  const demand = Array.from({ length: n }, (_, d) => d).filter((d) => inp.weight[d] > 0);
+  const lines = ['Maximize', ` obj:${wrap(demand.map((d, i) => `${i ? '+ ' : ''}${inp.weight[d]} y${d}`))}`, 'Subject To'];
+  for (const d of demand) lines.push(` r${d}:${wrap([`y${d}`, ...reachedBy[d].map((k) => `- x${k}`)])} <= 0`);
+  lines.push(` card:${wrap(Array.from({ length: n }, (_, k) => `${k ? '+ ' : ''}x${k}`))} = ${supports}`);
+  lines.push('Bounds', ...demand.map((d) => ` 0 <= y${d} <= 1`), 'Binary', wrap(Array.from({ length: n }, (_, k) => `x${k}`)), 'End');
+  return lines.join('\n');
+}
 
 const NATIONAL = '../shared/data/kz-settlements-kato-2025.csv';
 const log = (...a: unknown[]) => console.error(...a);
@@ -63,5 +91,16 @@ for (const sites of [await synthetic(), national()]) {
     if (s.weightedKm !== null) line.mean_km = +(s.weightedKm / s.totalWeight).toFixed(2);
     if (c.label === 'curve') Object.assign(line, { curve_points: s.curve.length, covered_share_at_2000: +(s.curve[s.curve.length - 1] / s.totalWeight).toFixed(4) });
     console.log(JSON.stringify(line));
+    if (highs && c.label === 'mclp' && c.problem.kind === 'mclp') {
+      const t0 = performance.now();
+      const exact = highs.solve(mclpModel(input(sites.lon, sites.lat, sites.population, c.radiusKm), c.problem.supports), { time_limit: HIGHS_SECONDS, output_flag: false });
+      const best = exact.ObjectiveValue;
+      console.log(JSON.stringify({
+        bench: 'network', data: sites.name, case: 'mclp-highs', problem: c.problem, radius_km: c.radiusKm, status: exact.Status,
+        highs_covered_share: +(best / s.totalWeight).toFixed(4), highs_s: +((performance.now() - t0) / 1000).toFixed(1),
+        heuristic_of_highs_pct: +((100 * s.coveredWeight) / best).toFixed(2),
+        within_stated_gap: exact.Status === 'Optimal' ? s.coveredWeight >= best * (1 - s.gap!) - 1e-6 : null,
+      }));
+    }
   }
 }

@@ -22,6 +22,7 @@ import { bordersFromFgb, districtLayerFromFeatures, placesFromFgb } from '../lib
 import { readFgb } from '../lib/io/fgb.ts';
 import { writeCsv } from '../lib/io/csv.ts';
 import type { DistrictLayer } from '../lib/engine/geo/districts.ts';
+import { cmdSuggest, SUGGEST_HELP } from './suggest.ts';
 
 const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
@@ -59,7 +60,7 @@ Usage:
       Writes a methodology preset for editing; pass it back with --config.
   auyl districts --districts FILE [--id-field F] [--name-field F] [--tolerance-km N] --out FILE.csv
       One row per district: district_id, name, borders_china, borders_russia, km_to_china, km_to_russia.
-
+${SUGGEST_HELP}
 Distances are straight lines on the sphere (mean Earth radius), not travel distances.
 Exit codes: 0 done; 2 bad input (one line per problem: line, column, value); 1 unexpected error.
 `;
@@ -326,6 +327,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'audit') return await cmdAudit(rest);
     if (command === 'config') return await cmdConfig(rest);
     if (command === 'districts') return await cmdDistricts(rest);
+    if (command === 'suggest') return await cmdSuggest(rest, { readAndAssess, inputError: (lines) => new InputError(lines) });
     throw new InputError([`unknown command "${command}" (try auyl --help)`]);
   } catch (e) {
     if (e instanceof InputError) {

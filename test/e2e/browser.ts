@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { ARGS, CHROMIUM, VIEWPORT, requireChromium, startServices, type Endpoints } from './services.ts';
 
 export { ARGS, CHROMIUM, VIEWPORT };
@@ -49,6 +49,14 @@ export async function startHarness(): Promise<Harness> {
     await own?.close();
     throw e;
   }
+}
+
+/** The bytes of a finished download. (`download.path()` is not available: the browser is a shared playwright server
+ *  that the files connect to, so a download is streamed back instead of read from the browser's disk.) */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Console messages that are driver noise under SwiftShader, not app errors. */

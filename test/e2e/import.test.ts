@@ -40,7 +40,7 @@ describe('import', () => {
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';
       document.body.append(s);
-      setTimeout(() => resolve(false), 2000);
+      setTimeout(() => resolve(false), 2000); // only when the CSP lets it run (the test then fails)
     }));
     expect(refused).toBe(true);
     expect(await page.evaluate(() => (window as any).__inline)).toBeUndefined();

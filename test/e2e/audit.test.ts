@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { openAppForFile, countMapColours, mapIdle, settled as settledOn, SCREENSHOTS } from './browser.ts';
+import { openAppForFile, countMapColours, downloadBytes, mapIdle, settled as settledOn, SCREENSHOTS } from './browser.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 import { parseCsv } from '../../src/lib/io/csv.ts';
 
@@ -155,7 +155,7 @@ describe('audit', () => {
     page.on('download', onDownload);
     await page.getByRole('button', { name: 'Audit report (CSV)' }).click();
     await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(4);
-    const byName = Object.fromEntries(await Promise.all(downloads.map(async (d) => [d.suggestedFilename().replace(/^auyl-\d{4}-\d\d-\d\d-/, ''), fs.readFileSync((await d.path())!, 'utf8')])));
+    const byName = Object.fromEntries(await Promise.all(downloads.map(async (d) => [d.suggestedFilename().replace(/^auyl-\d{4}-\d\d-\d\d-/, ''), (await downloadBytes(d)).toString('utf8')])));
     expect(Object.keys(byName).sort()).toEqual(['audit.csv', 'audit.districts.csv', 'audit.params.json', 'parameters.json']);
     const all = parseCsv(byName['audit.districts.csv']).rows.find((r) => r.cells.district === '(all)')!.cells;
     expect(all).toMatchObject({ settlements: '7', agreement: '1', upgrade: '3', downgrade: '1', changed: '1', no_status: '1', flagged_satellites: '2' });
@@ -166,7 +166,7 @@ describe('audit', () => {
     await page.getByRole('combobox', { name: 'District for the printable page' }).selectOption('KZ-AKM|Целиноградский');
     await page.getByTestId('audit-view').getByRole('button', { name: 'PDF', exact: true }).click();
     await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(1);
-    const pdf = fs.readFileSync((await downloads[0].path())!);
+    const pdf = await downloadBytes(downloads[0]);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(downloads[0].suggestedFilename()).toMatch(/^auyl-audit-.*Целиноградский\.pdf$/);
     const { extractText, getDocumentProxy } = await import('unpdf');

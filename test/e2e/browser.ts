@@ -1,52 +1,62 @@
-// Real-browser harness: builds the production app with Vite, serves it with `vite preview` on a free port,
-// and drives Debian's Chromium through playwright-core (SwiftShader for WebGL). No browser is downloaded;
-// a missing /usr/bin/chromium fails the suite with a clear message rather than skipping it.
+// Real-browser harness: the production app (built with Vite, served from dist/) in Debian's Chromium, driven by
+// playwright-core (SwiftShader for WebGL). In the e2e project the build, the server and the browser are started once
+// for all files (test/e2e/global-setup.ts) and each file connects and opens its own fresh context; outside Vitest
+// (the benches) `startHarness` starts its own. A missing /usr/bin/chromium fails with a clear message, never skips.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { ARGS, CHROMIUM, VIEWPORT, requireChromium, startServices, type Endpoints } from './services.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { ARGS, CHROMIUM, VIEWPORT };
 export const SCREENSHOTS = path.resolve('test/e2e/screenshots');
-
-export const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
 
 export interface Harness {
   origin: string;
+  /** This harness's own browser context: storage (IndexedDB, localStorage) starts empty and is kept across reloads
+   *  and pages of the context until `close`. */
   context: BrowserContext;
-  server: PreviewServer;
   close(): Promise<void>;
 }
 
-let built = false;
+/** The shared app and browser of the e2e project, when running in it. */
+function shared(): Endpoints | undefined {
+  return process.env.VITEST ? inject('e2e') : undefined;
+}
 
 export async function startHarness(): Promise<Harness> {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it: apt-get install -y chromium (or set CHROMIUM_PATH). Browser tests are never skipped.`);
-  if (!built) {
-    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
-    built = true;
+  requireChromium();
+  const endpoints = shared();
+  // outside the e2e project: build, serve and launch for this harness alone
+  const own = endpoints ? undefined : await startServices();
+  const { origin, wsEndpoint } = endpoints ?? own!;
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.connect(wsEndpoint);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    return {
+      origin,
+      context,
+      async close() {
+        await context.close();
+        await browser!.close(); // disconnects; the shared browser keeps running for the next file
+        await own?.close();
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await own?.close();
+    throw e;
   }
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const origin = new URL(server.resolvedUrls!.local[0]).origin;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'auyl-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 } });
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  return {
-    origin,
-    context,
-    server,
-    async close() {
-      await context.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+}
+
+/** The bytes of a finished download. (`download.path()` is not available: the browser is a shared playwright server
+ *  that the files connect to, so a download is streamed back instead of read from the browser's disk.) */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Console messages that are driver noise under SwiftShader, not app errors. */

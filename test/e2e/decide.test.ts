@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, settled as settledOn, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, downloadBytes, settled as settledOn, SCREENSHOTS, type Harness } from './browser.ts';
 import { itWithShared, sharedFile } from '../support/shared-data.ts';
 import { readScenario, scenarioFile } from '../../src/lib/ui/decide/scenario-file.ts';
 import { preset } from '../../src/lib/engine/config/presets.ts';
@@ -84,7 +84,7 @@ describe('scenario and diff', () => {
     await page.getByTestId('scenario-save').click();
     await expect.poll(() => page.getByTestId('scenario-list').textContent()).toContain('Demography 80');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scenario-export').click()]);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = (await downloadBytes(download)).toString('utf8');
     const { scenario, problems } = readScenario(text);
     expect(problems).toEqual([]);
     expect(scenario!.name).toBe('Demography 80');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, settled, SCREENSHOTS } from './browser.ts';
+import { openAppForFile, mapIdle, settled, SCREENSHOTS } from './browser.ts';
 
 type Hook = { map: any; ready: boolean; count: number; atlas: any; loadRegister(b: ArrayBuffer, n: string): void };
 const W = () => (window as unknown as { __auyl: Hook }).__auyl;
@@ -75,7 +75,13 @@ describe('search', () => {
     await box.press('Enter');
     await expect.poll(() => page.locator('#panel-title').textContent()).toBe('Зайсан');
     await page.waitForFunction(() => location.hash.includes('sel=gn1517060'));
-    await page.waitForTimeout(1200); // the flight
+    // the flight: over when the map rests on Zaysan and is idle
+    await page.waitForFunction(() => {
+      const { map } = (window as any).__auyl;
+      const c = map.getCenter();
+      return !map.isMoving() && Math.abs(c.lng - 84.87144) < 0.05 && Math.abs(c.lat - 47.46657) < 0.05;
+    }, null, { timeout: 30_000 });
+    await mapIdle(page);
     await shot(page, 'search-zaysan');
     const selected = await page.evaluate(() => (window as any).__auyl.map.getFeatureState({ source: 'settlements', id: (window as any).__auyl.atlas.rowOf.get('gn1517060') }).selected);
     expect(selected).toBe(true);
@@ -215,14 +221,16 @@ describe('keyboard alone', () => {
   it('lays out at 600 px', async () => {
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 600, height: 900 });
-    await page.waitForTimeout(500);
+    // the map has followed the new size (its canvas no wider than the window)
+    await page.waitForFunction(() => (window as any).__auyl.map.getCanvas().clientWidth <= 600, null, { timeout: 10_000 });
     await page.getByRole('tab', { name: /Кесте|Table/ }).click();
-    await page.waitForTimeout(800);
+    await page.getByRole('grid').waitFor();
+    await mapIdle(page);
     // the table stays in the pane: the page does not grow, the map keeps a screen-sized canvas
-    expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(900);
+    await expect.poll(() => page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(900);
     const pane = (await page.getByRole('grid').boundingBox())!;
     expect(pane.y + pane.height).toBeLessThanOrEqual(901);
-    expect((await page.locator('[data-testid=map] canvas').boundingBox())!.height).toBeLessThan(600);
+    await expect.poll(async () => (await page.locator('[data-testid=map] canvas').boundingBox())!.height).toBeLessThan(600);
     await shot(page, 'narrow');
     await page.setViewportSize({ width: 1280, height: 800 });
   });

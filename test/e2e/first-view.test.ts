@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, SCREENSHOTS } from './browser.ts';
+import { mapIdle, openAppForFile, SCREENSHOTS } from './browser.ts';
 import { PALETTE } from '../../src/lib/map/palette.ts';
 
 let page: Page;
@@ -75,7 +75,7 @@ describe('the first view', () => {
   it('switches labels to Russian at once', async () => {
     await page.getByRole('button', { name: 'RU', exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'ru');
-    await page.waitForTimeout(200);
+    await mapIdle(page); // the labels laid out again in Russian
     const labels = await labelTexts(['labels-major'], 'ru');
     expect(labels).toEqual(expect.arrayContaining(['Актау', 'Усть-Каменогорск', 'Караганда', 'Уральск']));
     expect(await labelTexts(['water-labels'], 'ru')).toEqual(expect.arrayContaining(['озеро Балхаш']));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, importFile, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, downloadBytes, importFile, SCREENSHOTS, type Harness } from './browser.ts';
 import { encodeSingleByte } from '../../src/lib/io/text.ts';
 import { itWithShared, sharedFile } from '../support/shared-data.ts';
 
@@ -42,7 +42,7 @@ describe('import', () => {
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';
       document.body.append(s);
-      setTimeout(() => resolve(false), 2000);
+      setTimeout(() => resolve(false), 2000); // only when the CSP lets it run (the test then fails)
     }));
     expect(refused).toBe(true);
     expect(await page.evaluate(() => (window as any).__inline)).toBeUndefined();
@@ -64,7 +64,8 @@ describe('import', () => {
     expect(d.names.ru).toBe('Село Бірлік');
     const x = await detail(page, '112');
     expect(x.names.ru).toContain('<script>');
-    await page.waitForTimeout(300);
+    // the panel shows the name as text (waited for: it renders after the detail arrives)
+    await page.getByTestId('settlement-panel').getByText('<img src=x onerror=', { exact: false }).first().waitFor({ timeout: 10_000 });
     const panelText = await page.locator('body').textContent();
     expect(panelText).toContain('<img src=x onerror=');
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
@@ -100,7 +101,7 @@ describe('import', () => {
     await pick(page, 'swapped.csv', Buffer.from('id,name_en,lat,lon,population\n501,A,51.15,71.43,100\n502,B,71.43,51.15,200\n'));
     expect(await ids(page)).toEqual(['501']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Ақаулар тізімін жүктеп алу/ }).click()]);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = (await downloadBytes(download)).toString('utf8');
     expect(text).toMatch(/swapped_lat_lon/);
     const before = await page.evaluate(() => (window as any).__auyl.count);
     await page.getByRole('button', { name: /Ауысқан координаттарды түзету/ }).click();
@@ -128,8 +129,9 @@ describe('import', () => {
     const question = page.getByRole('group', { name: /unsure\.csv/ });
     await question.waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('import-ask-evidence').textContent()).resolves.toMatch(/Көрсеткіш бағандары табылмады; бары: КАТО \/ код, атауы, координаттар/);
-    // nothing imported while the question is open
-    await page.waitForTimeout(500);
+    // nothing imported while the question is open: the reading job is over (nothing busy, no progress) and the
+    // data and the results are still the previous ones
+    await page.waitForFunction(() => !document.querySelector('[data-testid=import-progress]') && !(window as any).__auyl.atlas.busy, null, { timeout: 30_000 });
     expect(await ids(page)).toEqual(before);
     expect(await page.evaluate(() => (window as any).__auyl.count)).toBe(count);
     await question.scrollIntoViewIfNeeded();

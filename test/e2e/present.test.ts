@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { read, utils } from '@e965/xlsx';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { openAppForFile, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, downloadBytes, SCREENSHOTS, type Harness } from './browser.ts';
 import { readCsv } from '../../src/lib/io/csv.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 
@@ -44,7 +44,7 @@ async function downloads(p: Page, click: () => Promise<unknown>, n: number): Pro
   });
   await click();
   await done;
-  return Promise.all(got.map(async (d) => ({ name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) })));
+  return Promise.all(got.map(async (d) => ({ name: d.suggestedFilename(), bytes: await downloadBytes(d) })));
 }
 const lastMs = (p: Page) => p.evaluate(() => (window as any).__auyl.exports.at(-1).ms as number);
 const shownCount = async (p: Page) => Number(await p.getByTestId('filter-count').getAttribute('data-shown'));

@@ -81,9 +81,11 @@ describe('import', () => {
     // the mapping this import used, saved for the command line: `auyl assess --mapping` reads the same rows
     const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the column mapping (JSON)' }).click()]);
     expect(saved.suggestedFilename()).toBe('register-1251.mapping.json');
-    const mappingFile = (await saved.path())!;
-    expect(JSON.parse(fs.readFileSync(mappingFile, 'utf8'))).toMatchObject({ 'Код КАТО': 'id', Наименование: 'name_ru', Широта: 'lat', Долгота: 'lon', 'Численность населения': 'population' });
+    const savedJson = (await downloadBytes(saved)).toString('utf8');
+    expect(JSON.parse(savedJson)).toMatchObject({ 'Код КАТО': 'id', Наименование: 'name_ru', Широта: 'lat', Долгота: 'lon', 'Численность населения': 'population' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auyl-mapping-'));
+    const mappingFile = path.join(dir, 'register-1251.mapping.json');
+    fs.writeFileSync(mappingFile, savedJson);
     fs.writeFileSync(path.join(dir, 'register-1251.csv'), encodeSingleByte(csv, 'windows-1251'));
     const cli = spawnSync(process.execPath, ['bin/auyl.mjs', 'assess', '--settlements', path.join(dir, 'register-1251.csv'), '--mapping', mappingFile, '--skip-invalid', '--out', path.join(dir, 'out.geojson')], { encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);

@@ -205,3 +205,15 @@ describe('exports for people (the default: not "codes for machines")', () => {
     expect(typeof p.border_status_name).toBe('string');
   });
 });
+
+describe('summary CSV for people', () => {
+  it('Kazakh headers, the country and region names, the coverage with one decimal', () => {
+    const [sum] = buildExport(model, { ...req, kind: 'summary-csv', csv: { delimiter: ';', decimalComma: true } });
+    const rows = text(sum.bytes).slice(1).trim().split(/\r?\n/).map((l) => l.split(';'));
+    expect(rows[0].slice(0, 4)).toEqual(['Деңгей', 'Облыс не аудан', 'Елді мекендер', 'Қалалар']);
+    expect(rows[0]).toContain('Елді мекендер: Тірек');
+    expect(rows[1].slice(0, 2)).toEqual(['Ел', 'Қазақстан']);
+    expect(rows.slice(2).map((r) => r[1])).toContain('Шығыс Қазақстан облысы');
+    expect(rows.slice(1).every((r) => /^(\d+,\d)?$/.test(r.at(-1)!))).toBe(true);
+  });
+});

@@ -507,6 +507,19 @@ export const en = {
   "exp.col.town_id_tier": "Nearest: {tier} (ID)",
   "exp.col.points": "{indicator}, points",
   "present.codes": "Codes for machines (snake_case columns and codes, as the CLI writes them)",
+  "exp.sum.level": "Level",
+  "exp.sum.level.country": "Country",
+  "exp.sum.level.oblast": "Region",
+  "exp.sum.level.district": "District",
+  "exp.sum.unit": "Region or district",
+  "exp.sum.country": "Kazakhstan",
+  "exp.sum.rural_population": "Rural population",
+  "exp.sum.count": "Settlements: {category}",
+  "exp.sum.people": "People: {category}",
+  "exp.sum.potential": "Potential: {potential}",
+  "exp.sum.border": "Border status: {status}",
+  "exp.sum.coverage": "Rural people in support clusters, %",
+  "exp.sum.not_assessed": "not assessed",
 } as const;
 
 export type Key = keyof typeof en;

@@ -113,3 +113,32 @@ export function reasonText(lang: Lang, table: AssessmentTable, r: number, fallba
   else if (code === 'other.insufficient_data') (code = 'other.insufficient'), (params = {});
   return ruleText(lang, code, params, fallback);
 }
+
+/** The summary CSV for people: headers in the UI language, the region's name for its code, and the coverage
+ *  with one decimal (counts are integers). `columns` are SUMMARY_COLUMNS (export.ts). */
+export function peopleSummary(lang: Lang, columns: readonly string[], decimalComma: boolean): PeopleTable {
+  const word = (prefix: string, code: string) => (code === 'not_assessed' ? t(lang, 'exp.sum.not_assessed') : tDynamic(lang, `${prefix}.${code}`, code));
+  const header = columns.map((c) => {
+    const fixed = { level: 'exp.sum.level', unit: 'exp.sum.unit', settlements: 'summary.settlements', towns: 'summary.towns', rural: 'summary.rural', population: 'summary.population', rural_population: 'exp.sum.rural_population', coverage_percent: 'exp.sum.coverage' }[c];
+    if (fixed) return t(lang, fixed as Key);
+    const [, kind, code] = /^(count|population|potential|border)_(.+)$/.exec(c) ?? [];
+    if (kind === 'count') return t(lang, 'exp.sum.count', { category: word('category', code) });
+    if (kind === 'population') return t(lang, 'exp.sum.people', { category: word('category', code) });
+    if (kind === 'potential') return t(lang, 'exp.sum.potential', { potential: word('potential', code) });
+    if (kind === 'border') return t(lang, 'exp.sum.border', { status: word('status', code) });
+    return c;
+  });
+  const level = columns.indexOf('level'), unit = columns.indexOf('unit'), coverage = columns.indexOf('coverage_percent');
+  return {
+    header,
+    cells(values) {
+      const out = values.map((v) => (v === null || v === undefined ? null : (v as string | number)));
+      const lv = String(values[level]);
+      out[level] = tDynamic(lang, `exp.sum.level.${lv}`, lv);
+      out[unit] = lv === 'country' ? t(lang, 'exp.sum.country') : lv === 'oblast' ? (regionWords(lang, values[unit]) as string | null) : (values[unit] as string | null);
+      const cov = values[coverage];
+      out[coverage] = typeof cov === 'number' && Number.isFinite(cov) ? fixedNumber(cov, 1, decimalComma) : null;
+      return out;
+    },
+  };
+}

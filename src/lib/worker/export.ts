@@ -17,7 +17,7 @@ import type { UnitSummary } from '../engine/explore/summary.ts';
 import { auditAssessment } from '../engine/audit.ts';
 import { writeAuditReport } from '../io/audit-report.ts';
 import { isLang, tDynamic } from '../i18n/index.ts';
-import { peopleTable, regionWords } from './export-people.ts';
+import { peopleSummary, peopleTable, regionWords } from './export-people.ts';
 
 /** The column added to the assessment's: whether the place is in the assessed register (other places of the
  *  map carry only their names, coordinates, region and population). */
@@ -119,8 +119,10 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
   }
   if (req.kind === 'summary-csv') {
     const { level, list } = summaries();
-    const w = new CsvWriter(SUMMARY_COLUMNS, csvOptions);
-    return [{ name: `${base}-${level}-summary.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(list.length, (k) => summaryRow(level, list[k]))]) }, paramsFile];
+    const sum = req.csv.codes ? null : peopleSummary(lang, SUMMARY_COLUMNS, req.csv.decimalComma);
+    const w = new CsvWriter(sum ? sum.header : SUMMARY_COLUMNS, csvOptions);
+    const row = (k: number) => (sum ? sum.cells(summaryRow(level, list[k]), -1) : summaryRow(level, list[k]));
+    return [{ name: `${base}-${level}-summary.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(list.length, row)]) }, paramsFile];
   }
   const feature = (i: number) => {
     const vals = values(i);
@@ -173,12 +175,20 @@ export function flatten(x: unknown, path = '', out: [string, string | number | b
 
 /** The .xlsx: settlements, summary and parameters sheets (SheetJS, loaded only here). */
 export async function buildXlsx(model: AtlasModel, req: ExportRequest): Promise<ExportFile[]> {
-  const { columns, values, kept, parameters, base, summaries, people, peopleValues } = prepare(model, req);
+  const { columns, values, kept, parameters, base, summaries, people, peopleValues, lang } = prepare(model, req);
   const XLSX = await import('@e965/xlsx');
   const rows: unknown[][] = [people ? people.header : columns];
   for (let k = 0; k < kept.length; k++) rows.push(people ? peopleValues(kept[k]) : values(kept[k]));
   const { level, list } = summaries();
-  const sumRows: unknown[][] = [SUMMARY_COLUMNS, ...list.map((s) => summaryRow(level, s))];
+  const sum = people ? peopleSummary(lang, SUMMARY_COLUMNS, false) : null;
+  // people's summary sheet: words for headers, levels and regions; the coverage stays a number
+  const sumRows: unknown[][] = [sum ? sum.header : SUMMARY_COLUMNS, ...list.map((s) => {
+    const r = summaryRow(level, s);
+    if (!sum) return r;
+    const cells = sum.cells(r, -1);
+    cells[SUMMARY_COLUMNS.indexOf('coverage_percent')] = r[SUMMARY_COLUMNS.indexOf('coverage_percent')] as number | null;
+    return cells;
+  })];
   const paramRows: unknown[][] = [['parameter', 'value'], ...flatten(parameters)];
   const wb = XLSX.utils.book_new();
   // strings stay text cells (aoa_to_sheet never turns "=…" into a formula)

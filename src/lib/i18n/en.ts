@@ -520,6 +520,8 @@ export const en = {
   "exp.sum.border": "Border status: {status}",
   "exp.sum.coverage": "Rural people in support clusters, %",
   "exp.sum.not_assessed": "not assessed",
+  "breaks.unreadable": "Not read as numbers: {items}. Nothing was changed; write breaks like {example}.",
+  "breaks.tooMany": "At most {max} breaks (classes minus one). Nothing was changed.",
 } as const;
 
 export type Key = keyof typeof en;

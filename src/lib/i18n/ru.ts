@@ -521,4 +521,6 @@ export const ru: Dict = {
   "exp.sum.border": "Пограничный статус: {status}",
   "exp.sum.coverage": "Сельские жители в опорных кластерах, %",
   "exp.sum.not_assessed": "не оценены",
+  "breaks.unreadable": "Не прочитано как числа: {items}. Ничего не изменено; пишите границы так: {example}.",
+  "breaks.tooMany": "Не больше {max} границ (число классов минус один). Ничего не изменено.",
 };

@@ -1,0 +1,93 @@
+// End-to-end: the interface's language reaches the files, and a phone keeps the selected place in view.
+// A CSV exported from the Kazakh interface (the default) has Kazakh headers, region names and categories; the
+// 2× PNG carries 144 DPI in its pHYs chunk (the A4 one, 300 DPI, is read in present.test.ts); at 390 × 844 the
+// settlement panel is a bottom drawer and a place selected low on the map is panned above it.
+// Screenshots: test/e2e/screenshots/language-phone-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { mapIdle, openAppForFile, SCREENSHOTS } from './browser.ts';
+import { parseCsv } from '../../src/lib/io/csv.ts';
+import { readPhys } from '../../src/lib/present/png-dpi.ts';
+
+let page: Page;
+openAppForFile(async (app) => {
+  ({ page } = app);
+});
+
+async function download(p: Page, click: () => Promise<unknown>, suffix: string): Promise<Buffer> {
+  const got = new Promise<Download>((resolve) => {
+    const on = (d: Download) => {
+      if (!d.suggestedFilename().endsWith(suffix)) return;
+      p.off('download', on);
+      resolve(d);
+    };
+    p.on('download', on);
+  });
+  await click();
+  return fs.readFileSync((await (await got).path())!);
+}
+
+describe('exports in the interface language', () => {
+  it('a CSV exported from the Kazakh interface has Kazakh headers, region names and categories', async () => {
+    await page.locator('section.present').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('export-codes').isChecked()).toBe(false);
+    const bytes = await download(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click(), '-settlements.csv');
+    const { columns, rows } = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(columns.slice(0, 9)).toEqual(['Идентификатор (белгілі болса, КАТО)', 'Атауы (қазақша)', 'Атауы (орысша)', 'Атауы (ағылшынша)', 'Ендік', 'Бойлық', 'Облыс', 'Аудан', 'Халық саны']);
+    expect(columns).toContain('Санат');
+    expect(columns).not.toContain('category');
+    const regions = new Set(rows.map((r) => r.cells['Облыс']));
+    expect([...regions].filter((r) => /^KZ-/.test(r))).toEqual([]);
+    expect(regions.has('Шығыс Қазақстан облысы')).toBe(true);
+    const categories = new Set(rows.map((r) => r.cells['Санат']).filter(Boolean));
+    expect(categories.has('Тірек')).toBe(true);
+    expect([...categories].filter((c) => /^[a-z_]+$/.test(c))).toEqual([]);
+    // one number of decimals per column, decimal comma
+    const km = rows.map((r) => r.cells['Ең жақын қалаға дейін, км']).filter(Boolean);
+    expect(km.length).toBeGreaterThan(10);
+    expect(km.filter((x) => !/^\d+,\d$/.test(x))).toEqual([]);
+  });
+
+  it('the 2× PNG says 144 DPI in its pHYs chunk', async () => {
+    await page.getByRole('combobox', { name: 'Өлшемі' }).selectOption('x2');
+    const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click(), '.png');
+    expect(readPhys(new Uint8Array(png))).toEqual({ x: 5669, y: 5669, dpi: 144 });
+  });
+});
+
+describe('phone', () => {
+  it('at 390 × 844 the drawer leaves the selected place visible above it', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await mapIdle(page);
+    // a place low on the map, where the drawer will open
+    const place = await page.evaluate(() => new Promise<{ lon: number; lat: number }>((resolve) => {
+      const { map } = (window as any).__auyl;
+      const f = map.queryRenderedFeatures({ layers: ['settlements'] })[0];
+      const [lon, lat] = f.geometry.coordinates;
+      map.jumpTo({ center: [lon, lat], zoom: 9 });
+      map.panBy([0, -0.36 * map.getContainer().clientHeight], { duration: 0 });
+      map.once('idle', () => resolve({ lon, lat }));
+      map.triggerRepaint();
+    }));
+    const mapBox = (await page.locator('[data-testid=map]').boundingBox())!;
+    const before = await page.evaluate(({ lon, lat }) => (window as any).__auyl.map.project([lon, lat]), place);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'language-phone-before.png') });
+    await page.mouse.click(mapBox.x + before.x, mapBox.y + before.y);
+    const drawer = page.locator('[data-testid=settlement-panel]');
+    await drawer.waitFor({ timeout: 10_000 });
+    const drawerTop = await drawer.evaluate((el) => el.getBoundingClientRect().top);
+    expect(mapBox.y + before.y).toBeGreaterThan(drawerTop); // the drawer covered the place: the test means something
+    await page.waitForFunction(({ lon, lat, top }) => {
+      const { map } = (window as any).__auyl;
+      const y = map.getContainer().getBoundingClientRect().top + map.project([lon, lat]).y;
+      return !map.isMoving() && y < top;
+    }, { ...place, top: drawerTop }, { timeout: 10_000 });
+    await mapIdle(page);
+    const after = await page.evaluate(({ lon, lat }) => (window as any).__auyl.map.project([lon, lat]), place);
+    expect(mapBox.y + after.y).toBeLessThan(drawerTop);
+    expect(mapBox.y + after.y).toBeGreaterThan(mapBox.y);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'language-phone-drawer.png') });
+  });
+});

@@ -88,6 +88,12 @@ describe('phone', () => {
     const after = await page.evaluate(({ lon, lat }) => (window as any).__auyl.map.project([lon, lat]), place);
     expect(mapBox.y + after.y).toBeLessThan(drawerTop);
     expect(mapBox.y + after.y).toBeGreaterThan(mapBox.y);
+    await page.waitForTimeout(1000);
+    console.log(JSON.stringify({ mapBox, before, after, drawerTop, size: await page.evaluate(() => { const m = (window as any).__auyl.map; return [m.getCanvas().clientWidth, m.getCanvas().clientHeight, m.getContainer().getBoundingClientRect().top, m.getZoom()]; }) }));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'language-phone-drawer.png') });
+    console.log(JSON.stringify(await page.evaluate(({ x, y }) => { const m = (window as any).__auyl.map; const area = document.querySelector('.map-area')!; const top = m.getContainer().getBoundingClientRect().top; const el = document.elementFromPoint(x, top + y); return { hits: m.queryRenderedFeatures([x, y]).map((f: any) => f.layer.id), scroll: area.scrollTop, canvasTop: m.getCanvas().getBoundingClientRect().top, el: el?.className, display: getComputedStyle(m.getCanvas()).visibility }; }, after)));
+    await page.keyboard.press('Escape');
+    await mapIdle(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'language-phone-closed.png') });
   });
 });

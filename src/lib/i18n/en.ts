@@ -522,6 +522,10 @@ export const en = {
   "exp.sum.not_assessed": "not assessed",
   "breaks.unreadable": "Not read as numbers: {items}. Nothing was changed; write breaks like {example}.",
   "breaks.tooMany": "At most {max} breaks (classes minus one). Nothing was changed.",
+  "scen.statusLead": "Status",
+  "scen.sourceLead": "Source",
+  "scen.inEnglish": "in English",
+  "scen.byFeature": "by place type: {types}",
 } as const;
 
 export type Key = keyof typeof en;

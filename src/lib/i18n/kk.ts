@@ -523,4 +523,8 @@ export const kk: Dict = {
   "exp.sum.not_assessed": "бағаланбаған",
   "breaks.unreadable": "Сан ретінде оқылмады: {items}. Ештеңе өзгертілмеді; шектерді былай жазыңыз: {example}.",
   "breaks.tooMany": "Шектер {max}-ден аспауы керек (сыныптар саны минус бір). Ештеңе өзгертілмеді.",
+  "scen.statusLead": "Мәртебесі",
+  "scen.sourceLead": "Дереккөзі",
+  "scen.inEnglish": "ағылшынша",
+  "scen.byFeature": "елді мекен түрі бойынша: {types}",
 };

@@ -523,4 +523,8 @@ export const ru: Dict = {
   "exp.sum.not_assessed": "не оценены",
   "breaks.unreadable": "Не прочитано как числа: {items}. Ничего не изменено; пишите границы так: {example}.",
   "breaks.tooMany": "Не больше {max} границ (число классов минус один). Ничего не изменено.",
+  "scen.statusLead": "Статус",
+  "scen.sourceLead": "Источник",
+  "scen.inEnglish": "на английском",
+  "scen.byFeature": "по типу пункта: {types}",
 };

@@ -57,6 +57,31 @@ describe('exports in the interface language', () => {
   });
 });
 
+describe('the table in Kazakh', () => {
+  it('cuts neither its headers nor the category names, and writes each number column with one decimal', async () => {
+    await page.getByRole('tab', { name: 'Кесте' }).click();
+    const grid = page.locator('[role=grid]');
+    await grid.locator('[role=row][data-row]').first().waitFor();
+    // text wider than its box is cut (ellipsis): none in the header buttons nor the category cells in view
+    const cut = await grid.evaluate((g) => {
+      const cutOff = (el: Element) => el.scrollWidth > el.clientWidth + 1;
+      const headers = [...g.querySelectorAll('[role=columnheader] button')].filter(cutOff).map((b) => b.textContent);
+      const col = [...g.querySelectorAll('[role=columnheader]')].findIndex((h) => h.textContent!.startsWith('Санат'));
+      const cells = [...g.querySelectorAll('[role=row][data-row]')].map((r) => r.children[col]).filter(cutOff).map((c) => c.textContent);
+      return { headers, cells, col };
+    });
+    expect(cut.col).toBeGreaterThan(0);
+    expect(cut).toEqual({ headers: [], cells: [], col: cut.col });
+    const km = await grid.evaluate((g) => {
+      const col = [...g.querySelectorAll('[role=columnheader]')].findIndex((h) => h.textContent!.startsWith('Қалаға дейін'));
+      return [...g.querySelectorAll('[role=row][data-row]')].map((r) => r.children[col].textContent!.trim());
+    });
+    expect(km.length).toBeGreaterThan(5);
+    expect(km.filter((x) => x !== '—' && !/^[\d\s\u00a0]+,\d$/.test(x))).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'language-table-kk.png') });
+  });
+});
+
 describe('phone', () => {
   it('at 390 × 844 the drawer leaves the selected place visible above it', async () => {
     await page.setViewportSize({ width: 390, height: 844 });

@@ -204,6 +204,14 @@ describe('exports for people (the default: not "codes for machines")', () => {
     expect(p.oblast_name).not.toMatch(/^KZ-/);
     expect(typeof p.border_status_name).toBe('string');
   });
+
+  it('FlatGeobuf keeps the codes and adds the names', async () => {
+    const [fgb] = buildExport(model, people({ kind: 'fgb' }));
+    const p = (await readFgb(fgb.bytes)).features[0].properties;
+    expect(p.category).toBe('support');
+    expect(p.category_name).toBe('Тірек');
+    expect(String(p.oblast_name)).toMatch(/облысы$/);
+  });
 });
 
 describe('summary CSV for people', () => {

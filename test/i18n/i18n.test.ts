@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DICTS, fmtKm, fmtInt, t } from '../../src/lib/i18n/index.ts';
+import { DICTS, fmtKm, fmtInt, t, tDynamic } from '../../src/lib/i18n/index.ts';
 import { ruleText } from '../../src/lib/i18n/rules.ts';
 import { classLabel } from '../../src/lib/ui/mapview/legend-labels.ts';
 import { numberOrDash } from '../../src/lib/ui/explore/explore-format.ts';
@@ -11,6 +11,10 @@ describe('i18n', () => {
       expect(Object.keys(d).sort()).toEqual(keys);
       expect(Object.values(d).filter((v) => !v.trim())).toEqual([]);
     }
+  });
+  it('words every GeoNames populated-place code (P class) in each language: no raw code on screen', () => {
+    const codes = ['PPL', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLC', 'PPLCH', 'PPLF', 'PPLG', 'PPLH', 'PPLL', 'PPLQ', 'PPLR', 'PPLS', 'PPLW', 'PPLX'];
+    for (const lang of ['kk', 'ru', 'en'] as const) for (const c of codes) expect(tDynamic(lang, `feature.${c}`, 'MISSING'), `${lang} ${c}`).not.toBe('MISSING');
   });
   it('formats numbers and distances per language', () => {
     expect(fmtKm('kk', 9.44)).toBe('9,4 км');

@@ -526,6 +526,17 @@ export const en = {
   "scen.sourceLead": "Source",
   "scen.inEnglish": "in English",
   "scen.byFeature": "by place type: {types}",
+  "feature.PPLA4": "Seat of a fourth-order division",
+  "feature.PPLG": "Seat of government",
+  "feature.PPLX": "Part of a populated place",
+  "feature.PPLL": "Locality",
+  "feature.PPLS": "Populated places",
+  "feature.PPLF": "Farm village",
+  "feature.PPLR": "Religious settlement",
+  "feature.PPLQ": "Abandoned populated place",
+  "feature.PPLW": "Destroyed populated place",
+  "feature.PPLH": "Historical populated place",
+  "feature.PPLCH": "Historical capital",
 } as const;
 
 export type Key = keyof typeof en;

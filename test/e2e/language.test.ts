@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { mapIdle, openAppForFile, SCREENSHOTS } from './browser.ts';
+import { mapIdle, openAppForFile, settled, SCREENSHOTS } from './browser.ts';
 import { parseCsv } from '../../src/lib/io/csv.ts';
 import { readPhys } from '../../src/lib/present/png-dpi.ts';
 
@@ -54,6 +54,25 @@ describe('exports in the interface language', () => {
     await page.getByRole('combobox', { name: 'Өлшемі' }).selectOption('x2');
     const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click(), '.png');
     expect(readPhys(new Uint8Array(png))).toEqual({ x: 5669, y: 5669, dpi: 144 });
+  });
+});
+
+describe('custom breaks in Kazakh', () => {
+  it('reads "40,5; 60,5" as two breaks and refuses "40.5" with a Kazakh message', async () => {
+    await settled(page, () => page.getByRole('combobox', { name: 'Түсі' }).selectOption('score_total'));
+    await settled(page, () => page.getByRole('combobox', { name: 'Сынып шекаралары' }).selectOption('custom'));
+    const box = page.getByTestId('custom-breaks');
+    await settled(page, async () => {
+      await box.fill('40,5; 60,5');
+      await box.press('Enter');
+    });
+    expect(await page.locator('.legend li[data-key=c1] .label').textContent()).toContain('40,5 – 60,5');
+    await box.fill('40.5; 70');
+    await box.press('Enter');
+    await expect.poll(() => page.getByTestId('custom-breaks-problem').textContent()).toContain('«40.5»');
+    expect(await page.getByTestId('custom-breaks-problem').textContent()).toMatch(/^Сан ретінде оқылмады/);
+    expect(await page.locator('.legend li[data-key=c1] .label').textContent()).toContain('40,5 – 60,5'); // unchanged
+    await settled(page, () => page.getByRole('combobox', { name: 'Түсі' }).selectOption('category'));
   });
 });
 

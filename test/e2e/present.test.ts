@@ -11,6 +11,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { openAppForFile, downloadBytes, SCREENSHOTS, type Harness } from './browser.ts';
 import { readCsv } from '../../src/lib/io/csv.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
+import { readPhys } from '../../src/lib/present/png-dpi.ts';
 
 let h: Harness;
 let page: Page;
@@ -53,6 +54,8 @@ describe('exports of the filtered settlements', () => {
   let csvIds: string[] = [];
   it('CSV: UTF-8 with BOM, ";" and decimal comma (Kazakh UI default), the filtered rows, a parameters file', async () => {
     await page.locator('section.present').scrollIntoViewIfNeeded();
+    // "codes for machines": the CLI's columns (test/e2e/language.test.ts reads the default, Kazakh, export)
+    await page.getByTestId('export-codes').check();
     const files = await downloads(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click(), 2);
     await page.locator('section.present').screenshot({ path: path.join(SCREENSHOTS, 'present-panel.png') });
     timings.csv = await lastMs(page);
@@ -109,6 +112,7 @@ describe('map image and brief', () => {
     fs.writeFileSync(path.join(SCREENSHOTS, 'present-a4.png'), png.bytes);
     expect(png.bytes.readUInt32BE(16)).toBe(3508);
     expect(png.bytes.readUInt32BE(20)).toBe(2480);
+    expect(readPhys(new Uint8Array(png.bytes))).toEqual({ x: 11811, y: 11811, dpi: 300 }); // A4 at 300 DPI
     const support = classesFor('category').find((c) => c.key === 'support')!.colour;
     // the legend box (top right): its white background and the support class's dot
     const found = await page.evaluate(async ({ b64, colour }) => {
@@ -141,6 +145,7 @@ describe('map image and brief', () => {
     });
     expect(png.bytes.readUInt32BE(16)).toBe(css[0] * 2);
     expect(png.bytes.readUInt32BE(20)).toBe(css[1] * 2);
+    expect(readPhys(new Uint8Array(png.bytes))?.dpi).toBe(144); // 5669 px/m: placed at the CSS size
   });
 
   it('the PDF brief of a region carries its Kazakh title', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DICTS, fmtKm, fmtInt, t } from '../../src/lib/i18n/index.ts';
+import { DICTS, fmtKm, fmtInt, t, tDynamic } from '../../src/lib/i18n/index.ts';
 import { ruleText } from '../../src/lib/i18n/rules.ts';
 import { classLabel } from '../../src/lib/ui/mapview/legend-labels.ts';
+import { numberOrDash } from '../../src/lib/ui/explore/explore-format.ts';
 
 describe('i18n', () => {
   it('every dictionary has the same keys, none empty', () => {
@@ -11,11 +12,19 @@ describe('i18n', () => {
       expect(Object.values(d).filter((v) => !v.trim())).toEqual([]);
     }
   });
+  it('words every GeoNames populated-place code (P class) in each language: no raw code on screen', () => {
+    const codes = ['PPL', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLC', 'PPLCH', 'PPLF', 'PPLG', 'PPLH', 'PPLL', 'PPLQ', 'PPLR', 'PPLS', 'PPLW', 'PPLX'];
+    for (const lang of ['kk', 'ru', 'en'] as const) for (const c of codes) expect(tDynamic(lang, `feature.${c}`, 'MISSING'), `${lang} ${c}`).not.toBe('MISSING');
+  });
   it('formats numbers and distances per language', () => {
     expect(fmtKm('kk', 9.44)).toBe('9,4 км');
     expect(fmtKm('ru', 9.44)).toBe('9,4 км');
     expect(fmtKm('en', 9.44)).toBe('9.4 km');
     expect(fmtInt('en', 12345)).toBe('12,345');
+    // one column, one number of decimals: 13 is written "13,0" beside "12,8"
+    expect([13, 12.84].map((x) => numberOrDash('kk', x))).toEqual(['13,0', '12,8']);
+    expect(numberOrDash('en', 7)).toBe('7.0');
+    expect(numberOrDash('ru', NaN)).toBe('—');
     expect(fmtInt('ru', 12345).replace(/\s/g, ' ')).toBe('12 345');
   });
   it('words a satellite rule in each language, with the Kazakh genitive', () => {

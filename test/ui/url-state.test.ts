@@ -40,12 +40,12 @@ describe('URL state', () => {
 
   it('ignores invalid values and names them, keeping the valid ones', () => {
     const { state, invalid } = parse('#map=99/100/0&mode=rainbow&breaks=jenks-5&custom=1,x&hide=a b&lang=de&sel=<x>&foo=1&breaks=quantile-9&lang=kk');
-    expect(invalid).toEqual(['map', 'mode', 'breaks', 'custom', 'hide', 'lang', 'sel', 'foo', 'breaks']);
+    expect(invalid).toEqual(['map=99/100/0', 'mode=rainbow', 'breaks=jenks-5', 'custom=1,x', 'hide=a b', 'lang=de', 'sel=<x>', 'foo=1', 'breaks=quantile-9']);
     expect(state).toEqual({ lang: 'kk' });
   });
 
   it('rejects hidden classes no mode has', () => {
-    expect(parse('#hide=support,unicorn')).toEqual({ state: {}, invalid: ['hide'] });
+    expect(parse('#hide=support,unicorn')).toEqual({ state: {}, invalid: ['hide=support,unicorn'] });
     expect(parse('#hide=support,c6,no_data').state.hidden).toEqual(['support', 'c6', 'no_data']);
   });
 
@@ -56,7 +56,8 @@ describe('URL state', () => {
   });
 
   it('rejects a malformed percent-encoding and an over-long hash', () => {
-    expect(parse('#sel=%E0%A4%A').invalid).toEqual(['sel']);
+    expect(parse('#sel=%E0%A4%A').invalid).toEqual(['sel=%E0%A4%A']);
+    expect(parse(`#foo=${'b'.repeat(50)}`).invalid).toEqual([`foo=${'b'.repeat(31)}…`]);
     expect(parse(`#sel=${'a'.repeat(2100)}`).invalid).toEqual(['#']);
   });
 
@@ -77,8 +78,22 @@ describe('filters in the URL', () => {
   it('ignores unknown categories and reversed ranges', async () => {
     const { parse } = await import('../../src/lib/ui/url-state.ts');
     const r = parse('#cat=support,nonsense&score=60..20&kind=city');
-    expect(r.invalid).toEqual(['cat', 'score', 'kind']);
+    expect(r.invalid).toEqual(['cat=support,nonsense', 'score=60..20', 'kind=city']);
     expect(r.state.filter).toBeUndefined();
+  });
+});
+
+describe('URL state: unknown regions', () => {
+  it('names an unknown region code and keeps the map (no region filter of nothing)', () => {
+    const r = parse('#obl=KZ-XXX&mode=potential');
+    expect(r.invalid).toEqual(['obl=KZ-XXX']);
+    expect(r.state).toEqual({ mode: 'potential' });
+  });
+  it('drops only the unknown code when a known one is beside it; names of regions pass', () => {
+    const r = parse('#obl=KZ-ABY,KZ-XXX');
+    expect(r.invalid).toEqual(['obl=KZ-XXX']);
+    expect(r.state.filter).toEqual({ oblasts: ['KZ-ABY'] });
+    expect(parse('#obl=Fixture oblast').state.filter).toEqual({ oblasts: ['Fixture oblast'] });
   });
 });
 
@@ -88,6 +103,6 @@ describe('URL state: the audit mode', () => {
     expect(invalid).toEqual([]);
     expect(state).toEqual({ mode: 'audit', hidden: ['upgrade', 'no_status'], lang: 'en' });
     expect(serialise(state)).toBe('#mode=audit&hide=upgrade,no_status&lang=en');
-    expect(parse('#mode=audits').invalid).toEqual(['mode']);
+    expect(parse('#mode=audits').invalid).toEqual(['mode=audits']);
   });
 });

@@ -9,7 +9,7 @@ import type { AtlasModel } from '../../src/lib/worker/model.ts';
 import { buildExport, buildXlsx, flatten, IN_REGISTER, SUMMARY_COLUMNS } from '../../src/lib/worker/export.ts';
 import type { ExportRequest } from '../../src/lib/worker/protocol.ts';
 import { NO_FILTER } from '../../src/lib/engine/explore/filter.ts';
-import { readCsv } from '../../src/lib/io/csv.ts';
+import { parseCsv, readCsv } from '../../src/lib/io/csv.ts';
 import { readFgb } from '../../src/lib/io/fgb.ts';
 import { readRegister } from '../../src/lib/io/formats.ts';
 import { RegisterColumns } from '../../src/lib/engine/columns.ts';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   req = {
     kind: 'csv', settings: model.defaults(), view: { mode: 'category', classing: { method: 'quantile', count: 5, custom: [] } },
     filter: { ...NO_FILTER, categories: ['support'] }, sort: { key: 'population', desc: true }, hidden: [],
-    csv: { delimiter: ';', decimalComma: true }, context: { date: '2026-11-25T10:00:00.000Z', lang: 'kk', dataSource: 'test' },
+    csv: { delimiter: ';', decimalComma: true, codes: true }, context: { date: '2026-11-25T10:00:00.000Z', lang: 'kk', dataSource: 'test' },
   };
 });
 
@@ -52,7 +52,7 @@ describe('exports', () => {
   });
 
   it('CSV with a comma and a decimal point', () => {
-    const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false } });
+    const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false, codes: true } });
     const t = text(csv.bytes).slice(1);
     expect(t.split('\n')[0]).toMatch(/^id,name_kk,/);
     expect(t).toMatch(/,\d+\.\d+,/);
@@ -77,7 +77,7 @@ describe('exports', () => {
   });
 
   it('places outside the register are exported as such', () => {
-    const [csv] = buildExport(model, { ...req, filter: NO_FILTER, csv: { delimiter: ',', decimalComma: false } });
+    const [csv] = buildExport(model, { ...req, filter: NO_FILTER, csv: { delimiter: ',', decimalComma: false, codes: true } });
     const t = readCsv(text(csv.bytes).slice(1));
     expect(t.lines.length).toBe(model.size);
   });
@@ -87,7 +87,7 @@ describe('exports', () => {
     const wb = read(x.bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['settlements', 'oblast_summary', 'parameters']);
     const rows = utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.settlements);
-    const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false } });
+    const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false, codes: true } });
     const t = readCsv(text(csv.bytes).slice(1));
     expect(rows.length).toBe(t.lines.length);
     expect(rows.every((r) => r.category === 'support')).toBe(true);
@@ -148,5 +148,80 @@ describe('a large imported register', () => {
     } finally {
       records.mockRestore();
     }
+  });
+});
+
+describe('exports for people (the default: not "codes for machines")', () => {
+  const people = (over: Partial<ExportRequest> = {}) => ({ ...req, ...over, csv: { delimiter: ';' as const, decimalComma: true, ...over.csv } });
+  it('CSV from the Kazakh interface: Kazakh headers, region names, categories and reasons; fixed decimals per column', async () => {
+    const { t } = await import('../../src/lib/i18n/index.ts');
+    const [csv] = buildExport(model, people());
+    const table = readCsv(text(csv.bytes).slice(1));
+    const parsed = parseCsv(text(csv.bytes).slice(1));
+    expect(table.header.slice(0, 9)).toEqual(['Идентификатор (белгілі болса, КАТО)', 'Атауы (қазақша)', 'Атауы (орысша)', 'Атауы (ағылшынша)', 'Ендік', 'Бойлық', 'Облыс', 'Аудан', 'Халық саны']);
+    expect(table.header).not.toContain('category_rule'); // the code only: the reason says it in words
+    const col = (name: string) => parsed.rows.map((r) => r.cells[name]);
+    expect(parsed.rows.length).toBeGreaterThan(10);
+    expect(new Set(col('Санат'))).toEqual(new Set([t('kk', 'category.support')]));
+    const regions = col('Облыс');
+    expect(regions.some((r) => /^KZ-/.test(String(r)))).toBe(false);
+    expect(regions).toContain('Шығыс Қазақстан облысы');
+    // reasons in Kazakh, as the panel words them ("Тірек: …")
+    expect(col('Неге бұл санат').every((r) => String(r).startsWith('Тірек'))).toBe(true);
+    // one number of decimals per column, with the decimal comma
+    const raw = text(csv.bytes).slice(1).trim().split(/\r?\n/).slice(1).map((l) => l.split(';'));
+    const cell = (name: string) => raw.map((r) => r[table.header.indexOf(name)]).filter((c) => c !== '');
+    expect(cell('Ең жақын қалаға дейін, км').every((c) => /^\d+,\d$/.test(c))).toBe(true);
+    expect(cell('Жалпы балл').every((c) => /^\d+,\d$/.test(c))).toBe(true);
+    expect(cell('Ендік').every((c) => /^\d+,\d{5}$/.test(c))).toBe(true);
+    expect(cell('Халық саны').every((c) => /^\d+$/.test(c))).toBe(true);
+  });
+
+  it('Russian and English headers follow the interface language', () => {
+    const head = (lang: string, decimalComma: boolean) => text(buildExport(model, people({ context: { ...req.context, lang }, csv: { delimiter: ';', decimalComma } }))[0].bytes).slice(1).split(/\r?\n/)[0];
+    expect(head('ru', true)).toMatch(/^Идентификатор \(КАТО, если известен\);Название \(каз\.\);/);
+    expect(head('en', false)).toMatch(/^ID \(KATO where known\);Name \(Kazakh\);/);
+    expect(text(buildExport(model, people({ context: { ...req.context, lang: 'en' }, csv: { delimiter: ';', decimalComma: false } }))[0].bytes)).toContain('East Kazakhstan');
+  });
+
+  it('.xlsx for people: Kazakh headers, numbers stay numbers with a fixed format', async () => {
+    const [x] = await buildXlsx(model, people({ kind: 'xlsx' }));
+    const wb = read(x.bytes, { type: 'array', cellNF: true });
+    const sheet = wb.Sheets.settlements;
+    const rows = utils.sheet_to_json<Record<string, unknown>>(sheet);
+    expect(Object.keys(rows[0])).toContain('Облыс');
+    expect(typeof rows[0]['Жалпы балл']).toBe('number');
+    const header = utils.sheet_to_json<unknown[]>(sheet, { header: 1 })[0] as string[];
+    const c = header.indexOf('Жалпы балл');
+    expect(sheet[utils.encode_cell({ r: 1, c })].z).toBe('0.0');
+  });
+
+  it('GeoJSON keeps the codes and adds the names', () => {
+    const [gj] = buildExport(model, people({ kind: 'geojson' }));
+    const p = JSON.parse(text(gj.bytes)).features[0].properties;
+    expect(p.category).toBe('support');
+    expect(p.category_name).toBe('Тірек');
+    expect(p.oblast_name).not.toMatch(/^KZ-/);
+    expect(typeof p.border_status_name).toBe('string');
+  });
+
+  it('FlatGeobuf keeps the codes and adds the names', async () => {
+    const [fgb] = buildExport(model, people({ kind: 'fgb' }));
+    const p = (await readFgb(fgb.bytes)).features[0].properties;
+    expect(p.category).toBe('support');
+    expect(p.category_name).toBe('Тірек');
+    expect(String(p.oblast_name)).toMatch(/облысы$/);
+  });
+});
+
+describe('summary CSV for people', () => {
+  it('Kazakh headers, the country and region names, the coverage with one decimal', () => {
+    const [sum] = buildExport(model, { ...req, kind: 'summary-csv', csv: { delimiter: ';', decimalComma: true } });
+    const rows = text(sum.bytes).slice(1).trim().split(/\r?\n/).map((l) => l.split(';'));
+    expect(rows[0].slice(0, 4)).toEqual(['Деңгей', 'Облыс не аудан', 'Елді мекендер', 'Қалалар']);
+    expect(rows[0]).toContain('Елді мекендер: Тірек');
+    expect(rows[1].slice(0, 2)).toEqual(['Ел', 'Қазақстан']);
+    expect(rows.slice(2).map((r) => r[1])).toContain('Шығыс Қазақстан облысы');
+    expect(rows.slice(1).every((r) => /^(\d+,\d)?$/.test(r.at(-1)!))).toBe(true);
   });
 });

@@ -38,16 +38,18 @@ export function numberLocale(lang: Lang): string {
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
-  const k = `${lang}|${digits}`;
+function numberFormat(lang: Lang, digits: number, fixed = false): Intl.NumberFormat {
+  const k = `${lang}|${digits}|${fixed}`;
   let f = numberFormats.get(k);
-  if (!f) numberFormats.set(k, (f = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  if (!f) numberFormats.set(k, (f = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 })));
   return f;
 }
 
 /** A number in the language's format (kk-KZ / ru-RU: "9,4", "12 345"; en-GB: "9.4", "12,345"). */
 export const fmtNum = (lang: Lang, x: number, digits = 1) => numberFormat(lang, digits).format(x);
 export const fmtInt = (lang: Lang, x: number) => numberFormat(lang, 0).format(x);
+/** Always `digits` decimals ("13,0" beside "12,8"): the numbers of one table column. */
+export const fmtFixed = (lang: Lang, x: number, digits = 1) => numberFormat(lang, digits, true).format(x);
 /** A distance: «9,4 км» / "9.4 km". */
 export const fmtKm = (lang: Lang, km: number, digits = 1) => t(lang, 'unit', { value: fmtNum(lang, km, digits) });
 

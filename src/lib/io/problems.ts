@@ -118,20 +118,33 @@ const MESSAGES = {
 export type ProblemCode = keyof typeof MESSAGES;
 // A code whose entry lacks a language fails here.
 const CHECKED: Record<ProblemCode, Messages> = MESSAGES;
+export const PROBLEM_CODES = Object.keys(MESSAGES) as ProblemCode[];
 
 const COLUMN_WORD: Record<Lang, string> = { en: 'column', ru: 'столбец', kk: 'баған' };
 const VALUE_WORD: Record<Lang, string> = { en: 'value', ru: 'значение', kk: 'мән' };
 
-export function problemMessage(p: Pick<Problem, 'code' | 'params'>, lang: Lang = 'en'): string {
-  return CHECKED[p.code][lang](p.params);
+/** Where a message is read: the CLI may name its flags; the web app never does, it names its own controls. */
+export type ProblemContext = 'cli' | 'web';
+
+/** Web wordings of the messages whose CLI text names a command-line flag. */
+const WEB: Partial<Record<ProblemCode, Messages>> = {
+  swapped_lat_lon: {
+    en: () => 'lat and lon look swapped (the swapped point lies in Kazakhstan); fix the file or press "Fix swapped coordinates" above the problem list',
+    ru: () => 'lat и lon, похоже, перепутаны (после обмена точка в Казахстане); исправьте файл или нажмите «Исправить перепутанные координаты» над списком проблем',
+    kk: () => 'lat пен lon ауысып кеткен сияқты (ауыстырғанда нүкте Қазақстанда); файлды түзетіңіз немесе мәселелер тізімінің үстіндегі «Ауысқан координаттарды түзету» батырмасын басыңыз',
+  },
+};
+
+export function problemMessage(p: Pick<Problem, 'code' | 'params'>, lang: Lang = 'en', context: ProblemContext = 'cli'): string {
+  return ((context === 'web' && WEB[p.code]) || CHECKED[p.code])[lang](p.params);
 }
 
 /** `line 3, column "lat", value "abc": not a number` (in the chosen language). */
-export function formatProblem(p: Problem, unit: 'line' | 'row' | 'feature' = 'line', lang: Lang = 'en'): string {
+export function formatProblem(p: Problem, unit: 'line' | 'row' | 'feature' = 'line', lang: Lang = 'en', context: ProblemContext = 'cli'): string {
   const where = [p.row > 0 ? `${UNIT_WORDS[unit][lang]} ${p.row}` : '', p.column && p.column !== '*' ? `${COLUMN_WORD[lang]} "${p.column}"` : '', p.value !== '' ? `${VALUE_WORD[lang]} "${p.value.length > 80 ? p.value.slice(0, 77) + '…' : p.value}"` : '']
     .filter(Boolean)
     .join(', ');
-  return `${where ? where + ': ' : ''}${problemMessage(p, lang)}`;
+  return `${where ? where + ': ' : ''}${problemMessage(p, lang, context)}`;
 }
 
 /** A problem that stops reading the whole file. */

@@ -54,3 +54,24 @@ export function computeBreaks(values: ArrayLike<number>, classing: Classing): nu
   if (classing.method === 'ckmeans') return naturalBreaks(sorted, k);
   return quantileBreaks(sorted, k);
 }
+
+export interface TypedBreaks {
+  /** The values read, ascending and distinct (at most MAX_CLASSES - 1). */
+  values: number[];
+  /** What could not be read as a number, as typed. */
+  unreadable: string[];
+  /** More values than breaks a map can have (MAX_CLASSES - 1). */
+  tooMany: boolean;
+}
+
+/** Custom breaks as typed. With a decimal comma (kk, ru) a comma between digits is the decimal mark ("40,5"),
+ *  values are separated by ";", spaces, or a comma followed by a space; with a decimal point (en) by ",", ";" or
+ *  spaces. Nothing is guessed: a token that is not a plain number is named in `unreadable`. */
+export function parseTypedBreaks(text: string, decimalComma: boolean): TypedBreaks {
+  const tokens = text.split(decimalComma ? /;|\s+|,(?=\s|$)|^,/ : /[;,\s]+/).map((x) => x.trim()).filter(Boolean);
+  const number = decimalComma ? /^-?\d+(?:,\d+)?$/ : /^-?\d+(?:\.\d+)?$/;
+  const unreadable = tokens.filter((x) => !number.test(x));
+  const read = tokens.filter((x) => number.test(x)).map((x) => Number(x.replace(',', '.')));
+  const values = distinctAscending(read);
+  return { values: values.slice(0, MAX_CLASSES - 1), unreadable, tooMany: values.length > MAX_CLASSES - 1 };
+}

@@ -5,6 +5,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { drawOps, posterLayout, type PosterInput } from './poster.ts';
 
+import { PNG_DPI, withDpi } from './png-dpi.ts';
+
 export type PngSize = 'x1' | 'x2' | 'a4';
 /** A4 landscape at 300 DPI: 297 × 210 mm. */
 export const A4_300DPI = { width: 3508, height: 2480 } as const;
@@ -80,6 +82,12 @@ export async function renderPoster(map: MapLibreMap, size: PngSize | { width: nu
 
 export const canvasBlob = (canvas: HTMLCanvasElement, type = 'image/png') =>
   new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob failed'))), type));
+
+/** The poster as PNG bytes carrying its resolution (pHYs): A4 300 DPI, 2× 144 DPI; 1× as the canvas wrote it. */
+export async function posterPng(canvas: HTMLCanvasElement, size: PngSize): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await (await canvasBlob(canvas)).arrayBuffer());
+  return size === 'x1' ? bytes : withDpi(bytes, PNG_DPI[size]);
+}
 
 /** Starts a download of bytes or a blob (a Blob URL; nothing leaves the page). */
 export function download(name: string, data: Blob | Uint8Array, mime = 'application/octet-stream') {

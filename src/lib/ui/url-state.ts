@@ -8,6 +8,7 @@ import { NO_FILTER, type FilterSpec, type Range } from '../engine/explore/filter
 import { CATEGORIES } from '../engine/classify.ts';
 import { POTENTIALS } from '../engine/score.ts';
 import { BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import { findRegion } from '../engine/regions.ts';
 
 export interface View {
   zoom: number;
@@ -86,9 +87,16 @@ export function serialise(s: UrlState): string {
 
 export interface Parsed {
   state: UrlState;
-  /** Field names whose values were ignored (unknown field, bad value). */
+  /** What was ignored, each as `field=value` (the value shortened), so the notice names it; `#`: the whole hash. */
   invalid: string[];
 }
+
+/** How the notice names an ignored field and its value. */
+export const ignoredItem = (name: string, value: string) => (value === '' ? name : `${name}=${value.length > 32 ? `${value.slice(0, 31)}…` : value}`);
+
+/** A region code (ISO 3166-2 shape) no region has: a stale or mistyped link. Region names pass (an imported
+ *  register may name its regions in its own way); codes are checked here, since no data has unknown codes. */
+const unknownRegionCode = (x: string) => /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(x) && !findRegion(x);
 
 export function parse(hash: string): Parsed {
   const state: UrlState = {};
@@ -104,10 +112,17 @@ export function parse(hash: string): Parsed {
     try {
       value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
     } catch {
-      invalid.push(name);
+      invalid.push(ignoredItem(name, part.slice(eq + 1)));
       continue;
     }
-    if (!applyField(state, name, value)) invalid.push(name);
+    if (name === 'obl') {
+      // unknown region codes leave one by one (the others still filter), so the map keeps its data
+      const unknown = value.split(',').filter(unknownRegionCode);
+      for (const code of unknown) invalid.push(ignoredItem(name, code));
+      value = value.split(',').filter((x) => !unknownRegionCode(x)).join(',');
+      if (!value) continue;
+    }
+    if (!applyField(state, name, value)) invalid.push(ignoredItem(name, value));
   }
   return { state, invalid };
 }

@@ -16,6 +16,8 @@ import { BORDER_STATUSES } from '../engine/geo/geospatial.ts';
 import type { UnitSummary } from '../engine/explore/summary.ts';
 import { auditAssessment } from '../engine/audit.ts';
 import { writeAuditReport } from '../io/audit-report.ts';
+import { isLang, tDynamic } from '../i18n/index.ts';
+import { peopleSummary, peopleTable, regionWords } from './export-people.ts';
 
 /** The column added to the assessment's: whether the place is in the assessed register (other places of the
  *  map carry only their names, coordinates, region and population). */
@@ -37,6 +39,9 @@ function summaryRow(level: string, s: UnitSummary): unknown[] {
     s.coverage === null ? null : Math.round(s.coverage * 1000) / 10,
   ];
 }
+
+/** GeoJSON / FlatGeobuf: coded columns that get a `<code>_name` beside them, and their dictionary prefix. */
+const NAMED_CODES = [['category', 'category'], ['potential', 'potential'], ['border_status', 'status'], ['nearest_border', 'border']] as const;
 
 const stamp = (iso: string) => iso.slice(0, 10);
 
@@ -90,11 +95,15 @@ function prepare(model: AtlasModel, req: ExportRequest) {
   };
   const summaries = (): { level: string; list: UnitSummary[] } =>
     v.districts.length ? { level: 'district', list: v.districts } : { level: 'oblast', list: v.oblasts };
-  return { v, columns, values, kept: v.rows, parameters, paramsFile, base, summaries };
+  // for people (not "codes for machines"): the same rows in the UI language, numbers as fixed-decimal texts
+  const lang = isLang(req.context.lang) ? req.context.lang : 'en';
+  const people = req.csv.codes ? null : peopleTable(lang, columns, v.assessed, req.csv.decimalComma, req.kind === 'xlsx' ? 'number' : 'text');
+  const peopleValues = (i: number) => people!.cells(values(i), model.regIndex[i]);
+  return { v, columns, values, kept: v.rows, parameters, paramsFile, base, summaries, people, peopleValues, lang };
 }
 
 export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[] {
-  const { v, columns, values, kept, parameters, paramsFile, base, summaries } = prepare(model, req);
+  const { v, columns, values, kept, parameters, paramsFile, base, summaries, people, peopleValues, lang } = prepare(model, req);
   const { lat, lon } = model.map;
   const csvOptions = { delimiter: req.csv.delimiter, decimalComma: req.csv.decimalComma, bom: true };
   const concat = (parts: Uint8Array[]) => {
@@ -104,18 +113,24 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
     return out;
   };
   if (req.kind === 'csv') {
-    const w = new CsvWriter(columns, csvOptions);
-    return [{ name: `${base}-settlements.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(kept.length, (k) => values(kept[k]))]) }, paramsFile];
+    const w = new CsvWriter(people ? people.header : columns, csvOptions);
+    const row = people ? peopleValues : values;
+    return [{ name: `${base}-settlements.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(kept.length, (k) => row(kept[k]))]) }, paramsFile];
   }
   if (req.kind === 'summary-csv') {
     const { level, list } = summaries();
-    const w = new CsvWriter(SUMMARY_COLUMNS, csvOptions);
-    return [{ name: `${base}-${level}-summary.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(list.length, (k) => summaryRow(level, list[k]))]) }, paramsFile];
+    const sum = req.csv.codes ? null : peopleSummary(lang, SUMMARY_COLUMNS, req.csv.decimalComma);
+    const w = new CsvWriter(sum ? sum.header : SUMMARY_COLUMNS, csvOptions);
+    const row = (k: number) => (sum ? sum.cells(summaryRow(level, list[k]), -1) : summaryRow(level, list[k]));
+    return [{ name: `${base}-${level}-summary.csv`, mime: 'text/csv;charset=utf-8', bytes: concat([...w.chunks(list.length, row)]) }, paramsFile];
   }
   const feature = (i: number) => {
     const vals = values(i);
     const p: Record<string, unknown> = {};
     columns.forEach((c, k) => (p[c] = vals[k] ?? null));
+    // codes stay for programs; the names in the UI language are added beside them
+    if (!req.csv.codes) for (const [c, prefix] of NAMED_CODES) p[`${c}_name`] = typeof p[c] === 'string' ? tDynamic(lang, `${prefix}.${p[c]}`, p[c] as string) : null;
+    if (!req.csv.codes) p.oblast_name = regionWords(lang, p.oblast);
     return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon[i], lat[i]] }, properties: p };
   };
   if (req.kind === 'geojson') {
@@ -126,7 +141,8 @@ export function buildExport(model: AtlasModel, req: ExportRequest): ExportFile[]
   }
   if (req.kind === 'fgb') {
     const features = Array.from(kept, (i) => feature(i));
-    return [{ name: `${base}-settlements.fgb`, mime: 'application/octet-stream', bytes: writeFgb({ type: 'FeatureCollection', features }, columns) }, paramsFile];
+    const named = req.csv.codes ? columns : [...columns, ...NAMED_CODES.map(([c]) => `${c}_name`), 'oblast_name'];
+    return [{ name: `${base}-settlements.fgb`, mime: 'application/octet-stream', bytes: writeFgb({ type: 'FeatureCollection', features }, named) }, paramsFile];
   }
   if (req.kind === 'params') return [paramsFile];
   if (req.kind === 'audit-csv') {
@@ -159,17 +175,35 @@ export function flatten(x: unknown, path = '', out: [string, string | number | b
 
 /** The .xlsx: settlements, summary and parameters sheets (SheetJS, loaded only here). */
 export async function buildXlsx(model: AtlasModel, req: ExportRequest): Promise<ExportFile[]> {
-  const { columns, values, kept, parameters, base, summaries } = prepare(model, req);
+  const { columns, values, kept, parameters, base, summaries, people, peopleValues, lang } = prepare(model, req);
   const XLSX = await import('@e965/xlsx');
-  const rows: unknown[][] = [columns];
-  for (let k = 0; k < kept.length; k++) rows.push(values(kept[k]));
+  const rows: unknown[][] = [people ? people.header : columns];
+  for (let k = 0; k < kept.length; k++) rows.push(people ? peopleValues(kept[k]) : values(kept[k]));
   const { level, list } = summaries();
-  const sumRows: unknown[][] = [SUMMARY_COLUMNS, ...list.map((s) => summaryRow(level, s))];
+  const sum = people ? peopleSummary(lang, SUMMARY_COLUMNS, false) : null;
+  // people's summary sheet: words for headers, levels and regions; the coverage stays a number
+  const sumRows: unknown[][] = [sum ? sum.header : SUMMARY_COLUMNS, ...list.map((s) => {
+    const r = summaryRow(level, s);
+    if (!sum) return r;
+    const cells = sum.cells(r, -1);
+    cells[SUMMARY_COLUMNS.indexOf('coverage_percent')] = r[SUMMARY_COLUMNS.indexOf('coverage_percent')] as number | null;
+    return cells;
+  })];
   const paramRows: unknown[][] = [['parameter', 'value'], ...flatten(parameters)];
   const wb = XLSX.utils.book_new();
   // strings stay text cells (aoa_to_sheet never turns "=…" into a formula)
   const sheet = (aoa: unknown[][]) => XLSX.utils.aoa_to_sheet(aoa.map((r) => r.map((c) => (c === undefined ? null : c))));
-  XLSX.utils.book_append_sheet(wb, sheet(rows), 'settlements');
+  const settlements = sheet(rows);
+  // people's sheet: each number column shown with its fixed decimals ("0.0"; Excel draws the user's decimal mark)
+  if (people)
+    people.decimals.forEach((d, c) => {
+      if (d === null) return;
+      for (let r = 1; r < rows.length; r++) {
+        const cell = settlements[XLSX.utils.encode_cell({ r, c })];
+        if (cell && cell.t === 'n') cell.z = d === 0 ? '0' : `0.${'0'.repeat(d)}`;
+      }
+    });
+  XLSX.utils.book_append_sheet(wb, settlements, 'settlements');
   XLSX.utils.book_append_sheet(wb, sheet(sumRows), `${level}_summary`);
   XLSX.utils.book_append_sheet(wb, sheet(paramRows), 'parameters');
   const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);

@@ -125,8 +125,9 @@ export interface ExportRequest {
   filter: FilterSpec;
   sort: SortSpec;
   hidden: string[];
-  /** CSV: separator and decimal mark (always UTF-8 with a BOM). */
-  csv: { delimiter: ',' | ';'; decimalComma: boolean };
+  /** CSV: separator and decimal mark (always UTF-8 with a BOM). `codes`: "codes for machines" — the CLI's
+   *  snake_case columns and codes; otherwise (the default) CSV and .xlsx speak the UI language (context.lang). */
+  csv: { delimiter: ',' | ';'; decimalComma: boolean; codes?: boolean };
   /** Recorded in the parameters: when, in which UI language, from which data. */
   context: { date: string; lang: string; dataSource: string };
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../../engine/types.ts';
 import { CATEGORIES } from '../../engine/classify.ts';
 import { POTENTIALS } from '../../engine/score.ts';
 import { NO_CODE } from '../../engine/explore/columns.ts';
-import { fmtInt, fmtNum, t, tDynamic } from '../../i18n/index.ts';
+import { fmtFixed, fmtInt, fmtNum, t, tDynamic } from '../../i18n/index.ts';
 import type { RowNames } from '../../worker/protocol.ts';
 import { AUDIT_CLASSES } from '../../engine/audit.ts';
 
@@ -15,7 +15,8 @@ export function rowName(lang: Lang, names: RowNames, row: number): string {
 
 export const categoryWord = (lang: Lang, code: number) => (code === NO_CODE ? '—' : tDynamic(lang, `category.${CATEGORIES[code]}`, CATEGORIES[code]));
 export const potentialWord = (lang: Lang, code: number) => (code === NO_CODE ? '—' : tDynamic(lang, `potential.${POTENTIALS[code]}`, POTENTIALS[code]));
-export const numberOrDash = (lang: Lang, x: number, digits = 1) => (Number.isFinite(x) ? fmtNum(lang, x, digits) : '—');
+/** A table cell's number: the same number of decimals in every row of a column. */
+export const numberOrDash = (lang: Lang, x: number, digits = 1) => (Number.isFinite(x) ? fmtFixed(lang, x, digits) : '—');
 export const intOrDash = (lang: Lang, x: number) => (Number.isFinite(x) ? fmtInt(lang, x) : '—');
 export const percent = (lang: Lang, share: number | null) => (share === null ? '—' : `${fmtNum(lang, share * 100)} %`);
 export const countText = (lang: Lang, shown: number, total: number) => t(lang, 'filter.count', { shown: fmtInt(lang, shown), total: fmtInt(lang, total) });

@@ -3,11 +3,10 @@
 // 2× PNG carries 144 DPI in its pHYs chunk (the A4 one, 300 DPI, is read in present.test.ts); at 390 × 844 the
 // settlement panel is a bottom drawer and a place selected low on the map is panned above it.
 // Screenshots: test/e2e/screenshots/language-phone-*.png.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { mapIdle, openAppForFile, settled, SCREENSHOTS } from './browser.ts';
+import { downloadBytes, mapIdle, openAppForFile, settled, SCREENSHOTS } from './browser.ts';
 import { parseCsv } from '../../src/lib/io/csv.ts';
 import { readPhys } from '../../src/lib/present/png-dpi.ts';
 
@@ -26,7 +25,7 @@ async function download(p: Page, click: () => Promise<unknown>, suffix: string):
     p.on('download', on);
   });
   await click();
-  return fs.readFileSync((await (await got).path())!);
+  return downloadBytes(await got);
 }
 
 describe('exports in the interface language', () => {

@@ -9,6 +9,8 @@ import { preset } from '../src/lib/engine/config/presets.ts';
 import { clusteredRegister } from '../src/lib/worker/synthetic-clustered.ts';
 import { StraightLineDistance, runSteps, solveNetworkSteps, type NetworkInput, type NetworkProblem, type NetworkOptions } from '../src/lib/engine/network/index.ts';
 
+const log = (...a: unknown[]) => console.error(...a);
+
 // The exact solver for comparison (devDependency `highs`, MIT): HIGHS_SECONDS per instance (default 120, 0 = skip).
 const HIGHS_SECONDS = Number(process.env.HIGHS_SECONDS ?? 120);
 type Highs = { solve(lp: string, options: Record<string, unknown>): { Status: string; ObjectiveValue: number } };
@@ -38,7 +40,6 @@ function mclpModel(inp: NetworkInput, supports: number): string {
 }
 
 const NATIONAL = '../shared/data/kz-settlements-kato-2025.csv';
-const log = (...a: unknown[]) => console.error(...a);
 
 function input(lon: number[], lat: number[], population: number[], radiusKm: number): NetworkInput {
   const n = lon.length;

@@ -36,7 +36,7 @@ export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: Tabl
     }
     const row = m.rowNames(i);
     population[i] = row.population ?? NaN;
-    isTown[i] = isTownRow(m.featureCodes[i], population[i]) ? 1 : 0;
+    isTown[i] = isTownRow(m.featureCodes[i], population[i], m.katoTypes?.[i] ?? null) ? 1 : 0;
     oblast.set(i, row.oblast);
     district.set(i, row.district);
   }

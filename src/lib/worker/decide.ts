@@ -9,6 +9,7 @@ import { categoryDiff, potentialDiff } from '../engine/decide/diff.ts';
 import { borderReview as reviewBorder } from '../engine/decide/border-review.ts';
 import type { BorderReviewReply, DiffReply } from './protocol.ts';
 import type { AtlasModel } from './model.ts';
+import { townFlags } from './explore-view.ts';
 
 export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint8Array } {
   if (m.baselineCodes) return m.baselineCodes;
@@ -18,7 +19,7 @@ export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint
   }
   const n = m.size, config = m.base;
   const regGeo = computeGeoTable(m.register, buildGeoContext(m.register, config, m.inputs));
-  const a = reassessTable(m.register, regGeo, config);
+  const a = reassessTable(m.register, regGeo, config, townFlags(m).register);
   const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
   for (let i = 0; i < n; i++) {
     const r = m.regIndex[i];

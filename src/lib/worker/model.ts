@@ -243,7 +243,7 @@ export class AtlasModel {
     const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}`;
     if (assessKey !== this.assessKey || !this.assessed || !this.derived) {
       this.config = config;
-      this.assessed = reassessTable(this.register, this.registerGeo!, config);
+      this.assessed = reassessTable(this.register, this.registerGeo!, config, exploreView.townFlags(this).register);
       this.derived = this.derive(this.assessed);
       this.assessKey = assessKey;
       if (stage === 'view') stage = 'assess';

@@ -190,7 +190,7 @@ export interface BlockLine {
 }
 
 export interface DefaultLine {
-  key: 'blocks' | 'indicators' | 'potential' | 'min_population' | 'support' | 'satellite' | 'strategic' | 'border';
+  key: 'blocks' | 'indicators' | 'potential' | 'min_population' | 'support' | 'satellite' | 'strategic' | 'border' | 'town';
   status: Status;
   source: string;
   /** The value in force, language-neutral (numbers joined by the panel). */

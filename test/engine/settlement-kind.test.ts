@@ -58,7 +58,8 @@ describe('towns outside the rural programme', () => {
     [place('big-village', 76.0, 48.0, 12_000), geo(), null, '2'],
   ];
   const config = structuredClone(preset('2019'));
-  config.categories.support.min_potential = 'insufficient_data'; // any potential: the rule under test is the kind
+  // any potential, even without indicator data (outside the schema's choices, on purpose): the rule under test is the kind
+  (config.categories.support as { min_potential: string }).min_potential = 'insufficient_data';
   config.categories.satellite.radius_km = 10;
   const register = new RegisterColumns(rows.map((r) => r[0]));
   const town = Uint8Array.from(rows, ([s, , code, kato]) => (isTown({ featureCode: code, population: s.population, katoType: kato }) ? 1 : 0));

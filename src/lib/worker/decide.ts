@@ -1,5 +1,7 @@
 // Deciding: the baseline (the preset as loaded) per map row, the scenario's diff against it, the border review.
-import { buildGeoContext, computeGeoTable, BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import { buildGeoContext, computeGeoTable, borderDistrictMap, BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import type { DistrictLayer } from '../engine/geo/districts.ts';
+import type { NeighbourCode } from '../engine/neighbours.ts';
 import { reassessTable } from '../engine/assess.ts';
 import { CATEGORIES } from '../engine/classify.ts';
 import { borderDistance } from './border-distance.ts';
@@ -56,6 +58,18 @@ export function computeDiff(m: AtlasModel, cols: ExploreColumns): DiffReply & { 
   };
 }
 
+const layerStatusCache = new WeakMap<DistrictLayer, { toleranceKm: number; status: Map<string, Set<NeighbourCode>> }>();
+
+/** Which borders each district of the layer lies on (the same rule that gives rows their border-district status). */
+function layerBorderStatus(m: AtlasModel, layer: DistrictLayer): Map<string, Set<NeighbourCode>> {
+  const toleranceKm = m.config.geospatial.district_tolerance_km.value;
+  const cached = layerStatusCache.get(layer);
+  if (cached && cached.toleranceKm === toleranceKm) return cached.status;
+  const status = borderDistrictMap(layer, m.inputs.borders, toleranceKm);
+  layerStatusCache.set(layer, { toleranceKm, status });
+  return status;
+}
+
 /** The border-area review under the current scenario, per district on the China or Russia border (a district
  *  layer or register districts), or per oblast within the border band when there are none. */
 export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewReply {
@@ -67,14 +81,21 @@ export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewRe
   // districts on this border (a district layer gives each row its district's border status); without them, the
   // oblasts, counting only their settlements within the border band
   const wanted = BORDER_STATUSES.map((s) => (border === 'CN' ? s.startsWith('china') : s.includes('russia')) && s.endsWith('district'));
-  const hasDistrictStatus = cols.districts.length > 0 && Array.from(geo.status).some((s) => wanted[s]);
-  const units = hasDistrictStatus ? cols.districts : cols.oblasts;
-  const unit = hasDistrictStatus ? cols.district : Int32Array.from(cols.oblast, (u, i) => (km[i] <= band ? u : -1));
+  const layer = m.inputs.districts ?? null;
+  // a district layer: rows grouped by the district their point lies in, and every district of the layer on the
+  // border listed (0 where no row lies in it) — not the register's district text
+  const byLayer = layer !== null && geo.districts.length > 0;
+  const hasDistrictStatus = byLayer || (cols.districts.length > 0 && Array.from(geo.status).some((s) => wanted[s]));
+  const units = byLayer ? geo.districts.map((d) => d.name) : hasDistrictStatus ? cols.districts : cols.oblasts;
+  const unit = byLayer ? geo.district : hasDistrictStatus ? cols.district : Int32Array.from(cols.oblast, (u, i) => (km[i] <= band ? u : -1));
   const onBorder = new Uint8Array(units.length);
-  if (!hasDistrictStatus) onBorder.fill(1);
+  if (byLayer) {
+    const status = layerBorderStatus(m, layer);
+    geo.districts.forEach((d, k) => (onBorder[k] = status.get(d.id)?.has(border) ? 1 : 0));
+  } else if (!hasDistrictStatus) onBorder.fill(1);
   else for (let i = 0; i < m.size; i++) if (unit[i] >= 0 && wanted[geo.status[i]]) onBorder[unit[i]] = 1;
   const category = Uint8Array.from(cols.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c));
-  const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder };
+  const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder, listEmpty: byLayer };
   const now = reviewBorder(input);
   const before = reviewBorder({ ...input, category: Uint8Array.from(base.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c)) });
   return {
@@ -90,6 +111,8 @@ export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewRe
         if (lat < minLat) minLat = lat;
         if (lat > maxLat) maxLat = lat;
       }
+      // a district of the layer without rows: its own outline's box
+      if (byLayer && minLon === Infinity) [minLon, minLat, maxLon, maxLat] = layer.districts[r.unit].bbox;
       return {
         ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => m.map.ids[i]),
         baselineCategoryCount: b?.categoryCount ?? r.categoryCount.map(() => 0), bbox: [minLon, minLat, maxLon, maxLat] as [number, number, number, number],

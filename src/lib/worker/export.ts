@@ -57,6 +57,7 @@ function prepare(model: AtlasModel, req: ExportRequest) {
     generated: req.context.date,
     app: 'Auyl Atlas',
     data_source: req.context.dataSource,
+    sources: req.context.sources ?? null,
     language: req.context.lang,
     rows_exported: v.rows.length,
     settings: {

@@ -128,7 +128,8 @@ export interface ExportRequest {
   /** CSV: separator and decimal mark (always UTF-8 with a BOM). */
   csv: { delimiter: ',' | ';'; decimalComma: boolean };
   /** Recorded in the parameters: when, in which UI language, from which data. */
-  context: { date: string; lang: string; dataSource: string };
+  /** `sources`: the one sources line in the UI language (i18n/sources.ts), recorded in the parameters. */
+  context: { date: string; lang: string; dataSource: string; sources?: string };
 }
 
 /** A file to download (the main thread only wraps it in a Blob URL). */

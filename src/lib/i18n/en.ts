@@ -109,7 +109,7 @@ export const en = {
   'category.strategic': 'Strategic (border)',
   'category.other': 'Other',
   'category.other_insufficient': 'Other — insufficient data',
-  'category.town': 'Town — outside the rural programme',
+  'category.town': 'Town (outside programme)',
   'category.not_in_register': 'Not in the register',
   'potential.high': 'High',
   'potential.medium': 'Medium',

@@ -110,7 +110,7 @@ export const kk: Dict = {
   'category.strategic': 'Стратегиялық (шекаралық)',
   'category.other': 'Басқа',
   'category.other_insufficient': 'Басқа — деректер жеткіліксіз',
-  'category.town': 'Қала — ауылдық бағдарламадан тыс',
+  'category.town': 'Қала — бағдарламадан тыс',
   'category.not_in_register': 'Тізілімде жоқ',
   'potential.high': 'Жоғары',
   'potential.medium': 'Орташа',

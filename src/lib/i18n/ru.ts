@@ -110,7 +110,7 @@ export const ru: Dict = {
   'category.strategic': 'Стратегический (приграничный)',
   'category.other': 'Прочие',
   'category.other_insufficient': 'Прочие — недостаточно данных',
-  'category.town': 'Город — вне сельской программы',
+  'category.town': 'Город — вне программы',
   'category.not_in_register': 'Нет в реестре',
   'potential.high': 'Высокий',
   'potential.medium': 'Средний',

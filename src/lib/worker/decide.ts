@@ -94,10 +94,13 @@ export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewRe
     geo.districts.forEach((d, k) => (onBorder[k] = status.get(d.id)?.has(border) ? 1 : 0));
   } else if (!hasDistrictStatus) onBorder.fill(1);
   else for (let i = 0; i < m.size; i++) if (unit[i] >= 0 && wanted[geo.status[i]]) onBorder[unit[i]] = 1;
-  const category = Uint8Array.from(cols.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c));
+  // a place outside the register: a town by the one rule, else 'other'
+  const TOWN = CATEGORIES.indexOf('town'), OTHER = CATEGORIES.indexOf('other');
+  const orKind = (codes: Uint8Array) => Uint8Array.from(codes, (c, i) => (c !== NO_CODE ? c : cols.isTown[i] ? TOWN : OTHER));
+  const category = orKind(cols.category);
   const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder, listEmpty: byLayer };
   const now = reviewBorder(input);
-  const before = reviewBorder({ ...input, category: Uint8Array.from(base.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c)) });
+  const before = reviewBorder({ ...input, category: orKind(base.category) });
   return {
     border, byDistrict: hasDistrictStatus, bandKm: band,
     units: now.map((r) => {

@@ -22,7 +22,13 @@ describe('scenario diff', () => {
     const base = model.compute(s, view);
     expect(base.diff!.rows.length).toBe(0);
     const total = base.diff!.category.flat().reduce((a, b) => a + b, 0);
-    expect(total).toBe(195);
+    // the 195 register rows, and the towns outside the register (classed 'town' by the one rule, town → town)
+    const towns = model.exploreData!.cols.isTown;
+    const townsOutside = Array.from(model.regIndex).filter((r, i) => r < 0 && towns[i]).length;
+    expect(townsOutside).toBeGreaterThan(0);
+    expect(total).toBe(195 + townsOutside);
+    const town = CATEGORIES.indexOf('town');
+    expect(base.diff!.category[town][town]).toBeGreaterThanOrEqual(townsOutside);
     const config = structuredClone(preset('2019'));
     config.categories.satellite.radius_km = 5;
     const r = model.compute({ ...s, config }, view);

@@ -23,9 +23,13 @@ export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint
   const regGeo = computeGeoTable(m.register, buildGeoContext(m.register, config, m.inputs));
   const a = reassessTable(m.register, regGeo, config, townFlags(m).register);
   const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
+  const towns = townFlags(m).map, TOWN = CATEGORIES.indexOf('town');
   for (let i = 0; i < n; i++) {
     const r = m.regIndex[i];
-    if (r < 0) continue;
+    if (r < 0) {
+      if (towns[i]) category[i] = TOWN; // as the explore columns class it
+      continue;
+    }
     category[i] = a.classes.category[r];
     potential[i] = a.scores.potential[r];
   }

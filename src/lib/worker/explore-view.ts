@@ -1,5 +1,6 @@
 // The explore stage's inputs: per map row, the columns the filters, the summaries and the table read, built once
 // per assessment; the satellite → support links.
+import { CATEGORIES } from '../engine/classify.ts';
 import { auditColumns } from '../engine/audit.ts';
 import { NO_CODE, type ExploreColumns } from '../engine/explore/columns.ts';
 import { isTownRow, type TableColumns } from './explore.ts';
@@ -23,6 +24,8 @@ export function townFlags(m: AtlasModel): { map: Uint8Array; register: Uint8Arra
   townCache.set(m, (flags = { map, register }));
   return flags;
 }
+
+const TOWN_CODE = CATEGORIES.indexOf('town');
 
 export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: TableColumns } {
   const n = m.size, a = m.assessed!, geo = m.mapGeo!, d = m.derived!;
@@ -57,6 +60,8 @@ export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: Tabl
     const row = m.rowNames(i);
     population[i] = row.population ?? NaN;
     isTown[i] = towns[i];
+    // a town outside the register still has its class (the table, the filters and the summaries say town)
+    if (r < 0 && towns[i]) category[i] = TOWN_CODE;
     oblast.set(i, row.oblast);
     district.set(i, row.district);
   }

@@ -27,8 +27,9 @@ const openEditor = async (p: Page) => {
   const editor = p.getByTestId('scenario-editor');
   if (!(await editor.evaluate((e) => (e as HTMLDetailsElement).open))) await editor.locator('summary').first().click();
 };
-// Kalbatau (GeoNames 1524245), «other» in the 2019 baseline, becomes a support settlement when demography weighs 80.
-const KALBATAU = 'gn1524245';
+// Shortandy (GeoNames 1519050, a district seat of 6,980 people: rural by the town rule), «other» in the 2019
+// baseline, becomes a support settlement when demography weighs 80. (Kalbatau, 22,047 people, is a town now.)
+const SHORTANDY = 'gn1519050';
 
 describe('scenario and diff', () => {
   it('a weight change moves a known settlement across a category boundary, and the diff lists it', async () => {
@@ -39,7 +40,7 @@ describe('scenario and diff', () => {
     });
     await expect.poll(() => page.getByTestId('scenario-weights-sum').textContent()).toBe('80 + 12 + 8 = 100');
     await page.getByRole('tab', { name: 'Scenario diff' }).click();
-    const row = await page.evaluate((id) => (window as any).__auyl.atlas.rowOf.get(id), KALBATAU);
+    const row = await page.evaluate((id) => (window as any).__auyl.atlas.rowOf.get(id), SHORTANDY);
     const line = page.locator(`[data-testid=diff-list] tr[data-row="${row}"]`);
     await expect.poll(() => line.count()).toBe(1);
     expect(await line.textContent()).toContain('Other → Support');
@@ -100,7 +101,7 @@ describe('scenario and diff', () => {
     expect(await page.evaluate((id) => {
       const a = (window as any).__auyl.atlas;
       return Array.from(a.diff.rows as Int32Array).includes(a.rowOf.get(id));
-    }, KALBATAU)).toBe(true);
+    }, SHORTANDY)).toBe(true);
 
     // the scenario is small enough to travel in the URL: a new tab opened on the link has it
     await page.waitForFunction(() => {
@@ -114,7 +115,7 @@ describe('scenario and diff', () => {
     await other.waitForFunction((id) => {
       const a = (window as any).__auyl.atlas;
       return a.diff && Array.from(a.diff.rows as Int32Array).includes(a.rowOf.get(id));
-    }, KALBATAU, { timeout: 30_000 });
+    }, SHORTANDY, { timeout: 30_000 });
     expect(await other.evaluate(() => (window as any).__auyl.atlas.scenarioName)).toBe('Demography 80');
     await other.close();
 

@@ -68,8 +68,8 @@ describe('summaries', () => {
     expect(all.coverage).toBeCloseTo(3800 / 4400, 12);
     expect(zaysan).toMatchObject({ name: 'Zaysan', settlements: 4, towns: 1, rural: 3, population: 20000, ruralPopulation: 4000 });
     expect(zaysan.coverage).toBeCloseTo(3800 / 4000, 12);
-    expect(zaysan.categoryCount).toEqual([2, 1, 0, 1, 0]); // support, satellite, strategic, other, not assessed
-    expect(zaysan.categoryPopulation).toEqual([19000, 800, 0, 200, 0]);
+    expect(zaysan.categoryCount).toEqual([2, 1, 0, 1, 0, 0]); // support, satellite, strategic, other, town, not assessed
+    expect(zaysan.categoryPopulation).toEqual([19000, 800, 0, 200, 0, 0]);
     expect(kurchum).toMatchObject({ name: 'Kurchum', settlements: 2, population: 400, coverage: 0 });
     expect(kurchum.potentialCount).toEqual([0, 1, 0, 0, 1]); // insufficient_data, low, medium, high, not assessed
     expect(kurchum.borderStatusCount[BORDER_STATUSES.indexOf('interior')]).toBe(1);

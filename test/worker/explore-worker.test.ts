@@ -11,6 +11,7 @@ import { readRegister } from '../../src/lib/io/formats.ts';
 import { preset } from '../../src/lib/engine/config/presets.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 import type { ViewSettings } from '../../src/lib/worker/protocol.ts';
+import { CATEGORIES } from '../../src/lib/engine/classify.ts';
 
 let model: AtlasModel;
 const view: ViewSettings = { mode: 'category', classing: { method: 'quantile', count: 5, custom: [] } };
@@ -81,5 +82,23 @@ describe('explorer in the worker', () => {
     const r = m.compute(m.defaults(), view, { ...NO_FILTER, districts: ['Fixture KZ-VOS 1'] });
     expect(r.explore.count).toBeGreaterThan(0);
     expect(r.explore.districts.find((s) => s.name === 'Fixture KZ-VOS 1')?.settlements).toBe(r.explore.count);
+  });
+
+  it('coverage on the embedded data: above 0 in every region with a rural support settlement, at least the support settlements\' own share', () => {
+    const r = model.compute(model.defaults(), view);
+    const SUPPORT = CATEGORIES.indexOf('support');
+    const cols = model.exploreData!.cols;
+    const regionsWithSupport = r.explore.oblasts.filter((s) => s.unit >= 0 && s.categoryCount[SUPPORT] > 0);
+    expect(regionsWithSupport.length).toBeGreaterThanOrEqual(9); // not a vacuous loop: 9 regions on the embedded data
+    for (const s of [r.explore.oblasts[0], ...regionsWithSupport]) {
+      // people living in the support settlements themselves, counted here row by row (rural rows only)
+      let inSupports = 0;
+      for (let i = 0; i < cols.size; i++)
+        if ((s.unit === -2 || cols.oblast[i] === s.unit) && !cols.isTown[i] && cols.category[i] === SUPPORT) inSupports += cols.population[i] || 0;
+      expect(s.coverage, s.name ?? 'national').toBeGreaterThan(0);
+      expect(s.coverage!, s.name ?? 'national').toBeGreaterThanOrEqual(inSupports / s.ruralPopulation);
+    }
+    // a town is never a support settlement
+    for (let i = 0; i < cols.size; i++) if (cols.isTown[i]) expect(cols.category[i] === SUPPORT).toBe(false);
   });
 });

@@ -51,6 +51,28 @@ describe('exports', () => {
     expect(p.rows_exported).toBe(expected);
   });
 
+  it('CSV: every row says town or rural by the one rule; a town is never a rural category', () => {
+    const [csv, params] = buildExport(model, { ...req, filter: NO_FILTER });
+    const table = readCsv(text(csv.bytes).slice(1));
+    const head = table.header;
+    expect(head.at(-1)).toBe('settlement_kind');
+    expect(table.lines.length).toBe(model.size);
+    const cell = (name: string, k: number) => String(table.columns[head.indexOf(name)]!.get(k) ?? '');
+    const body = table.lines.map((_, k) => [cell('id', k), cell('category', k), cell('settlement_kind', k)]);
+    const id = 0, cat = 1, kind = 2;
+    const cols = model.exploreData!.cols;
+    const rowOf = new Map(model.map.ids.map((x, i) => [x, i]));
+    let towns = 0;
+    for (const cells of body) {
+      const i = rowOf.get(cells[id])!;
+      expect(cells[kind]).toBe(cols.isTown[i] ? 'town' : 'rural');
+      if (cells[kind] === 'town') towns++;
+      if (cells[cat]) expect(cells[cat] === 'town').toBe(cells[kind] === 'town');
+    }
+    expect(towns).toBe(cols.isTown.reduce((a, b) => a + b, 0));
+    expect(JSON.parse(text(params.bytes)).settings.town_rule).toMatchObject({ town_min_population: 10000, status: 'assumed' });
+  });
+
   it('CSV with a comma and a decimal point', () => {
     const [csv] = buildExport(model, { ...req, csv: { delimiter: ',', decimalComma: false, codes: true } });
     const t = text(csv.bytes).slice(1);

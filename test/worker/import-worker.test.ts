@@ -8,6 +8,7 @@ import { loadModel } from '../../src/lib/worker/load.ts';
 import { handleImport, setEmbedded } from '../../src/lib/worker/import-host.ts';
 import type { ImportReply } from '../../src/lib/worker/import-protocol.ts';
 import type { GeoTable } from '../../src/lib/engine/geo/geospatial.ts';
+import { CATEGORIES } from '../../src/lib/engine/classify.ts';
 
 const base = { lang: 'en' as const, outline: null, list: null };
 
@@ -84,6 +85,14 @@ describe('in-app import (worker side)', () => {
     // the panel names a list town
     const row = Array.from({ length: geo.size }, (_, r) => r).find((r) => listIds.includes(district.towns[district.town[r]]?.id))!;
     expect(model.detail(row).towns.find((t) => t.tier === 'district')?.names.kk).toBeTruthy();
+    // the list's own word decides town or rural (engine/settlement-kind.ts): Семей (KATO type 1, on the China
+    // border band) is a town, never a strategic border settlement; every type 2 row is rural
+    const cols = model.exploreData!.cols;
+    const semey = ids.indexOf('101010000');
+    expect(model.katoTypes![semey]).toBe('1');
+    expect(cols.isTown[semey]).toBe(1);
+    expect(CATEGORIES[cols.category[semey]]).toBe('town');
+    for (let i = 0; i < cols.size; i++) if (model.katoTypes![i] === '2') expect(cols.isTown[i]).toBe(0);
     await handleImport({ type: 'import-reset', what: 'all' }, () => {});
   }, 60_000);
   itWithShared(['kz-adm2-2024.fgb'], 'the 2024 district layer is boundaries with KATO ids and names in the UI language', async () => {

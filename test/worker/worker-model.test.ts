@@ -33,7 +33,12 @@ describe('worker model', () => {
     }
     const cat = model.compute(s, view('category'));
     const keys = classesFor('category').map((c) => c.key);
-    expect(cat.counts[keys.indexOf('not_in_register')]).toBe(model.size - 195);
+    // rows outside the 195-row register: towns show as towns (engine/settlement-kind.ts), the rest 'not in the register'
+    const towns = model.exploreData!.cols.isTown;
+    const townsOutside = Array.from(model.regIndex).filter((r, i) => r < 0 && towns[i]).length;
+    expect(townsOutside).toBeGreaterThan(0);
+    expect(cat.counts[keys.indexOf('not_in_register')]).toBe(model.size - 195 - townsOutside);
+    expect(cat.counts[keys.indexOf('town')]).toBe(towns.reduce((a, b) => a + b, 0));
     expect(cat.counts[keys.indexOf('support')]).toBe(cat.support.reduce((a, b) => a + b, 0));
     const custom = model.compute(s, view('score_total', 'custom'));
     expect(custom.breaks).toEqual([20, 40]);

@@ -14,10 +14,12 @@ export interface AssessmentTable {
   config: Methodology;
   scores: ScoreTable;
   classes: ClassTable;
+  town?: Uint8Array;
 }
 
 /** Scores and classifies a register whose geospatial block is already computed (e.g. after a weight change). */
-export function reassessTable(register: RegisterColumns, geo: GeoTable, config: Methodology): AssessmentTable {
+/** `town`: per row, 1 for a town (engine/settlement-kind.ts); absent, every row is rural. */
+export function reassessTable(register: RegisterColumns, geo: GeoTable, config: Methodology, town?: Uint8Array): AssessmentTable {
   const scores = scoreColumns(config, register.size, (column) => {
     if (column === 'population') return register.population;
     if (column.startsWith('km_to_')) {
@@ -26,17 +28,17 @@ export function reassessTable(register: RegisterColumns, geo: GeoTable, config: 
     }
     return register.indicator(column);
   });
-  const classes = classifyColumns({ register, geo, potential: scores.potential, config });
-  return { register, geo, config, scores, classes };
+  const classes = classifyColumns({ register, geo, potential: scores.potential, config, town });
+  return { register, geo, config, scores, classes, town };
 }
 
-export function assessTable(register: RegisterColumns, config: Methodology, inputs: GeoInputs): AssessmentTable {
-  return reassessTable(register, computeGeoTable(register, buildGeoContext(register, config, inputs)), config);
+export function assessTable(register: RegisterColumns, config: Methodology, inputs: GeoInputs, town?: Uint8Array): AssessmentTable {
+  return reassessTable(register, computeGeoTable(register, buildGeoContext(register, config, inputs)), config, town);
 }
 
 /** One row of an AssessmentTable as a record. */
 export function assessmentRecord(table: AssessmentTable, i: number): Assessment {
-  const inputs: ClassInputs = { register: table.register, geo: table.geo, potential: table.scores.potential, config: table.config };
+  const inputs: ClassInputs = { register: table.register, geo: table.geo, potential: table.scores.potential, config: table.config, town: table.town };
   const c = table.classes;
   return {
     settlement: table.register.row(i),

@@ -9,7 +9,8 @@ import { haversineKm } from './geo/sphere.ts';
 export const AUDIT_CLASSES = ['agreement', 'upgrade', 'downgrade', 'changed', 'no_status'] as const;
 export type AuditClass = (typeof AUDIT_CLASSES)[number];
 
-const RANK: Record<Category, number> = { support: 2, satellite: 1, strategic: 1, other: 0 };
+// a town is outside the ranking (outside the rural programme): against any rural category it is 'changed'
+const RANK: Record<Category, number> = { support: 2, satellite: 1, strategic: 1, other: 0, town: NaN };
 
 // Words for the approved category in Kazakh, Russian and English (stems, so that «опорное», «опорный СНП»,
 // «тірек ауыл» all read as support).
@@ -31,6 +32,7 @@ export function auditClass(official: Category | null, computed: Category): Audit
   if (official === null) return 'no_status';
   if (official === computed) return 'agreement';
   const d = RANK[official] - RANK[computed];
+  if (Number.isNaN(d)) return 'changed';
   return d > 0 ? 'upgrade' : d < 0 ? 'downgrade' : 'changed';
 }
 

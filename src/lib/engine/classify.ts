@@ -11,11 +11,13 @@ import { POTENTIALS } from './score.ts';
 import { findRegion } from './regions.ts';
 import { EARTH_RADIUS_KM, chord2ToKm, unitVector } from './geo/sphere.ts';
 
-export const CATEGORIES: readonly Category[] = ['support', 'satellite', 'strategic', 'other'];
+// 'town' last: the rural categories keep their codes.
+export const CATEGORIES: readonly Category[] = ['support', 'satellite', 'strategic', 'other', 'town'];
 /** The rule that gave each category; the part before the dot is the category. */
 export const CATEGORY_RULES = [
   'support.district_centre', 'support.rural_district_centre', 'support.population', 'satellite',
   'strategic.border_district', 'strategic.border_distance', 'other', 'other.insufficient_data', 'other.below_min_population',
+  'town',
 ] as const;
 export type CategoryRule = (typeof CATEGORY_RULES)[number];
 const RULE = Object.fromEntries(CATEGORY_RULES.map((r, i) => [r, i])) as Record<CategoryRule, number>;
@@ -39,6 +41,9 @@ export interface ClassInputs {
   /** Index into POTENTIALS per row. */
   potential: Uint8Array;
   config: Methodology;
+  /** Per row, 1 for a town (engine/settlement-kind.ts): classed 'town', never support, satellite or strategic.
+   *  Absent: every row is a rural settlement. */
+  town?: Uint8Array;
 }
 
 const rank = (code: number) => code - 1; // insufficient_data -1, low 0, medium 1, high 2
@@ -200,7 +205,8 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
 
   const supports: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (register.population[i] < minPop) setRule(i, RULE['other.below_min_population']);
+    if (inputs.town?.[i]) setRule(i, RULE.town);
+    else if (register.population[i] < minPop) setRule(i, RULE['other.below_min_population']);
     else if (rank(inputs.potential[i]) >= minRank) {
       const rule = supportRule(inputs, i);
       if (rule === null) continue;
@@ -245,6 +251,8 @@ function categoryReasonCore(inputs: ClassInputs, table: ClassTable, i: number): 
   const potential = POTENTIALS[inputs.potential[i]];
   const supportBecause = `support: ${potential} potential (≥ ${rules.support.min_potential}) and`;
   switch (CATEGORY_RULES[table.rule[i]]) {
+    case 'town':
+      return 'town: outside the rural programme (KATO type 1, the capital or a regional seat, or at least 10,000 people [assumed])';
     case 'other.below_min_population':
       return `population ${inputs.register.population[i]} < ${rules.min_population.value}: not kept as a separate settlement`;
     case 'support.district_centre':

@@ -35,7 +35,8 @@ export interface Town {
 }
 
 export type Potential = 'high' | 'medium' | 'low' | 'insufficient_data';
-export type Category = 'support' | 'satellite' | 'strategic' | 'other';
+/** 'town': outside the rural programme (engine/settlement-kind.ts); never a rural category. */
+export type Category = 'support' | 'satellite' | 'strategic' | 'other' | 'town';
 export type BorderStatus = 'china_district' | 'russia_district' | 'china_and_russia_district' | 'border_zone' | 'interior';
 
 export interface IndicatorResult {

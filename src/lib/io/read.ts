@@ -92,6 +92,9 @@ export interface RegisterImport {
   unlocated: Unlocated[];
   /** A settlement list's located settlements with their KATO type (the towns serve the town tiers). */
   towns: ListTownInput[];
+  /** Per kept row (the order of `columns`), the file's KATO type ('1' town, '2' rural, '3' other); null without a
+   *  type column. The town rule reads it (engine/settlement-kind.ts). */
+  katoTypes: (string | null)[] | null;
 }
 
 export interface BoundaryImport {
@@ -283,6 +286,13 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
   // The list's KATO type (type_code: 1 town, 2 rural, 3 other): its towns serve the town tiers (engine/geo/kato-towns.ts).
   const towns: ListTownInput[] = [];
   const iType = table.header.findIndex(isTypeColumn);
+  let katoTypes: (string | null)[] | null = null;
+  if (iType >= 0 && idCol) {
+    const typeCol = table.columns[iType]!;
+    const typeById = new Map<string, string>();
+    for (let k = 0; k < n; k++) typeById.set(cellText(idCol.get(k)), cellText(typeCol.get(k)));
+    katoTypes = Array.from({ length: registerColumns.size }, (_, i) => typeById.get(registerColumns.ids[i]) || null);
+  }
   if (kind === 'list' && iType >= 0 && idCol) {
     const typeCol = table.columns[iType]!;
     const typeOf = new Map<string, string>();
@@ -301,7 +311,7 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
   const out = {
     kind, sure: opts.kind ? true : guess.sure, guess: opts.kind ? null : guess, fileName, format, encoding: encoding ?? null, decimal: result.decimal, header: table.header, mapping, samples,
     counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns,
+    problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns, katoTypes,
   } as Omit<RegisterImport, 'settlements'> as RegisterImport;
   // records only when someone asks (tests, older callers); the worker reads the columns
   Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });

@@ -46,6 +46,8 @@ const CATEGORICAL: Record<CategoricalMode, ClassDef[]> = {
     { key: 'strategic', colour: '#E69F00' },
     { key: 'other', colour: '#8a8a8a' },
     { key: 'other_insufficient', colour: '#CC79A7' },
+    // a town: outside the rural programme (engine/settlement-kind.ts)
+    { key: 'town', colour: '#3d3d3d' },
     { key: 'not_in_register', colour: NO_DATA },
   ],
   potential: [

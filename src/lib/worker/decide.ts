@@ -1,5 +1,7 @@
 // Deciding: the baseline (the preset as loaded) per map row, the scenario's diff against it, the border review.
-import { buildGeoContext, computeGeoTable, BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import { buildGeoContext, computeGeoTable, borderDistrictMap, BORDER_STATUSES } from '../engine/geo/geospatial.ts';
+import type { DistrictLayer } from '../engine/geo/districts.ts';
+import type { NeighbourCode } from '../engine/neighbours.ts';
 import { reassessTable } from '../engine/assess.ts';
 import { CATEGORIES } from '../engine/classify.ts';
 import { borderDistance } from './border-distance.ts';
@@ -9,6 +11,7 @@ import { categoryDiff, potentialDiff } from '../engine/decide/diff.ts';
 import { borderReview as reviewBorder } from '../engine/decide/border-review.ts';
 import type { BorderReviewReply, DiffReply } from './protocol.ts';
 import type { AtlasModel } from './model.ts';
+import { townFlags } from './explore-view.ts';
 
 export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint8Array } {
   if (m.baselineCodes) return m.baselineCodes;
@@ -18,11 +21,15 @@ export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint
   }
   const n = m.size, config = m.base;
   const regGeo = computeGeoTable(m.register, buildGeoContext(m.register, config, m.inputs));
-  const a = reassessTable(m.register, regGeo, config);
+  const a = reassessTable(m.register, regGeo, config, townFlags(m).register);
   const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
+  const towns = townFlags(m).map, TOWN = CATEGORIES.indexOf('town');
   for (let i = 0; i < n; i++) {
     const r = m.regIndex[i];
-    if (r < 0) continue;
+    if (r < 0) {
+      if (towns[i]) category[i] = TOWN; // as the explore columns class it
+      continue;
+    }
     category[i] = a.classes.category[r];
     potential[i] = a.scores.potential[r];
   }
@@ -55,6 +62,18 @@ export function computeDiff(m: AtlasModel, cols: ExploreColumns): DiffReply & { 
   };
 }
 
+const layerStatusCache = new WeakMap<DistrictLayer, { toleranceKm: number; status: Map<string, Set<NeighbourCode>> }>();
+
+/** Which borders each district of the layer lies on (the same rule that gives rows their border-district status). */
+function layerBorderStatus(m: AtlasModel, layer: DistrictLayer): Map<string, Set<NeighbourCode>> {
+  const toleranceKm = m.config.geospatial.district_tolerance_km.value;
+  const cached = layerStatusCache.get(layer);
+  if (cached && cached.toleranceKm === toleranceKm) return cached.status;
+  const status = borderDistrictMap(layer, m.inputs.borders, toleranceKm);
+  layerStatusCache.set(layer, { toleranceKm, status });
+  return status;
+}
+
 /** The border-area review under the current scenario, per district on the China or Russia border (a district
  *  layer or register districts), or per oblast within the border band when there are none. */
 export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewReply {
@@ -66,16 +85,26 @@ export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewRe
   // districts on this border (a district layer gives each row its district's border status); without them, the
   // oblasts, counting only their settlements within the border band
   const wanted = BORDER_STATUSES.map((s) => (border === 'CN' ? s.startsWith('china') : s.includes('russia')) && s.endsWith('district'));
-  const hasDistrictStatus = cols.districts.length > 0 && Array.from(geo.status).some((s) => wanted[s]);
-  const units = hasDistrictStatus ? cols.districts : cols.oblasts;
-  const unit = hasDistrictStatus ? cols.district : Int32Array.from(cols.oblast, (u, i) => (km[i] <= band ? u : -1));
+  const layer = m.inputs.districts ?? null;
+  // a district layer: rows grouped by the district their point lies in, and every district of the layer on the
+  // border listed (0 where no row lies in it) — not the register's district text
+  const byLayer = layer !== null && geo.districts.length > 0;
+  const hasDistrictStatus = byLayer || (cols.districts.length > 0 && Array.from(geo.status).some((s) => wanted[s]));
+  const units = byLayer ? geo.districts.map((d) => d.name) : hasDistrictStatus ? cols.districts : cols.oblasts;
+  const unit = byLayer ? geo.district : hasDistrictStatus ? cols.district : Int32Array.from(cols.oblast, (u, i) => (km[i] <= band ? u : -1));
   const onBorder = new Uint8Array(units.length);
-  if (!hasDistrictStatus) onBorder.fill(1);
+  if (byLayer) {
+    const status = layerBorderStatus(m, layer);
+    geo.districts.forEach((d, k) => (onBorder[k] = status.get(d.id)?.has(border) ? 1 : 0));
+  } else if (!hasDistrictStatus) onBorder.fill(1);
   else for (let i = 0; i < m.size; i++) if (unit[i] >= 0 && wanted[geo.status[i]]) onBorder[unit[i]] = 1;
-  const category = Uint8Array.from(cols.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c));
-  const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder };
+  // a place outside the register: a town by the one rule, else 'other'
+  const TOWN = CATEGORIES.indexOf('town'), OTHER = CATEGORIES.indexOf('other');
+  const orKind = (codes: Uint8Array) => Uint8Array.from(codes, (c, i) => (c !== NO_CODE ? c : cols.isTown[i] ? TOWN : OTHER));
+  const category = orKind(cols.category);
+  const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder, listEmpty: byLayer };
   const now = reviewBorder(input);
-  const before = reviewBorder({ ...input, category: Uint8Array.from(base.category, (c) => (c === NO_CODE ? CATEGORIES.indexOf('other') : c)) });
+  const before = reviewBorder({ ...input, category: orKind(base.category) });
   return {
     border, byDistrict: hasDistrictStatus, bandKm: band,
     units: now.map((r) => {
@@ -89,6 +118,8 @@ export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewRe
         if (lat < minLat) minLat = lat;
         if (lat > maxLat) maxLat = lat;
       }
+      // a district of the layer without rows: its own outline's box
+      if (byLayer && minLon === Infinity) [minLon, minLat, maxLon, maxLat] = layer.districts[r.unit].bbox;
       return {
         ...r, strategic: r.strategic.slice(0, 20), strategicCount: r.strategic.length, strategicIds: r.strategic.slice(0, 20).map((i) => m.map.ids[i]),
         baselineCategoryCount: b?.categoryCount ?? r.categoryCount.map(() => 0), bbox: [minLon, minLat, maxLon, maxLat] as [number, number, number, number],

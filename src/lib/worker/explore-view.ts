@@ -1,9 +1,31 @@
 // The explore stage's inputs: per map row, the columns the filters, the summaries and the table read, built once
 // per assessment; the satellite → support links.
+import { CATEGORIES } from '../engine/classify.ts';
 import { auditColumns } from '../engine/audit.ts';
 import { NO_CODE, type ExploreColumns } from '../engine/explore/columns.ts';
 import { isTownRow, type TableColumns } from './explore.ts';
 import type { AtlasModel } from './model.ts';
+
+const townCache = new WeakMap<AtlasModel, { map: Uint8Array; register: Uint8Array }>();
+
+/** Town (1) or rural settlement (0) per map row and per register row, by the one rule (engine/settlement-kind.ts)
+ *  from the place's feature code, population and the file's KATO type. A register row without a map row reads
+ *  its own population only. The classification, the summaries, the coverage and the exports all read these. */
+export function townFlags(m: AtlasModel): { map: Uint8Array; register: Uint8Array } {
+  let flags = townCache.get(m);
+  if (flags) return flags;
+  const map = new Uint8Array(m.size), register = new Uint8Array(m.register.size);
+  for (let r = 0; r < register.length; r++) register[r] = isTownRow(null, m.register.population[r]) ? 1 : 0;
+  for (let i = 0; i < map.length; i++) {
+    map[i] = isTownRow(m.featureCodes[i], m.rowNames(i).population ?? NaN, m.katoTypes?.[i] ?? null) ? 1 : 0;
+    const r = m.regIndex[i];
+    if (r >= 0) register[r] = map[i];
+  }
+  townCache.set(m, (flags = { map, register }));
+  return flags;
+}
+
+const TOWN_CODE = CATEGORIES.indexOf('town');
 
 export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: TableColumns } {
   const n = m.size, a = m.assessed!, geo = m.mapGeo!, d = m.derived!;
@@ -26,6 +48,7 @@ export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: Tabl
   const population = new Float64Array(n), isTown = new Uint8Array(n);
   const official = new Uint8Array(n).fill(NO_CODE), audit = new Uint8Array(n).fill(NO_CODE);
   const officialReg = m.official(), auditReg = auditColumns(officialReg, a.classes.category);
+  const towns = townFlags(m).map;
   for (let i = 0; i < n; i++) {
     const r = m.regIndex[i];
     if (r >= 0) {
@@ -36,7 +59,9 @@ export function buildExplore(m: AtlasModel): { cols: ExploreColumns; table: Tabl
     }
     const row = m.rowNames(i);
     population[i] = row.population ?? NaN;
-    isTown[i] = isTownRow(m.featureCodes[i], population[i]) ? 1 : 0;
+    isTown[i] = towns[i];
+    // a town outside the register still has its class (the table, the filters and the summaries say town)
+    if (r < 0 && towns[i]) category[i] = TOWN_CODE;
     oblast.set(i, row.oblast);
     district.set(i, row.district);
   }

@@ -5,6 +5,7 @@ import { filterMask, countMask, type FilterSpec } from '../engine/explore/filter
 import { summarise, type UnitSummary } from '../engine/explore/summary.ts';
 import { buildSearchIndex, search, type SearchIndex } from '../engine/explore/search.ts';
 import { alphabeticalRank, nameComparator, type CollateLang } from '../engine/explore/collate.ts';
+import { isTown } from '../engine/settlement-kind.ts';
 
 export const SORT_KEYS = ['name', 'district', 'population', 'score', 'potential', 'category', 'official', 'audit', 'km_town', 'km_china', 'km_russia'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -46,9 +47,10 @@ export interface ExploreResult {
   ms: { filter: number; sort: number; summary: number };
 }
 
-/** A town: a regional or district seat by GeoNames' code, or 10,000 people and more. Rural otherwise. */
-export function isTownRow(featureCode: string | null, population: number): boolean {
-  return featureCode === 'PPLC' || featureCode === 'PPLA' || featureCode === 'PPLA2' || population >= 10_000;
+/** A town by the one rule (engine/settlement-kind.ts): KATO type 1; else the capital or a regional seat, or
+ *  10,000 people and more. A district seat that is a village is rural. */
+export function isTownRow(featureCode: string | null, population: number, katoType: string | null = null): boolean {
+  return isTown({ featureCode, population, katoType });
 }
 
 type RowName = { kk: string | null; ru: string | null; en: string | null };

@@ -81,6 +81,7 @@ export function peopleTable(lang: Lang, columns: readonly string[], table: Asses
     if (c === 'border_status') return word('status', v);
     if (c === 'nearest_border') return word('border', v);
     if (c === 'in_register') return t(lang, v === 'yes' ? 'yes' : 'no');
+    if (c === 'settlement_kind') return t(lang, v === 'town' ? 'exp.kind.town' : 'exp.kind.rural');
     return String(v);
   };
   return {

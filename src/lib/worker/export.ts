@@ -4,6 +4,8 @@
 // when the data has no districts), and .xlsx (settlements, summary, parameters on three sheets). Every data file
 // comes with a parameters side file: the methodology config in force (validated, each default with its source
 // and status) and the UI settings, so a reviewer can audit how every category was reached.
+import { TOWN_POPULATION } from '../engine/settlement-kind.ts';
+import { townFlags } from './explore-view.ts';
 import type { AtlasModel } from './model.ts';
 import type { ExportRequest, ExportFile } from './protocol.ts';
 import { assessmentColumns, assessmentRow } from '../io/assessment-record.ts';
@@ -22,6 +24,8 @@ import { peopleSummary, peopleTable, regionWords } from './export-people.ts';
 /** The column added to the assessment's: whether the place is in the assessed register (other places of the
  *  map carry only their names, coordinates, region and population). */
 export const IN_REGISTER = 'in_register';
+/** The last column: 'town' or 'rural' by the one rule (engine/settlement-kind.ts), for every map row. */
+export const SETTLEMENT_KIND = 'settlement_kind';
 
 export const SUMMARY_COLUMNS = [
   'level', 'unit', 'settlements', 'towns', 'rural', 'population', 'rural_population',
@@ -48,7 +52,9 @@ const stamp = (iso: string) => iso.slice(0, 10);
 function prepare(model: AtlasModel, req: ExportRequest) {
   const v = model.exportView(req.settings, req.view, req.filter, req.sort, req.hidden);
   const config = v.config;
-  const columns = [...assessmentColumns(config), IN_REGISTER];
+  const columns = [...assessmentColumns(config), IN_REGISTER, SETTLEMENT_KIND];
+  const towns = townFlags(model).map;
+  const kindOf = (i: number) => (towns[i] ? 'town' : 'rural');
   const base = `auyl-${stamp(req.context.date)}`;
   const checked = checkMethodology(structuredClone(config));
   const parameters = {
@@ -56,10 +62,12 @@ function prepare(model: AtlasModel, req: ExportRequest) {
     generated: req.context.date,
     app: 'Auyl Atlas',
     data_source: req.context.dataSource,
+    sources: req.context.sources ?? null,
     language: req.context.lang,
     rows_exported: v.rows.length,
     settings: {
       border_distance_km: req.settings.borderKm,
+      town_rule: { kato_type_1_is_town: true, town_min_population: TOWN_POPULATION.value, status: TOWN_POPULATION.status, source: TOWN_POPULATION.source },
       regional_town_min_population: req.settings.regionalMinPopulation,
       satellite_radius_km: req.settings.satelliteRadiusKm,
       block_points: req.settings.blockPoints,
@@ -79,7 +87,7 @@ function prepare(model: AtlasModel, req: ExportRequest) {
   // ids and coordinates from the columns, names via rowNames: no record per row (model.map.settlements would
   // build one for every row of a million-row import, not only the kept ones)
   const { ids, lat, lon } = model.map;
-  const row = new Array(columns.length - 1);
+  const row = new Array(columns.length - 2);
   const nameCols = ['id', 'name_kk', 'name_ru', 'name_en', 'lat', 'lon', 'oblast', 'district', 'population'];
   const at = columns.map((c) => nameCols.indexOf(c));
   /** Values of map row i in column order. */
@@ -87,11 +95,11 @@ function prepare(model: AtlasModel, req: ExportRequest) {
     const r = model.regIndex[i];
     if (r >= 0) {
       assessmentRow(v.assessed, r, row);
-      return [...row, 'yes'];
+      return [...row, 'yes', kindOf(i)];
     }
     const names = model.rowNames(i);
     const base: Record<string, unknown> = { id: ids[i], name_kk: names.kk, name_ru: names.ru, name_en: names.en, lat: lat[i], lon: lon[i], oblast: names.oblast, district: names.district, population: names.population };
-    return columns.map((c, k) => (k === columns.length - 1 ? 'no' : at[k] >= 0 ? base[c] ?? null : c === 'border_status' ? BORDER_STATUSES[v.mapGeo.status[i]] : null));
+    return columns.map((c, k) => (k === columns.length - 1 ? kindOf(i) : k === columns.length - 2 ? 'no' : at[k] >= 0 ? base[c] ?? null : c === 'border_status' ? BORDER_STATUSES[v.mapGeo.status[i]] : null));
   };
   const summaries = (): { level: string; list: UnitSummary[] } =>
     v.districts.length ? { level: 'district', list: v.districts } : { level: 'oblast', list: v.oblasts };

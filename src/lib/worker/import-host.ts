@@ -93,7 +93,9 @@ function buildModel(map: RegisterColumns): AtlasModel {
   if (rows) {
     // the list's towns serve the town tiers while the list is loaded (also for a register it locates)
     if (listTowns) inputs.places = listTowns.places;
-    return new AtlasModel(map, map, Int32Array.from({ length: map.size }, (_, i) => i), inputs, new Array(map.size).fill(null), false, base, listTowns?.names ?? loaded.names);
+    const m = new AtlasModel(map, map, Int32Array.from({ length: map.size }, (_, i) => i), inputs, new Array(map.size).fill(null), false, base, listTowns?.names ?? loaded.names);
+    m.katoTypes = rows.katoTypes ?? null;
+    return m;
   }
   const e = embedded!;
   if (!adm1 && !adm2) return e;

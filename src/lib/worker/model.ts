@@ -76,6 +76,10 @@ export class AtlasModel {
     this.placeType = Uint8Array.from(featureCodes, (code) => keys.indexOf(placeTypeClass(code)));
   }
 
+  /** Per map row, the KATO type of an imported list or register with a type column ('1' town, '2' rural,
+   *  '3' other), null without one: the town rule reads it first (engine/settlement-kind.ts). */
+  katoTypes: (string | null)[] | null = null;
+
   get size(): number {
     return this.map.size;
   }
@@ -236,7 +240,7 @@ export class AtlasModel {
     const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}`;
     if (assessKey !== this.assessKey || !this.assessed || !this.derived) {
       this.config = config;
-      this.assessed = reassessTable(this.register, this.registerGeo!, config);
+      this.assessed = reassessTable(this.register, this.registerGeo!, config, exploreView.townFlags(this).register);
       this.derived = this.derive(this.assessed);
       this.assessKey = assessKey;
       if (stage === 'view') stage = 'assess';
@@ -246,7 +250,9 @@ export class AtlasModel {
 
   /** The same rows with a district layer (the `load-districts` seam): districts and border districts for every row. */
   withDistricts(districts: GeoInputs['districts']): AtlasModel {
-    return new AtlasModel(this.map, this.register, this.regIndex, { ...this.inputs, districts }, this.featureCodes, this.synthetic, this.base, this.placeNames);
+    const m = new AtlasModel(this.map, this.register, this.regIndex, { ...this.inputs, districts }, this.featureCodes, this.synthetic, this.base, this.placeNames);
+    m.katoTypes = this.katoTypes;
+    return m;
   }
 
   /** The same map rows with another register (the file import's seam: `load-register`). */

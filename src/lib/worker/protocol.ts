@@ -129,7 +129,8 @@ export interface ExportRequest {
    *  snake_case columns and codes; otherwise (the default) CSV and .xlsx speak the UI language (context.lang). */
   csv: { delimiter: ',' | ';'; decimalComma: boolean; codes?: boolean };
   /** Recorded in the parameters: when, in which UI language, from which data. */
-  context: { date: string; lang: string; dataSource: string };
+  /** `sources`: the one sources line in the UI language (i18n/sources.ts), recorded in the parameters. */
+  context: { date: string; lang: string; dataSource: string; sources?: string };
 }
 
 /** A file to download (the main thread only wraps it in a Blob URL). */
@@ -191,7 +192,7 @@ export interface BlockLine {
 }
 
 export interface DefaultLine {
-  key: 'blocks' | 'indicators' | 'potential' | 'min_population' | 'support' | 'satellite' | 'strategic' | 'border';
+  key: 'blocks' | 'indicators' | 'potential' | 'min_population' | 'support' | 'satellite' | 'strategic' | 'border' | 'town';
   status: Status;
   source: string;
   /** The value in force, language-neutral (numbers joined by the panel). */

@@ -11,6 +11,7 @@ import { computeBreaks } from '../map/class-breaks.ts';
 import type { ViewSettings } from './protocol.ts';
 import { regionRole } from '../engine/decide/resettlement.ts';
 import type { AtlasModel } from './model.ts';
+import { townFlags } from './explore-view.ts';
 
 /** Per map row, what the colour modes read (NaN / -1 where the row is not in the register). */
 export interface Derived {
@@ -39,10 +40,13 @@ export function derive(m: AtlasModel, a: AssessmentTable): Derived {
   };
   // the engine's audit classes (AUDIT_CLASSES) are the audit mode's first classes, in the same order
   const auditReg = auditColumns(m.official(), a.classes.category);
+  const townClass = catKeys.indexOf('town'), towns = townFlags(m).map;
   const other = catKeys.indexOf('other'), otherInsufficient = catKeys.indexOf('other_insufficient'), supportCode = CATEGORIES.indexOf('support');
   const blocks = a.scores.blocks.map((b) => [b.points, d.blocks.get(b.id)!] as const);
   for (let i = 0; i < n; i++) {
     const r = m.regIndex[i];
+    // a town outside the register is still a town on the map (not 'not in the register')
+    if (towns[i]) d.category[i] = townClass;
     if (r < 0) continue;
     const pot = a.scores.potential[r];
     let cat = catOfCode[a.classes.category[r]];

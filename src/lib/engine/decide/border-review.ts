@@ -17,6 +17,9 @@ export interface BorderReviewInput {
   units: string[];
   /** 1 for units on the border under review (border districts); without a district layer, every unit. */
   unitOnBorder: Uint8Array;
+  /** List every unit on the border, with 0 where no row lies in it (the units are a boundary layer's districts);
+   *  otherwise only units with rows. */
+  listEmpty?: boolean;
 }
 
 export interface BorderUnitReview {
@@ -55,5 +58,5 @@ export function borderReview(input: BorderReviewInput): BorderUnitReview[] {
     if (input.category[i] === STRATEGIC) r.strategic.push(i);
   }
   for (const r of out) r.strategic.sort((a, b) => input.kmToBorder[a] - input.kmToBorder[b] || a - b);
-  return out.filter((r, u) => input.unitOnBorder[u] && r.settlements > 0);
+  return out.filter((r, u) => input.unitOnBorder[u] && (r.settlements > 0 || input.listEmpty));
 }

@@ -105,7 +105,7 @@ export class ImportController {
       imports.boundaries = { ...imports.boundaries, [level]: s.boundaries.drawn };
       imports.boundaryInfo = { ...imports.boundaryInfo, [level]: s };
     } else {
-      imports.source = { kind: s.kind as 'register' | 'list', fileName: s.fileName };
+      imports.source = { kind: s.kind as 'register' | 'list', fileName: s.fileName, importedOn: new Date().toISOString().slice(0, 10) };
       imports.rows = s;
     }
   }

@@ -5,6 +5,7 @@ import { atlas } from '../state/atlas.svelte.ts';
 import { imports } from '../state/import.svelte.ts';
 import { hook } from '../test-hook.ts';
 import type { ExportKind, ExportRequest } from '../../worker/protocol.ts';
+import { sourcesLine } from './present-text.ts';
 
 /** The data on the map, as the parameters file records it. */
 export function dataSource(): string {
@@ -16,7 +17,7 @@ export function dataSource(): string {
 export function exportRequest(kind: ExportKind, csv: ExportRequest['csv']): ExportRequest {
   return {
     kind, settings: $state.snapshot(atlas.settings!), view: { mode: atlas.mode, classing: $state.snapshot(atlas.classing) }, filter: atlas.filter, sort: { ...atlas.sort, lang: atlas.lang },
-    hidden: [...atlas.hidden], csv, context: { date: new Date().toISOString(), lang: atlas.lang, dataSource: dataSource() },
+    hidden: [...atlas.hidden], csv, context: { date: new Date().toISOString(), lang: atlas.lang, dataSource: dataSource(), sources: sourcesLine(atlas.lang) },
   };
 }
 

@@ -9,6 +9,8 @@ import type { LegendEntry } from '../../present/poster.ts';
 import type { PosterText } from '../../present/capture.ts';
 import { atlas } from '../state/atlas.svelte.ts';
 import { present } from './present-state.svelte.ts';
+import { imports } from '../state/import.svelte.ts';
+import { buildSourcesLine, type LoadedSources } from '../../i18n/sources.ts';
 
 /** Today's date as YYYY-MM-DD (local). */
 export const today = () => {
@@ -42,8 +44,19 @@ export function autoSubtitle(lang: Lang): string {
   return parts.join(' · ');
 }
 
+/** What is loaded, for the one sources line (i18n/sources.ts): the imported file (never synthetic), a synthetic
+ *  benchmark register, or the embedded data; and the boundary layers. */
+export function loadedSources(): LoadedSources {
+  const src = imports.source;
+  const data: LoadedSources['data'] = src
+    ? { kind: 'imported', fileName: src.fileName, rows: imports.rows?.counts?.onMap ?? null, importedOn: src.importedOn ?? null }
+    : atlas.dataset?.synthetic ? { kind: 'synthetic', rows: atlas.dataset.synthetic } : { kind: 'embedded' };
+  const boundaries = [imports.boundaryInfo.adm1, imports.boundaryInfo.adm2].filter((s) => s !== null).map((s) => ({ fileName: s.fileName, credit: null }));
+  return { data, boundaries };
+}
+
 export function sourcesLine(lang: Lang): string {
-  return `${t(lang, 'present.sources')} ${atlas.dataset?.registerRows ? t(lang, 'present.synthetic') : ''}`.trim();
+  return buildSourcesLine(lang, loadedSources());
 }
 
 export function posterText(lang: Lang, override?: { title?: string; subtitle?: string }): PosterText {

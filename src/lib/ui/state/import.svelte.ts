@@ -16,7 +16,7 @@ class ImportState {
   /** The last import's summary (problems included). */
   summary = $state.raw<ImportSummary | null>(null);
   /** The register / list on the map ({kind, fileName}), null for the embedded data. */
-  source = $state.raw<{ kind: 'register' | 'list'; fileName: string } | null>(null);
+  source = $state.raw<{ kind: 'register' | 'list'; fileName: string; /** YYYY-MM-DD of the import (the sources line) */ importedOn?: string } | null>(null);
   /** Counts of the rows on the map (kept across boundary imports). */
   rows = $state.raw<ImportSummary | null>(null);
   boundaries = $state.raw<{ adm1: BoundaryFC | null; adm2: BoundaryFC | null }>({ adm1: null, adm2: null });

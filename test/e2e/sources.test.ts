@@ -1,0 +1,79 @@
+// End-to-end: the sources line tells the truth. After importing a register, the PDF brief and the export
+// parameters name the imported file and never say "synthetic" (in any of the three languages); the embedded data
+// says so before. Screenshot: test/e2e/screenshots/sources-brief.png (the brief of an imported register).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { importFile, openAppForFile, SCREENSHOTS, type Harness } from './browser.ts';
+
+let h: Harness;
+let page: Page;
+openAppForFile(async (app) => {
+  ({ h, page } = app);
+});
+
+const SYNTHETIC = /synthetic|синтетикалық|синтетическ/i;
+
+async function downloads(p: Page, click: () => Promise<unknown>, n: number): Promise<{ name: string; bytes: Buffer }[]> {
+  const got: Download[] = [];
+  const done = new Promise<void>((resolve) => {
+    const on = (d: Download) => {
+      got.push(d);
+      if (got.length === n) (p.off('download', on), resolve());
+    };
+    p.on('download', on);
+  });
+  await click();
+  await done;
+  return Promise.all(got.map(async (d) => ({ name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) })));
+}
+
+/** Picks the first region of the brief's unit list (the PDF button needs one). */
+async function pickUnit(p: Page) {
+  const select = p.getByRole('combobox', { name: 'Облыс немесе аудан' });
+  const value = await select.locator('option').nth(1).getAttribute('value');
+  await select.selectOption(value!);
+}
+
+const pdfText = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text;
+
+describe('sources line', () => {
+  it('the embedded data: the brief says its indicator values are synthetic', async () => {
+    await page.locator('section.present').scrollIntoViewIfNeeded();
+    await pickUnit(page);
+    const [pdf] = await downloads(page, () => page.getByRole('button', { name: 'PDF', exact: true }).click(), 1);
+    expect((await pdfText(pdf.bytes)).replace(/\s+/g, ' ')).toMatch(/СИНТЕТИКАЛЫҚ/);
+  });
+
+  it('an imported register: the PDF brief and the export parameters name the file and never say synthetic', async () => {
+    await importFile(page, { name: 'audit-register.csv', mimeType: 'text/csv', buffer: fs.readFileSync('test/fixtures/audit-register.csv') }, { timeout: 60_000 });
+    await page.locator('section.present').scrollIntoViewIfNeeded();
+    await pickUnit(page);
+    const [pdf] = await downloads(page, () => page.getByRole('button', { name: 'PDF', exact: true }).click(), 1);
+    const text = (await pdfText(pdf.bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('audit-register.csv');
+    expect(text).not.toMatch(SYNTHETIC);
+    const files = await downloads(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click(), 2);
+    const params = JSON.parse(files.find((f) => f.name.endsWith('-parameters.json'))!.bytes.toString('utf8'));
+    expect(params.sources).toContain('audit-register.csv');
+    expect(JSON.stringify(params)).not.toMatch(SYNTHETIC);
+    // the brief rendered with pdf.js to look at
+    await page.route(`${h.origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
+    await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdf.bytes.toString('base64'));
+    const dataUrl: string = await page.evaluate(`(async () => {
+      const pdfjs = await import('/__pdfjs.mjs');
+      const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
+      const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+      const pg = await doc.getPage(1);
+      const vp = pg.getViewport({ scale: 1.6 });
+      const canvas = document.createElement('canvas');
+      canvas.width = vp.width;
+      canvas.height = vp.height;
+      await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
+      return canvas.toDataURL('image/png');
+    })()`);
+    fs.writeFileSync(path.join(SCREENSHOTS, 'sources-brief.png'), Buffer.from(dataUrl.split(',')[1], 'base64'));
+  }, 180_000);
+});

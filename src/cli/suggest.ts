@@ -7,7 +7,7 @@ import { parseArgs } from './args.ts';
 import type { AssessmentTable } from '../lib/engine/assess.ts';
 import type { Methodology } from '../lib/engine/config/schema.ts';
 import type { Lang } from '../lib/engine/types.ts';
-import { isTownRow } from '../lib/worker/explore.ts';
+import { CATEGORIES } from '../lib/engine/classify.ts';
 import { writeCsv } from '../lib/io/csv.ts';
 import {
   NetworkInputError, ROLES, networkInputFromAssessment, runSteps, solveNetworkSteps, type CandidateRule, type NetworkIdProblem, type NetworkProblem,
@@ -16,7 +16,7 @@ import {
 export const SUGGEST_HELP = `  auyl suggest --settlements FILE --problem mclp|lscp|pmedian (--supports N | --target 0.9) [--radius-km R]
               [--require FILE] [--exclude FILE] [--candidates eligible|all] [--preset 2019|2025 | --config FILE.json]
               [--passes N] [--budget-ms MS] --out FILE.csv
-      Suggests support settlements among the rural settlements (under 10,000 people), population as demand:
+      Suggests support settlements among the rural settlements (the app's town rule: KATO type 2/3, else under 10,000 people), population as demand:
       mclp the N that cover the most people within the satellite radius, lscp the fewest that cover the target
       share, pmedian the N that minimise the people-weighted km to the nearest support. --radius-km: one radius
       for every region (default: the methodology's radius of each region). --require / --exclude: ids, one per
@@ -102,7 +102,9 @@ export async function cmdSuggest(argv: string[], host: SuggestHost): Promise<num
 
   const { table, config, info, problemLines } = await host.readAndAssess(values, flags, lang);
   const register = table.register;
-  const rural = Uint8Array.from({ length: register.size }, (_, i) => (isTownRow(null, register.population[i]) ? 0 : 1));
+  // rural by the app's one town rule, which readAndAssess already applied (a town is classed 'town')
+  const TOWN = CATEGORIES.indexOf('town');
+  const rural = Uint8Array.from(table.classes.category, (c) => (c === TOWN ? 0 : 1));
   const prepared = networkInputFromAssessment(table, { rural, candidates, requiredIds, excludedIds, radiusKm });
   if (prepared.problems.length) throw host.inputError(prepared.problems.map((p) => idProblem(p, { required: values.require, excluded: values.exclude })));
   const candidateCount = prepared.input.candidate.reduce((a, b) => a + b, 0);

@@ -77,7 +77,7 @@ describe('scenario in the URL', () => {
     expect(s.name).toBe('Demography 80');
     expect(s.config).toEqual(c);
     expect(decodeScenario('AAAA')).toBeNull();
-    expect(parse('#scn=not*valid').invalid).toEqual(['scn']);
+    expect(parse('#scn=not*valid').invalid).toEqual(['scn=not*valid']);
   });
 });
 

@@ -32,7 +32,7 @@ describe('auyl CLI', () => {
     expect(table.rows.length).toBe(input.rows.length);
     for (const c of REQUIRED) expect(table.columns).toContain(c);
     for (const row of table.rows) {
-      expect(['support', 'satellite', 'strategic', 'other']).toContain(row.cells.category);
+      expect(['support', 'satellite', 'strategic', 'other', 'town']).toContain(row.cells.category);
       expect(['high', 'medium', 'low', 'insufficient_data']).toContain(row.cells.potential);
       expect(Number(row.cells.km_to_china)).toBeGreaterThanOrEqual(0);
       expect(row.cells.nearest_town).not.toBe('');

@@ -9,6 +9,7 @@ describe('approved category words', () => {
     expect(['серіктес', 'спутниковый', 'Satellite'].map(parseOfficialCategory)).toEqual(Array(3).fill('satellite'));
     expect(['шекара маңы стратегиялық', 'приграничный стратегический', 'strategic', 'Стратегически важный приграничный'].map(parseOfficialCategory)).toEqual(Array(4).fill('strategic'));
     expect(['басқа', 'прочие', 'other'].map(parseOfficialCategory)).toEqual(Array(3).fill('other'));
+    expect(['қала', 'Город', 'town'].map(parseOfficialCategory)).toEqual(Array(3).fill('town'));
     expect(parseOfficialCategory('  ')).toBeNull();
     expect(parseOfficialCategory('перспективный')).toBeUndefined();
   });

@@ -19,6 +19,8 @@ const WORDS: [Category, RegExp][] = [
   ['satellite', /^(satellite|серіктес|серiктес|спутник)/],
   ['strategic', /(strategic|стратег|шекара маңы|приграничн)/],
   ['other', /^(other|басқа|өзге|проч|иные|иной)/],
+  // a town (outside the rural programme): an exported assessment read back keeps its towns
+  ['town', /^(town|қала|город)/],
 ];
 
 /** The approved category from a cell: a Category, null for an empty cell, or undefined for a word it does not know. */

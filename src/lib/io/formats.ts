@@ -7,7 +7,7 @@ import type { AssessmentTable } from '../engine/assess.ts';
 import { decodeText, type Encoding } from './text.ts';
 import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
-import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
+import { arrayColumn, canonicalColumn, knownColumns, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
 import { assessmentColumns, assessmentRow } from './assessment-record.ts';
 import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
@@ -143,9 +143,11 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
 
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions = {}): Promise<RegisterRead> {
   // Only the columns the register format and the methodology read are kept (others are listed as unknown).
-  const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
-  const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
-  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()), (c) => numeric.has(c.toLowerCase()));
+  // A header is matched as tableToSettlements matches it (canonicalColumn: case, DBF names cut to 10 characters).
+  const known = knownColumns(config);
+  const wanted = new Set<string>([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)]);
+  const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)]);
+  const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(canonicalColumn(c, known)), (c) => numeric.has(canonicalColumn(c, known)));
   const result = tableToSettlements(table, config, options);
   // Assigned, not spread: a spread would read `settlements` and build every record.
   return Object.assign(result, { unit: table.unit, format, encoding });

@@ -25,12 +25,17 @@ const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
 Usage:
   auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--districts FILE]
-              [--id-field F] [--name-field F] [--skip-invalid] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
+              [--id-field F] [--name-field F] [--skip-invalid [--strict-cells]] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
       FILE may be .csv (UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866; comma, semicolon or tab), .geojson or .fgb;
       --out .csv, .geojson or .fgb.
       --districts: district polygons (.geojson or .fgb) for border-district status.
-      --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
+      Default (strict): any row with a problem — an unreadable or impossible cell included — refuses the whole
+      file (exit code 2, every problem listed).
+      --skip-invalid: assess anyway (exit code 0): an unreadable or impossible cell that is not id, lat or lon
+      (e.g. share_young_pct "abc" or 140) is read as no data and listed; rows without a usable id or location
+      are skipped and listed.
+      --strict-cells: with --skip-invalid, skip a row with such a cell instead of reading the cell as no data.
       --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
       --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
       --lang: language of the problem messages (default en).
@@ -147,7 +152,9 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   const outline = new Outline((await readFgb(embedded('kazakhstan.fgb'))).features);
   let read;
   try {
-    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config, { outline, fixSwapped: flags.has('fix-swapped') });
+    // Without --skip-invalid (or with --strict-cells) a bad cell refuses its row, and a refused row the file.
+    const invalidCells = flags.has('skip-invalid') && !flags.has('strict-cells') ? 'no-data' : 'refuse-row';
+    read = await readRegister(readFile(values.settlements, '--settlements'), values.settlements, config, { outline, fixSwapped: flags.has('fix-swapped'), invalidCells });
   } catch (e) {
     if (e instanceof RegisterFileError) throw new InputError([fileProblem(values.settlements, e, lang)]);
     if (e instanceof InputError) throw e;
@@ -157,7 +164,7 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   const problemLines = read.problems.slice(0, MAX_PROBLEM_LINES).map((p) => `${values.settlements}: ${p.severity === 'warning' ? 'warning: ' : ''}${formatProblem(p, read.unit, lang)}`);
   if (read.problems.length > MAX_PROBLEM_LINES) problemLines.push(`${values.settlements}: … and ${read.problems.length - MAX_PROBLEM_LINES} more problem(s)`);
   const rejected = read.rejectedRows.length;
-  const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
+  const info = `${values.settlements}: ${read.rowsIn} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}, the columns can score ${read.scorable.available} of ${read.scorable.total} points`;
   if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
   const table = assessTable(read.columns, config, {
@@ -176,7 +183,7 @@ function langOf(values: Record<string, string>, errors: string[]): Lang {
 }
 
 async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'strict-cells', 'fix-swapped', 'excel'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out) errors.push('--out FILE is required');
   const lang = langOf(values, errors);
@@ -198,7 +205,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
 }
 
 async function cmdAudit(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'strict-cells', 'fix-swapped', 'excel'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out || !values.out.toLowerCase().endsWith('.csv')) errors.push('--out FILE.csv is required');
   const lang = langOf(values, errors);

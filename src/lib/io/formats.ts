@@ -7,6 +7,7 @@ import type { AssessmentTable } from '../engine/assess.ts';
 import { decodeText, type Encoding } from './text.ts';
 import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
+import { geoJsonFeatures } from './geojson.ts';
 import { arrayColumn, canonicalColumn, knownColumns, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
 import { assessmentColumns, assessmentRow } from './assessment-record.ts';
 import { assessmentCsvChunks } from './assessment-csv.ts';
@@ -47,7 +48,8 @@ export interface RegisterRead extends RegisterResult {
   decimal: DecimalConvention;
 }
 
-function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawTable {
+/** Features (an array, or geoJsonFeatures' stream: each is turned into cells and dropped) → a table. */
+function featuresToTable(features: Iterable<unknown>, preProblems: Problem[] = []): RawTable {
   const index = new Map<string, number>();
   const columns: Cell[][] = [];
   const rows: number[] = [];
@@ -65,8 +67,8 @@ function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawT
   columnOf('lat');
   columnOf('lon');
   const bad = (row: number, code: Problem['code'], params: Problem['params'] = {}) => problems.push({ row, column: code === 'not_feature' ? '*' : 'geometry', value: '', code, params, severity: 'error' });
-  features.forEach((f, i) => {
-    const row = i + 1;
+  let count = 0;
+  const one = (f: unknown, row: number) => {
     if (rejected.has(row)) return;
     if (f === null || typeof f !== 'object' || Array.isArray(f)) return bad(row, 'not_feature');
     const feature = f as { properties?: unknown; geometry?: unknown };
@@ -91,8 +93,9 @@ function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawT
     }
     columns[0][k] = lat ?? (props.lat as Cell);
     columns[1][k] = lon ?? (props.lon as Cell);
-  });
-  return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: features.length };
+  };
+  for (const f of features) one(f, ++count);
+  return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: count };
 }
 
 function checkSize(bytes: Uint8Array, format: Format) {
@@ -103,6 +106,22 @@ function checkSize(bytes: Uint8Array, format: Format) {
 /** Reads any supported register file into a table (no value checks yet). */
 /** `keep`: the columns to keep; `numeric`: those read as numbers (a CSV parses them while reading). */
 export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
+  return guarded(() => readAnyTable(bytes, filename, keep, numeric));
+}
+
+/** Runs a reader so that nothing but a RegisterFileError leaves it: a failure no check foresaw becomes a file-level
+ *  problem in kk/ru/en (read_failed, naming what failed), never a raw exception. */
+export async function guarded<T>(read: () => Promise<T> | T): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof RegisterFileError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw fileError('read_failed', { detail: `${e instanceof Error ? e.name : 'Error'}: ${message}`.slice(0, 200) });
+  }
+}
+
+async function readAnyTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean): Promise<{ table: RawTable; format: Format; encoding?: Encoding }> {
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
@@ -112,17 +131,8 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
     const table: RawTable = { header: csv.header, columns: csv.columns, rows: csv.lines, unit: 'line', headerRow: 1, problems: csv.problems, rowsRead: csv.rowsRead };
     return { table, format, encoding: decoded.encoding };
   }
-  if (format === 'geojson') {
-    let fc: unknown;
-    try {
-      fc = JSON.parse(decodeText(bytes).text);
-    } catch (e) {
-      throw fileError('json_invalid', { detail: (e as Error).message });
-    }
-    const features = (fc as FeatureCollection | null)?.features;
-    if ((fc as FeatureCollection | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) throw fileError('not_feature_collection');
-    return { table: featuresToTable(features), format };
-  }
+  // Streamed feature by feature (geojson.ts): no whole-document parse, nesting bounded.
+  if (format === 'geojson') return { table: featuresToTable(geoJsonFeatures(bytes)), format };
   if (format === 'fgb') {
     const read = readFgbFeatures(bytes);
     const pre = read.problems.filter((p) => p.row <= read.features.length && read.features[p.row - 1] === null);
@@ -148,7 +158,7 @@ export async function readRegister(bytes: Uint8Array, filename: string, config: 
   const wanted = new Set<string>([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)]);
   const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)]);
   const { table, format, encoding } = await readTable(bytes, filename, (c) => wanted.has(canonicalColumn(c, known)), (c) => numeric.has(canonicalColumn(c, known)));
-  const result = tableToSettlements(table, config, options);
+  const result = await guarded(() => tableToSettlements(table, config, options));
   // Assigned, not spread: a spread would read `settlements` and build every record.
   return Object.assign(result, { unit: table.unit, format, encoding });
 }

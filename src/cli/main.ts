@@ -29,8 +29,8 @@ const HELP = `auyl — assess Kazakhstan's rural settlements (Auyl Atlas)
 
 Usage:
   auyl assess --settlements FILE [--preset 2019|2025 | --config FILE.json] [--mapping FILE.json] [--districts FILE]
-              [--sheet NAME|N] [--header-row N] [--fill-down] [--id-field F] [--name-field F] [--skip-invalid]
-              [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
+              [--sheet NAME|N] [--header-row N] [--fill-down] [--id-field F] [--name-field F]
+              [--skip-invalid [--strict-cells]] [--fix-swapped] [--excel] [--lang en|ru|kk] --out FILE
       Scores every settlement in the four blocks, rates its potential and gives its category.
       FILE is read as the app reads it: ${INPUT_FORMATS};
       text in UTF-8, UTF-16, Windows-1251, KZ-1048 or CP866, separated by commas, semicolons or tabs.
@@ -46,7 +46,12 @@ Usage:
       numbers; without it, merged ranges are listed as warnings).
       --out .csv, .geojson or .fgb.
       --districts: district polygons (.geojson or .fgb) for border-district status.
-      --skip-invalid: assess the valid rows and still list the rejected ones (exit code 0).
+      Default (strict): any row with a problem — an unreadable or impossible cell included — refuses the whole
+      file (exit code 2, every problem listed).
+      --skip-invalid: assess anyway (exit code 0): an unreadable or impossible cell that is not id, lat or lon
+      (e.g. share_young_pct "abc" or 140) is read as no data and listed; rows without a usable id or location
+      are skipped and listed.
+      --strict-cells: with --skip-invalid, skip a row with such a cell instead of reading the cell as no data.
       --fix-swapped: swap back lat/lon that are swapped (reported as a warning instead of an error).
       --excel: CSV for Excel in kk/ru locales (UTF-8 with BOM, semicolons, decimal comma).
       --lang: language of the problem messages (default en).
@@ -206,8 +211,10 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   const workbook = tableOptions(values, flags);
   let read: RegisterImport;
   try {
-    // the app's reading (io/read.ts); rows without coordinates are errors here (no settlement list to locate them)
-    const r = await readInput(readFile(values.settlements, '--settlements'), values.settlements, config, { lang, outline, mapping: given, ...workbook, fixSwapped: flags.has('fix-swapped'), withoutLocation: 'reject' });
+    // the app's reading (io/read.ts); rows without coordinates are errors here (no settlement list to locate them).
+    // Without --skip-invalid (or with --strict-cells) a bad cell refuses its row, and a refused row the file.
+    const invalidCells = flags.has('skip-invalid') && !flags.has('strict-cells') ? 'no-data' : 'refuse-row';
+    const r = await readInput(readFile(values.settlements, '--settlements'), values.settlements, config, { lang, outline, mapping: given, ...workbook, fixSwapped: flags.has('fix-swapped'), withoutLocation: 'reject', invalidCells });
     if (r.kind === 'boundaries') throw new InputError([`${values.settlements}: holds polygons (${r.count} boundaries), not settlements: pass it as --districts`]);
     read = r;
   } catch (e) {
@@ -219,7 +226,7 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   const problemLines = read.problems.slice(0, MAX_PROBLEM_LINES).map((p) => `${values.settlements}: ${p.severity === 'warning' ? 'warning: ' : ''}${formatProblem(p, read.unit, lang)}`);
   if (read.problems.length > MAX_PROBLEM_LINES) problemLines.push(`${values.settlements}: … and ${read.problems.length - MAX_PROBLEM_LINES} more problem(s)`);
   const rejected = read.rejectedRows.length;
-  const info = `${values.settlements}: ${read.counts.read} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}`;
+  const info = `${values.settlements}: ${read.counts.read} row(s) read${read.encoding ? `, encoding ${read.encoding}` : ''}, decimal separator ${read.decimal === 'comma' ? '","' : read.decimal === 'point' ? '"."' : read.decimal}, the columns can score ${read.scorable.available} of ${read.scorable.total} points`;
   problemLines.unshift(...readingLines(values.settlements, read, given));
   if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
@@ -242,7 +249,7 @@ function langOf(values: Record<string, string>, errors: string[]): Lang {
 }
 
 async function cmdAssess(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'sheet', 'header-row', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel', 'fill-down'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'sheet', 'header-row', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'strict-cells', 'fix-swapped', 'excel', 'fill-down'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out) errors.push('--out FILE is required');
   const lang = langOf(values, errors);
@@ -266,7 +273,7 @@ async function cmdAssess(argv: string[]): Promise<number> {
 }
 
 async function cmdAudit(argv: string[]): Promise<number> {
-  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'sheet', 'header-row', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'fix-swapped', 'excel', 'fill-down'] });
+  const { values, flags, errors } = parseArgs(argv, { values: ['settlements', 'config', 'preset', 'mapping', 'sheet', 'header-row', 'districts', 'id-field', 'name-field', 'out', 'lang'], flags: ['skip-invalid', 'strict-cells', 'fix-swapped', 'excel', 'fill-down'] });
   if (!values.settlements) errors.push('--settlements FILE is required');
   if (!values.out || !values.out.toLowerCase().endsWith('.csv')) errors.push('--out FILE.csv is required');
   const lang = langOf(values, errors);

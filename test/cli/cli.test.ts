@@ -89,7 +89,14 @@ describe('auyl CLI', () => {
     const skip = auyl('assess', '--settlements', bad, '--skip-invalid', '--out', path.join(tmp, 'skip.csv'));
     expect(skip.code).toBe(0);
     expect(skip.err).toContain('line 3, column "lat"');
-    expect(parseCsv(fs.readFileSync(path.join(tmp, 'skip.csv'), 'utf8')).rows.map((x) => x.cells.id)).toEqual(['x1']);
+    // --skip-invalid: the impossible population of x3 is read as no data (listed), x2 without a location skipped
+    expect(skip.err).toContain('warning: line 4, column "population", value "-5": cannot be negative; read as no data');
+    expect(parseCsv(fs.readFileSync(path.join(tmp, 'skip.csv'), 'utf8')).rows.map((x) => [x.cells.id, x.cells.population])).toEqual([['x1', '100'], ['x3', '']]);
+    // --strict-cells: such a row is skipped instead
+    const strict = auyl('assess', '--settlements', bad, '--skip-invalid', '--strict-cells', '--out', path.join(tmp, 'strict.csv'));
+    expect(strict.code).toBe(0);
+    expect(parseCsv(fs.readFileSync(path.join(tmp, 'strict.csv'), 'utf8')).rows.map((x) => x.cells.id)).toEqual(['x1']);
+    expect(auyl('assess', '--help').out).toContain('Default (strict)');
     const badCfg = path.join(tmp, 'bad.json');
     fs.writeFileSync(badCfg, JSON.stringify({ id: 'x' }));
     const c = auyl('assess', '--settlements', EXAMPLE, '--config', badCfg, '--out', path.join(tmp, 'z.csv'));

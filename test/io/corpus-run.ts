@@ -41,12 +41,18 @@ export async function runCase(c: CorpusCase): Promise<CaseResult> {
       if (p.severity === 'error' && p.row > 0 && !rejected.has(p.row) && p.row !== (r.unit === 'feature' ? 0 : 1)) failures.push(`error on row ${p.row} but the row was kept: ${p.code}`);
       for (const lang of LANGS) if (!formatProblem(p, r.unit, lang)) failures.push(`empty message for ${p.code} in ${lang}`);
     }
+    if (c.verdict === 'refused') failures.push(`read (${r.settlements.length} rows) where it must be refused`);
+    const said = new Set(r.problems.map((p) => p.code as string));
+    for (const code of c.mustSay ?? []) if (!said.has(code)) failures.push(`silent: no ${code} problem (got ${[...said].join(', ') || 'none'})`);
     for (const s of r.settlements) if (!Number.isFinite(s.lat) || !Number.isFinite(s.lon) || !s.id) failures.push(`accepted settlement without id or coordinates: ${JSON.stringify(s)}`);
   } catch (e) {
     if (e instanceof RegisterFileError) {
       outcome = 'refused';
       const p = e.problem;
       if (!p.code || !Number.isInteger(p.row)) failures.push(`file problem without code or row: ${JSON.stringify(p)}`);
+      if (c.verdict === 'read') failures.push(`refused (${p.code}) where it must be read`);
+      for (const code of c.mustSay ?? []) if (p.code !== code) failures.push(`refused with ${p.code}, not ${code}`);
+      for (const lang of LANGS) if (!formatProblem(p, 'line', lang)) failures.push(`empty message for ${p.code} in ${lang}`);
     } else failures.push(`uncaught ${(e as Error)?.constructor?.name}: ${(e as Error)?.message}\n${(e as Error)?.stack?.split('\n').slice(0, 4).join('\n')}`);
   }
   return { name: c.name, ms: performance.now() - t0, failures, outcome, rowsIn, accepted };

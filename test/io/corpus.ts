@@ -14,6 +14,10 @@ export interface CorpusCase {
   filename: string;
   bytes: Uint8Array;
   fixSwapped?: boolean;
+  /** The verdict the case must get ("read right / refused with a clear problem"), and problem codes it must carry
+   *  (nothing silent); unset for random mutations, which only must not crash, hang or lose a row without a word. */
+  verdict?: 'read' | 'refused';
+  mustSay?: string[];
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -173,6 +177,41 @@ export function corpus(seed = 12, mutationsPerFormat = 1000): CorpusCase[] {
   add('xlsx not a zip', 'n.xlsx', 'PK nothing');
   add('shapefile without dbf', 'n.zip', zipSync({ 'a.shp': new Uint8Array(100) }));
   add('shapefile zip bomb', 'b.zip', zipSync({ 'a.shp': new Uint8Array(100), 'a.dbf': new Uint8Array(20 * 2 ** 20) }, { level: 9 }));
+
+  // Issue 22 families (items 4–6), seeded: each with its verdict and the problems it must carry.
+  const family = (name: string, filename: string, bytes: Uint8Array | string, verdict: 'read' | 'refused', mustSay: string[] = []) => {
+    add(name, filename, bytes);
+    Object.assign(cases[cases.length - 1], { verdict, mustSay });
+  };
+  for (let m = 0; m < 40; m++) {
+    const n = 5 + Math.floor(r() * 30);
+    const rows = goodRows(r, n);
+    // a random indicator column left out: one column_absent naming it
+    const drop = 6 + Math.floor(r() * (HEADER.length - 6));
+    const keepCol = (_: unknown, c: number) => c !== drop;
+    family(`missing column ${HEADER[drop]} ${m}`, 'mc.csv', [HEADER.filter(keepCol).join(','), ...rows.map((row) => row.filter(keepCol).join(','))].join('\n') + '\n', 'read', ['column_absent']);
+    // an unreadable or impossible cell: kept as no data, said
+    const bad = rows.map((row) => row.slice());
+    bad[Math.floor(r() * n)][7] = ['abc', '140', '-3', 'да', '1e999'][m % 5];
+    family(`bad cell ${m}`, 'bc.csv', [HEADER.join(','), ...bad.map((row) => row.join(','))].join('\n') + '\n', 'read', [['not_number', 'out_of_range', 'negative', 'boolean_in_numeric', 'not_number'][m % 5]]);
+    // line breaks of every kind between the rows, and a quoted multi-line name
+    const br = ['\r\n', '\n', '\r', '\u2028', '\u0085', '\u2029'][m % 6];
+    const named = rows.map((row, i) => (i === 0 ? [row[0], `"${row[1]}${br}${row[1]}"`, ...row.slice(2)] : row));
+    family(`line breaks ${JSON.stringify(br)} ${m}`, 'lb.csv', [HEADER.join(','), ...named.map((row) => row.join(','))].join(br) + br, 'read');
+    // thousands of unknown columns beside a few bad rows: one summary, the row problems all there
+    const extra = Array.from({ length: 200 + Math.floor(r() * 3000) }, (_, i) => `u${i}`);
+    family(`unknown flood ${m}`, 'uf.csv', [[...HEADER, ...extra].join(','), ...rows.map((row, i) => [...(i === 0 ? [row[0], row[1], row[2], 'bad', ...row.slice(4)] : row), ...extra.map(() => '')].join(','))].join('\n'), 'read', ['unknown_columns', 'not_number']);
+    // GeoJSON nested too deep, an empty collection, members in another order
+    let deep = '0';
+    for (let d = 0, depth = 60 + Math.floor(r() * 5000); d < depth; d++) deep = r() < 0.5 ? `[${deep}]` : `{"k":${deep}}`;
+    family(`geojson deep ${m}`, 'd.geojson', `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"id":"x","lat":50,"lon":70,"v":${deep}}}]}`, 'refused', ['too_deep']);
+    family(`geojson empty ${m}`, 'e.geojson', `{"features":[]${' '.repeat(m)},"type":"FeatureCollection"}`, 'read', ['no_rows']);
+    // a 5-byte flip anywhere in a CSV
+    const flipped = enc(goodCsv(r, n));
+    const at = Math.floor(r() * (flipped.length - 5));
+    for (let k = at; k < at + 5; k++) flipped[k] = Math.floor(r() * 256);
+    add(`csv 5-byte flip ${m}`, 'f.csv', flipped);
+  }
 
   // Random mutations.
   const csvStruct = [0x22, 0x2c, 0x3b, 0x0a, 0x0d, 0x09, 0x3f, 0xd0, 0xd2, 0xef, 0xbb, 0xbf, 0x00];

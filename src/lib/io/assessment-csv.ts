@@ -7,7 +7,7 @@ import type { AssessmentTable } from '../engine/assess.ts';
 import { POTENTIALS } from '../engine/score.ts';
 import { CATEGORIES, CATEGORY_RULES, categoryReason, type ClassInputs } from '../engine/classify.ts';
 import { BORDER_STATUSES } from '../engine/geo/geospatial.ts';
-import { csvCell, CsvWriter } from './csv.ts';
+import { csvCell, CsvWriter, mayStartFormula } from './csv.ts';
 import { assessmentColumns } from './assessment-record.ts';
 
 /** A growing byte buffer with the writers the columns need. Every `ensure` also leaves `slack` bytes free, so the
@@ -92,8 +92,8 @@ export class Bytes {
   cell(s: string, delimiter: string, D: number) {
     const n = s.length;
     const c0 = s.charCodeAt(0);
-    // = + - @ tab CR ' at the start: csvCell decides
-    if (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 39) return this.text(csvCell(s, delimiter));
+    // a possible formula start (= + - @, their full-width forms, blanks) or ' at the start: csvCell decides
+    if (c0 === 39 || mayStartFormula(c0)) return this.text(csvCell(s, delimiter));
     this.ensure(n * 3);
     const buf = this.buf;
     const start = this.pos;

@@ -137,7 +137,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** The header line decides the delimiter (data lines may hold decimal commas). */
 export function detectDelimiter(text: string): string {
-  const end = text.search(/\r?\n|\r|$/);
+  const end = text.search(/[\r\n\u0085\u2028\u2029]|$/);
   const header = text.slice(0, end);
   const count = (d: string) => header.split(d).length - 1;
   return [';', '\t', ','].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
@@ -146,14 +146,62 @@ export function detectDelimiter(text: string): string {
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+// Unicode's other mandatory line breaks (UAX #14): NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. Files written by some
+// tools end their lines with them; read as ordinary text they would glue every row to the header.
+const NEL = 0x85;
+const LS = 0x2028;
+const PS = 0x2029;
+const isBreak = (c: number) => c === LF || c === CR || c === NEL || c === LS || c === PS;
 
-/** A leading ' added by a formula-safe writer before = + - @ tab CR is taken off again. */
+/** Line breaks in text[from, to): CR LF counts once, a lone CR, LF, NEL, LS or PS once each. */
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CR) {
+      n++;
+      if (text.charCodeAt(k + 1) === LF && k + 1 < to) k++;
+    } else if (c === LF || c === NEL || c === LS || c === PS) n++;
+  }
+  return n;
+}
+
+/** The index just after the first line break at or after `from` (text.length when there is none). */
+function nextLineStart(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CR) return text.charCodeAt(k + 1) === LF ? k + 2 : k + 1;
+    if (c === LF || c === NEL || c === LS || c === PS) return k + 1;
+  }
+  return text.length;
+}
+
+/** Characters a spreadsheet may read as the start of a formula: = + - @ (OWASP), their full-width and small forms
+ *  (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫, which Excel with an East Asian input method turns into formulas), the minus sign and
+ *  superscript / subscript plus and minus, tab and CR. Folded to ASCII by NFKC where Unicode has a compatibility
+ *  mapping; the few without one are listed. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\u2212', '\u2796', '\u2795', '\u229c']);
+/** Invisible or blank characters a spreadsheet skips before a formula (spaces, no-break and zero-width spaces, BOM). */
+const LEADING_INVISIBLE = /^[ \u00a0\u1680\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\n]+/;
+
+/** Cheap pre-check on a cell's first UTF-16 unit: false means looksLikeFormula is false (Cyrillic, Latin letters and
+ *  digits never start a formula). */
+export const mayStartFormula = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c <= 32 || c === 0xa0 || c === 0x1680 || c >= 0x2000;
+
+/** True when a cell's text could be taken for a formula: its first visible character (after NFKC folding) starts one. */
+export function looksLikeFormula(cell: string): boolean {
+  const rest = cell.replace(LEADING_INVISIBLE, '');
+  if (rest === '') return false;
+  const first = String.fromCodePoint(rest.codePointAt(0)!);
+  return FORMULA_START.has(first) || FORMULA_START.has(first.normalize('NFKC').charAt(0));
+}
+
+/** A leading ' added by a formula-safe writer (before a cell that looksLikeFormula) is taken off again. */
 export function stripFormulaGuard(cell: string): string {
   if (cell.charCodeAt(0) === 39 && cell.length > 1) {
-    let k = 1;
-    if (cell[1] === "'") k = 2; // a text that itself began with ' before one of these was written with ''
-    const c = cell[k];
-    if (c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r') return cell.slice(1);
+    // a text that itself began with ' before such a character was written with ''
+    const k = cell[1] === "'" ? 2 : 1;
+    if (looksLikeFormula(cell.slice(k))) return cell.slice(1);
   }
   return cell;
 }
@@ -230,16 +278,14 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
           break;
         }
         const after = closed ? text.charCodeAt(j) : NaN;
-        const clean = closed && (j >= n || after === D || after === LF || after === CR);
-        let breaks = 0;
-        if (closed) for (let k = text.indexOf('\n', open); k >= 0 && k < j; k = text.indexOf('\n', k + 1)) breaks++;
+        const clean = closed && (j >= n || after === D || isBreak(after));
+        const breaks = closed ? countBreaks(text, open, j) : 0;
         if (!closed || (!clean && breaks > 0)) {
           // Unclosed (or a stray quote that swallowed line breaks): resync at the line after the opening one.
           badQuote = true;
           badQuoteLine = openLine;
           badQuoteField = fields.count;
-          const nl = text.indexOf('\n', open);
-          i = nl < 0 ? n : nl + 1;
+          i = nextLineStart(text, open);
           line = openLine + 1;
           return start;
         }
@@ -251,7 +297,7 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
           let k = i;
           while (k < n) {
             const c = text.charCodeAt(k);
-            if (c === D || c === LF || c === CR) break;
+            if (c === D || isBreak(c)) break;
             k++;
           }
           value += text.slice(i, k);
@@ -264,7 +310,7 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
         let k = i;
         while (k < n) {
           const c = text.charCodeAt(k);
-          if (c === D || c === LF || c === CR) break;
+          if (c === D || c === LF || c === CR || (c >= NEL && (c === NEL || c === LS || c === PS))) break;
           k++;
         }
         addField(i, k, null);
@@ -329,8 +375,7 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
       // A quoted field ran over line breaks into a record of the wrong shape: most likely a stray quote. Report
       // it and read again from the line after the one the record started on.
       problems.push({ row: start, column: nameOf(fields.count - 1), value: '', code: 'unbalanced_quote', params: { line: start }, severity: 'error' });
-      const nl = text.indexOf('\n', recordStart);
-      i = nl < 0 ? n : nl + 1;
+      i = nextLineStart(text, recordStart);
       line = start + 1;
       continue;
     }
@@ -390,10 +435,10 @@ export function csvCell(value: unknown, delimiter = ',', decimalComma = false): 
   if (typeof value === 'number') return numberCell(value, decimalComma);
   let s = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'true' : 'false') : JSON.stringify(value);
   const c = s.charCodeAt(0);
-  // = + - @ tab CR
-  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
+  // Plain ASCII cells not starting with a suspicious character skip the Unicode check (exports are mostly these).
+  if (mayStartFormula(c) && looksLikeFormula(s)) {
     if (!NUMBER.test(s)) s = `'${s}`;
-  } else if (c === 39 && s.length > 1 && '=+-@\t\r'.includes(s[1])) s = `'${s}`; // keeps a leading ' the reader would strip
+  } else if (c === 39 && s.length > 1 && looksLikeFormula(s.slice(1))) s = `'${s}`; // keeps a leading ' the reader would strip
   const re = (NEEDS_QUOTE[delimiter] ??= new RegExp(`["\n\r${delimiter === '\t' ? '\\t' : delimiter}]`));
   return re.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -7,7 +7,8 @@ import type { AssessmentTable } from '../engine/assess.ts';
 import { decodeText, type Encoding } from './text.ts';
 import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
-import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
+import { geoJsonFeatures } from './geojson.ts';
+import { arrayColumn, canonicalColumn, knownColumns, REGISTER_COLUMNS, tableToSettlements, type Cell, type RawTable, type ReadOptions, type RegisterResult } from './register.ts';
 import { assessmentColumns, assessmentRow } from './assessment-record.ts';
 import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
@@ -76,7 +77,8 @@ export interface RegisterRead extends RegisterResult {
   workbook?: WorkbookInfo;
 }
 
-function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawTable {
+/** Features (an array, or geoJsonFeatures' stream: each is turned into cells and dropped) → a table. */
+function featuresToTable(features: Iterable<unknown>, preProblems: Problem[] = []): RawTable {
   const index = new Map<string, number>();
   const columns: Cell[][] = [];
   const rows: number[] = [];
@@ -94,8 +96,8 @@ function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawT
   columnOf('lat');
   columnOf('lon');
   const bad = (row: number, code: Problem['code'], params: Problem['params'] = {}) => problems.push({ row, column: code === 'not_feature' ? '*' : 'geometry', value: '', code, params, severity: 'error' });
-  features.forEach((f, i) => {
-    const row = i + 1;
+  let count = 0;
+  const one = (f: unknown, row: number) => {
     if (rejected.has(row)) return;
     if (f === null || typeof f !== 'object' || Array.isArray(f)) return bad(row, 'not_feature');
     const feature = f as { properties?: unknown; geometry?: unknown };
@@ -120,8 +122,9 @@ function featuresToTable(features: unknown[], preProblems: Problem[] = []): RawT
     }
     columns[0][k] = lat ?? (props.lat as Cell);
     columns[1][k] = lon ?? (props.lon as Cell);
-  });
-  return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: features.length };
+  };
+  for (const f of features) one(f, ++count);
+  return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: count };
 }
 
 function checkSize(bytes: Uint8Array, format: Format) {
@@ -132,6 +135,22 @@ function checkSize(bytes: Uint8Array, format: Format) {
 /** Reads any supported register file into a table (no value checks yet). */
 /** `keep`: the columns to keep; `numeric`: those read as numbers (a CSV parses them while reading). */
 export async function readTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean, options: TableOptions = {}): Promise<TableRead> {
+  return guarded(() => readAnyTable(bytes, filename, keep, numeric, options));
+}
+
+/** Runs a reader so that nothing but a RegisterFileError leaves it: a failure no check foresaw becomes a file-level
+ *  problem in kk/ru/en (read_failed, naming what failed), never a raw exception. */
+export async function guarded<T>(read: () => Promise<T> | T): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof RegisterFileError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw fileError('read_failed', { detail: `${e instanceof Error ? e.name : 'Error'}: ${message}`.slice(0, 200) });
+  }
+}
+
+async function readAnyTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean, options: TableOptions = {}): Promise<TableRead> {
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
@@ -146,17 +165,8 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
     const notices: Problem[] = skipped && options.headerRow === undefined ? [{ row: 1 + skipped, column: '', value: '', code: 'header_row_found', params: { row: 1 + skipped, sheet: '' }, severity: 'warning' }] : [];
     return { table, format, encoding: decoded.encoding, notices };
   }
-  if (format === 'geojson') {
-    let fc: unknown;
-    try {
-      fc = JSON.parse(decodeText(bytes).text);
-    } catch (e) {
-      throw fileError('json_invalid', { detail: (e as Error).message });
-    }
-    const features = (fc as FeatureCollection | null)?.features;
-    if ((fc as FeatureCollection | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) throw fileError('not_feature_collection');
-    return { table: featuresToTable(features), format, notices: [] };
-  }
+  // Streamed feature by feature (geojson.ts): no whole-document parse, nesting bounded.
+  if (format === 'geojson') return { table: featuresToTable(geoJsonFeatures(bytes)), format, notices: [] };
   if (format === 'fgb') {
     const read = readFgbFeatures(bytes);
     const pre = read.problems.filter((p) => p.row <= read.features.length && read.features[p.row - 1] === null);
@@ -179,11 +189,13 @@ export async function readTable(bytes: Uint8Array, filename: string, keep?: (col
 
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions & TableOptions = {}): Promise<RegisterRead> {
   // Only the columns the register format and the methodology read are kept (others are listed as unknown).
-  const wanted = new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
-  const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)].map((c) => c.toLowerCase()));
+  // A header is matched as tableToSettlements matches it (canonicalColumn: case, DBF names cut to 10 characters).
+  const known = knownColumns(config);
+  const wanted = new Set<string>([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column)]);
+  const numeric = new Set(['lat', 'lon', 'population', ...config.indicators.map((i) => i.column)]);
   const tableOptions: TableOptions = { sheet: options.sheet, headerRow: options.headerRow, fillDown: options.fillDown };
-  const { table, format, encoding, workbook, notices } = await readTable(bytes, filename, (c) => wanted.has(c.toLowerCase()), (c) => numeric.has(c.toLowerCase()), tableOptions);
-  const result = tableToSettlements(table, config, options);
+  const { table, format, encoding, workbook, notices } = await readTable(bytes, filename, (c) => wanted.has(canonicalColumn(c, known)), (c) => numeric.has(canonicalColumn(c, known)), tableOptions);
+  const result = await guarded(() => tableToSettlements(table, config, options));
   if (notices.length) result.problems = [...result.problems, ...notices].sort((a, b) => a.row - b.row);
   // Assigned, not spread: a spread would read `settlements` and build every record.
   return Object.assign(result, { unit: table.unit, format, encoding, ...(workbook ? { workbook } : {}) });

@@ -10,6 +10,8 @@ const SIMPLE_POINT = /^[+-]?\d*\.\d+$/;
 const ONE_SEPARATOR = /^[+-]?(\d*)([.,])(\d+)$/;
 const DOT_GROUPS = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567 or 1.234,5
 const COMMA_GROUPS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/; // 1,234,567 or 1,234.5
+/** A trailing separator with no digits after it ("5." as some tools and hand edits leave it): the integer. */
+const TRAILING_SEPARATOR = /^[+-]?\d+[.,]$/;
 const EXPONENT = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
 const SPACES = /[\s\u00a0\u202f]/g;
 
@@ -84,6 +86,10 @@ export function parseNumberCell(raw: string, convention: DecimalConvention): Par
   const s = raw.replace(SPACES, '');
   if (INTEGER.test(s)) {
     result.value = Number(s);
+    return result;
+  }
+  if (TRAILING_SEPARATOR.test(s)) {
+    result.value = Number(s.slice(0, -1));
     return result;
   }
   const m = ONE_SEPARATOR.exec(s);

@@ -31,6 +31,23 @@ export const UNIT_WORDS: Record<'line' | 'row' | 'feature', Record<Lang, string>
 };
 const unitWord = (p: Params, lang: Lang) => UNIT_WORDS[p.unit as keyof typeof UNIT_WORDS]?.[lang] ?? String(p.unit);
 
+/** The methodology's blocks by id, as the problem messages name them. */
+const BLOCK_WORDS: Record<string, Record<Lang, string>> = {
+  demography: { en: 'demography', ru: 'демография', kk: 'демография' },
+  infrastructure: { en: 'infrastructure', ru: 'инфраструктура', kk: 'инфрақұрылым' },
+  economy: { en: 'economy', ru: 'экономика', kk: 'экономика' },
+  geospatial: { en: 'geospatial', ru: 'геопространственный блок', kk: 'геокеңістіктік блок' },
+};
+const blockWord = (p: Params, lang: Lang) => BLOCK_WORDS[String(p.block)]?.[lang] ?? String(p.block);
+const ROWS_WORD: Record<'line' | 'row' | 'feature', Record<Lang, string>> = {
+  line: { en: 'rows', ru: 'строк', kk: 'жол' },
+  row: { en: 'rows', ru: 'строк', kk: 'жол' },
+  feature: { en: 'features', ru: 'объектов', kk: 'объект' },
+};
+const rowsWord = (p: Params, lang: Lang) => ROWS_WORD[p.unit as keyof typeof ROWS_WORD]?.[lang] ?? ROWS_WORD.row[lang];
+/** Said after a cell problem whose row was kept with the cell as no data. */
+const NO_DATA_SUFFIX: Record<Lang, string> = { en: '; read as no data', ru: '; прочитано как «нет данных»', kk: '; «дерек жоқ» ретінде оқылды' };
+
 const MESSAGES = {
   // file level
   file_empty: { en: () => 'the file is empty', ru: () => 'файл пуст', kk: () => 'файл бос' },
@@ -38,6 +55,12 @@ const MESSAGES = {
   unsupported_format: { en: (p) => `unsupported file type ".${p.ext}": use .csv, .xlsx, .geojson, .fgb or a zipped Shapefile (.zip)`, ru: (p) => `неподдерживаемый тип файла ".${p.ext}": используйте .csv, .xlsx, .geojson, .fgb или Shapefile в .zip`, kk: (p) => `файл түріне қолдау жоқ ".${p.ext}": .csv, .xlsx, .geojson, .fgb немесе .zip ішіндегі Shapefile қолданыңыз` },
   missing_columns: { en: (p) => `missing column(s) ${p.columns} in the header`, ru: (p) => `в заголовке нет столбцов ${p.columns}`, kk: (p) => `тақырыпта ${p.columns} бағандары жоқ` },
   duplicate_column: { en: (p) => `the column appears twice in the header (columns ${p.first} and ${p.second})`, ru: (p) => `столбец повторяется в заголовке (столбцы ${p.first} и ${p.second})`, kk: (p) => `баған тақырыпта екі рет кездеседі (${p.first} және ${p.second} бағандар)` },
+  unknown_columns: { en: (p) => `${p.count} unknown column(s) ignored: ${p.names}`, ru: (p) => `неизвестных столбцов: ${p.count}, пропущены: ${p.names}`, kk: (p) => `белгісіз ${p.count} баған ескерілмеді: ${p.names}` },
+  column_absent: {
+    en: (p) => (Number(p.points) > 0 ? `absent — ${blockWord(p, 'en')} up to ${p.points} points unavailable for all ${p.rows} ${rowsWord(p, 'en')}` : `absent — no value for any of the ${p.rows} ${rowsWord(p, 'en')} (${blockWord(p, 'en')}, rules only, no points)`),
+    ru: (p) => (Number(p.points) > 0 ? `отсутствует — ${blockWord(p, 'ru')}: до ${p.points} баллов недоступны для всех ${p.rows} ${rowsWord(p, 'ru')}` : `отсутствует — нет значения ни в одном из ${p.rows} ${rowsWord(p, 'ru')} (${blockWord(p, 'ru')}, только правила, без баллов)`),
+    kk: (p) => (Number(p.points) > 0 ? `жоқ — ${blockWord(p, 'kk')}: барлық ${p.rows} ${rowsWord(p, 'kk')} үшін ${p.points} ұпайға дейін қолжетімсіз` : `жоқ — ${p.rows} ${rowsWord(p, 'kk')} ішінде бірде-бір мән жоқ (${blockWord(p, 'kk')}, тек ережелер, ұпайсыз)`),
+  },
   unknown_column: { en: (p) => (p.closest ? `unknown column, ignored (did you mean "${p.closest}"?)` : 'unknown column, ignored'), ru: (p) => (p.closest ? `неизвестный столбец, пропущен (возможно, "${p.closest}"?)` : 'неизвестный столбец, пропущен'), kk: (p) => (p.closest ? `белгісіз баған, ескерілмеді ("${p.closest}" болуы мүмкін бе?)` : 'белгісіз баған, ескерілмеді') },
   not_fgb: { en: () => 'not a FlatGeobuf file (the first bytes are not "fgb")', ru: () => 'не файл FlatGeobuf (первые байты не "fgb")', kk: () => 'FlatGeobuf файлы емес (алғашқы байттар "fgb" емес)' },
   fgb_corrupt: { en: (p) => `damaged FlatGeobuf file: ${p.detail}`, ru: (p) => `повреждённый файл FlatGeobuf: ${p.detail}`, kk: (p) => `бүлінген FlatGeobuf файлы: ${p.detail}` },
@@ -85,6 +108,11 @@ const MESSAGES = {
   text_control_chars: { en: () => 'the text holds control characters (a damaged file?): the record is not read', ru: () => 'в тексте управляющие символы (файл повреждён?): запись не прочитана', kk: () => 'мәтінде басқару таңбалары бар (файл бүлінген бе?): жазба оқылмады' },
   text_invalid_utf8: { en: () => 'the text is not valid UTF-8 (damaged bytes): the record is not read', ru: () => 'текст не в корректной кодировке UTF-8 (повреждённые байты): запись не прочитана', kk: () => 'мәтін дұрыс UTF-8 емес (бүлінген байттар): жазба оқылмады' },
   shp_missing: { en: (p) => `the archive has no ${p.part} file`, ru: (p) => `в архиве нет файла ${p.part}`, kk: (p) => `мұрағатта ${p.part} файлы жоқ` },
+  json_syntax: { en: (p) => `not valid JSON at line ${p.line}, character ${p.column}${p.found ? ` (unexpected "${p.found}")` : ' (the file ends too early)'}`, ru: (p) => `некорректный JSON: строка ${p.line}, символ ${p.column}${p.found ? ` (неожиданный "${p.found}")` : ' (файл обрывается)'}`, kk: (p) => `JSON қате: ${p.line}-жол, ${p.column}-таңба${p.found ? ` (күтілмеген "${p.found}")` : ' (файл үзіліп қалған)'}` },
+  json_feature_invalid: { en: (p) => `feature ${p.feature} (line ${p.line}) is not valid JSON; the file cannot be read reliably`, ru: (p) => `объект ${p.feature} (строка ${p.line}) — некорректный JSON; файл нельзя прочитать надёжно`, kk: (p) => `${p.feature}-объект (${p.line}-жол) JSON ретінде қате; файлды сенімді оқу мүмкін емес` },
+  too_deep: { en: (p) => `values are nested deeper than ${p.limit} levels at line ${p.line}, character ${p.column} (a register needs plain values)`, ru: (p) => `вложенность значений глубже ${p.limit} уровней: строка ${p.line}, символ ${p.column} (реестру нужны простые значения)`, kk: (p) => `мәндер ${p.limit} деңгейден терең салынған: ${p.line}-жол, ${p.column}-таңба (тізілімге қарапайым мәндер керек)` },
+  read_failed: { en: (p) => `the file could not be read (${p.detail}); nothing was imported`, ru: (p) => `не удалось прочитать файл (${p.detail}); ничего не импортировано`, kk: (p) => `файлды оқу мүмкін болмады (${p.detail}); ештеңе импортталмады` },
+  no_rows: { en: (p) => `the file holds no ${rowsWord(p, 'en')}: nothing to assess`, ru: (p) => `в файле нет ${rowsWord(p, 'ru')}: оценивать нечего`, kk: (p) => `файлда ${rowsWord(p, 'kk')} жоқ: бағалайтын ештеңе жоқ` },
   crs_unsupported: { en: (p) => `coordinates are not in WGS 84 (EPSG:4326) and cannot be reprojected: ${p.crs}`, ru: (p) => `координаты не в WGS 84 (EPSG:4326), пересчёт невозможен: ${p.crs}`, kk: (p) => `координаттар WGS 84 (EPSG:4326) емес, қайта есептеу мүмкін емес: ${p.crs}` },
   // encoding
   invalid_bytes: { en: (p) => `${p.count} byte(s) are not valid ${p.encoding}; shown as �`, ru: (p) => `${p.count} байт(ов) не соответствуют ${p.encoding}; заменены на �`, kk: (p) => `${p.count} байт ${p.encoding} кодтауына сай емес; � белгісімен ауыстырылды` },
@@ -136,7 +164,7 @@ const WEB: Partial<Record<ProblemCode, Messages>> = {
 };
 
 export function problemMessage(p: Pick<Problem, 'code' | 'params'>, lang: Lang = 'en', context: ProblemContext = 'cli'): string {
-  return ((context === 'web' && WEB[p.code]) || CHECKED[p.code])[lang](p.params);
+  return ((context === 'web' && WEB[p.code]) || CHECKED[p.code])[lang](p.params) + (p.params.nodata ? NO_DATA_SUFFIX[lang] : '');
 }
 
 /** `line 3, column "lat", value "abc": not a number` (in the chosen language). */

@@ -10,10 +10,11 @@ import type { Lang, Settlement } from '../engine/types.ts';
 import type { RegisterColumns } from '../engine/columns.ts';
 import type { ListTownInput } from '../engine/geo/kato-towns.ts';
 import { DistrictLayer, districtsFromFeatures } from '../engine/geo/districts.ts';
-import { formatOf, LIMITS, readTable, type Format, type TableOptions } from './formats.ts';
+import { formatOf, guarded, LIMITS, readTable, type Format, type TableOptions } from './formats.ts';
 import type { WorkbookInfo } from './xlsx.ts';
-import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type RawTable } from './register.ts';
+import { arrayColumn, REGISTER_COLUMNS, tableToSettlements, type RawTable, type ScorablePoints } from './register.ts';
 import { readFgbFeatures } from './fgb.ts';
+import { geoJsonFeatures } from './geojson.ts';
 import { decodeText } from './text.ts';
 import type { Outline } from './outline.ts';
 import type { Problem } from './problems.ts';
@@ -46,6 +47,9 @@ export interface ReadInputOptions extends TableOptions {
   /** Rows without coordinates: 'aside' (the app: kept as "without location", never drawn or assessed) or 'reject'
    *  (the CLI: a row error, as a missing value). Default 'aside'. */
   withoutLocation?: 'aside' | 'reject';
+  /** An unreadable or impossible cell outside id/lat/lon: 'no-data' (default: the app, and the CLI with
+   *  --skip-invalid) keeps the row with that cell as no data and lists it; 'refuse-row' rejects the row. */
+  invalidCells?: 'no-data' | 'refuse-row';
 }
 
 export interface ImportCounts {
@@ -95,6 +99,8 @@ export interface RegisterImport {
   /** Per kept row (the order of `columns`), the file's KATO type ('1' town, '2' rural, '3' other); null without a
    *  type column. The town rule reads it (engine/settlement-kind.ts). */
   katoTypes: (string | null)[] | null;
+  /** The share of the methodology's points the file's columns can score, and the indicator columns it lacks. */
+  scorable: ScorablePoints;
 }
 
 export interface BoundaryImport {
@@ -136,9 +142,12 @@ async function polygonFeatures(bytes: Uint8Array, format: Format): Promise<Featu
   let features: (Feature | null)[] = [];
   if (format === 'fgb') features = readFgbFeatures(bytes).features as (Feature | null)[];
   else if (format === 'geojson') {
+    // streamed (geojson.ts): a register's first point ends the look; polygons are kept feature by feature
     try {
-      const fc = JSON.parse(decodeText(bytes).text) as FeatureCollection;
-      features = Array.isArray(fc?.features) ? fc.features : [];
+      for (const f of geoJsonFeatures(bytes) as Iterable<Feature | null>) {
+        if (!features.length && f?.geometry && !isPoly(f)) return null;
+        features.push(f);
+      }
     } catch {
       return null; // readTable reports the JSON error
     }
@@ -268,7 +277,7 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
     if (idCol) for (const k of unlocatedRows) unlocatedIds.add(cellText(idCol.get(k)));
   }
   const mapped: RawTable = { ...table, header, columns };
-  const result = tableToSettlements(mapped, config, { outline: opts.outline, fixSwapped: opts.fixSwapped });
+  const result = await guarded(() => tableToSettlements(mapped, config, { outline: opts.outline, fixSwapped: opts.fixSwapped, invalidCells: opts.invalidCells }));
   progress('validate', 0.9);
   const unlocated: Unlocated[] = [];
   // the columns as read: no record per row (a million records would be ~500 MB of objects in the worker)
@@ -311,7 +320,7 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
   const out = {
     kind, sure: opts.kind ? true : guess.sure, guess: opts.kind ? null : guess, fileName, format, encoding: encoding ?? null, decimal: result.decimal, header: table.header, mapping, samples,
     counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: problems.filter((p) => p.severity === 'warning').length, matchedByKato },
-    problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns, katoTypes,
+    problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns, katoTypes, scorable: result.scorable,
   } as Omit<RegisterImport, 'settlements'> as RegisterImport;
   // records only when someone asks (tests, older callers); the worker reads the columns
   Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });

@@ -78,6 +78,10 @@ export interface ReadOptions {
   outlineToleranceKm?: number;
   /** Swap back lat/lon that are swapped (a warning instead of an error). */
   fixSwapped?: boolean;
+  /** An unreadable or impossible cell in a column that is not required (an indicator, population, a yes/no
+   *  column, the approved status): 'no-data' (default) keeps the row with that cell as no data and lists it as a
+   *  warning; 'refuse-row' rejects the row (an error). */
+  invalidCells?: 'no-data' | 'refuse-row';
 }
 
 export interface RegisterResult {
@@ -90,6 +94,9 @@ export interface RegisterResult {
   rowsIn: number;
   rejectedRows: number[];
   decimal: DecimalConvention;
+  /** The share of the methodology's points this file's columns can score (for the import summary), and the
+   *  indicator columns it lacks. */
+  scorable: ScorablePoints;
 }
 
 /** A string that does not share storage with a larger one (V8 slices of 13+ characters point into their parent). */
@@ -108,7 +115,8 @@ export function closestName(name: string, known: readonly string[]): string | nu
       best = k;
     }
   }
-  return best !== null && bestD <= Math.max(2, Math.floor(low.length / 3)) ? best : null;
+  // A short name must be nearly the same ("x0" is not "id").
+  return best !== null && bestD <= Math.max(1, Math.floor(low.length / 3)) && bestD < low.length ? best : null;
 }
 
 const RANGES: Partial<Record<ValueKind, [number, number]>> = { percentage: [0, 100] };
@@ -140,6 +148,61 @@ function indicatorViewClass(indicatorColumns: string[], indicatorValues: Float64
   return IndicatorView;
 }
 
+/** Known column names: the register's own, this methodology's, and every shipped preset's (the register
+ *  template): a 2025 column in a register assessed with 2019 is not a typo. */
+export function knownColumns(config: Methodology): string[] {
+  return [...new Set([...REGISTER_COLUMNS, ...config.indicators.map((i) => i.column), ...PRESET_COLUMNS])];
+}
+
+/** The known column a header cell names: case-insensitive; a DBF field name cut to 10 characters stands for the one
+ *  known column it begins. Otherwise the header itself. (Readers use it to decide which columns to keep.) */
+export function canonicalColumn(header: string, known: readonly string[]): string {
+  const low = header.toLowerCase();
+  const exact = known.find((k) => k.toLowerCase() === low);
+  if (exact !== undefined) return exact;
+  const prefixed = low.length === 10 ? known.filter((k) => k.toLowerCase().startsWith(low)) : [];
+  return prefixed.length === 1 ? prefixed[0] : header;
+}
+
+/** Geospatial fields the engine computes (never read from the register): distances to the town tiers, to a town,
+ *  to the borders. */
+function isComputedColumn(config: Methodology, column: string): boolean {
+  if (column === 'km_to_town' || column === 'km_to_border' || column === 'km_to_china' || column === 'km_to_russia') return true;
+  return config.geospatial.town_tiers.some((t) => `km_to_${t.id}` === column);
+}
+
+export interface ScorablePoints {
+  /** Points of the scored blocks' enabled indicators whose column the file has (or the engine computes). */
+  available: number;
+  /** All points of the scored blocks' enabled indicators (100 in both presets). */
+  total: number;
+  /** available / total (1 when total is 0). */
+  share: number;
+  /** Register columns of enabled indicators the file lacks, with their block and the points at stake (0 for a
+   *  block applied as rules only). */
+  absent: { column: string; block: string; points: number }[];
+}
+
+/** Which of the methodology's points a file with these columns can score. */
+export function scorablePoints(config: Methodology, has: (column: string) => boolean): ScorablePoints {
+  const scored = new Set(config.blocks.filter((b) => b.scored !== false).map((b) => b.id));
+  const absent = new Map<string, { column: string; block: string; points: number }>();
+  let available = 0;
+  let total = 0;
+  for (const ind of config.indicators) {
+    if (ind.enabled === false) continue;
+    const points = scored.has(ind.block) ? ind.points : 0;
+    total += points;
+    if (isComputedColumn(config, ind.column) || has(ind.column)) available += points;
+    else {
+      const a = absent.get(ind.column);
+      if (a) a.points += points;
+      else absent.set(ind.column, { column: ind.column, block: ind.block, points });
+    }
+  }
+  return { available, total, share: total > 0 ? Math.round((available / total) * 1000) / 1000 : 1, absent: [...absent.values()] };
+}
+
 /** Converts a table to settlements. Columns the methodology reads are checked by their value kind. */
 export function tableToSettlements(table: RawTable, config: Methodology, options: ReadOptions = {}): RegisterResult {
   const problems: Problem[] = [...table.problems];
@@ -152,32 +215,44 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     if (severity === 'error' && k >= 0) bad[k] = 1;
   };
 
-  // Header: duplicates are fatal, unknown columns are listed with the closest known name.
+  // Header: duplicates are fatal; unknown columns are summed up in one problem (the first ten named, with the
+  // closest known name), so that a file with thousands of them still shows its row problems and is assessed.
   const kinds = new Map<string, ValueKind>();
   for (const ind of config.indicators) if (!kinds.has(ind.column)) kinds.set(ind.column, ind.kind ?? 'number');
-  // Known: the register's own columns, this methodology's, and every shipped preset's (the register template):
-  // a 2025 column in a register assessed with 2019 is not a typo.
-  const known: string[] = [...new Set([...REGISTER_COLUMNS, ...kinds.keys(), ...PRESET_COLUMNS])];
+  const known = knownColumns(config);
   const index = new Map<string, number>();
+  const unnamed: string[] = [];
   table.header.forEach((h, c) => {
-    const low = h.toLowerCase();
-    // Case-insensitive; a DBF field name cut to 10 characters stands for the one known column it begins.
-    const prefixed = low.length === 10 ? known.filter((k) => k.toLowerCase().startsWith(low)) : [];
-    const canonical = known.find((k) => k.toLowerCase() === low) ?? (prefixed.length === 1 ? prefixed[0] : h);
+    // An empty header cell (Excel's trailing "a;b;;") names nothing: listed as "#n" with the unknown columns.
+    if (h === '') return void unnamed.push(`#${c + 1}`);
+    const canonical = canonicalColumn(h, known);
     if (index.has(canonical)) throw fileError('duplicate_column', { first: index.get(canonical)! + 1, second: c + 1 }, h, headerRow);
     index.set(canonical, c);
   });
+  const empty = table.rowsRead === 0;
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length) throw fileError('missing_columns', { columns: missing.join(', ') }, '', headerRow);
-  for (const [name] of index) {
-    if (name === '' || known.includes(name)) continue;
-    const closest = closestName(name, known);
-    push(-1, name, '', 'unknown_column', closest ? { closest } : {}, 'warning');
+  // A file without a single row (an empty FeatureCollection) has no columns to miss: 0 rows and a notice.
+  if (missing.length && !(empty && table.unit === 'feature')) throw fileError('missing_columns', { columns: missing.join(', ') }, '', headerRow);
+  if (empty) push(-1, '*', '', 'no_rows', { unit: table.unit }, 'warning');
+  const unknown = [...[...index.keys()].filter((name) => !known.includes(name)), ...unnamed];
+  if (unknown.length) {
+    const shown = unknown.slice(0, 10).map((name) => {
+      const closest = name.startsWith('#') ? null : closestName(name, known);
+      return closest ? `${name} (→ ${closest}?)` : name;
+    });
+    push(-1, '*', '', 'unknown_columns', { count: unknown.length, names: shown.join(', ') + (unknown.length > 10 ? ', …' : '') }, 'warning');
   }
+  // The reader may have left a column out (not kept): then it is absent here too.
   const col = (name: string): CellColumn | null => {
     const c = index.get(name);
     return c === undefined ? null : table.columns[c];
   };
+  for (const r of REQUIRED_COLUMNS) if (!empty && !col(r)) throw fileError('missing_columns', { columns: r }, '', headerRow);
+
+  // Indicator columns the file lacks: one problem each, with the block and the points no row can earn; and the
+  // share of the methodology's points the file can score at all.
+  const scorable = scorablePoints(config, (column) => col(column) !== null);
+  for (const a of scorable.absent) push(-1, a.column, '', 'column_absent', { block: a.block, points: a.points, rows: size, unit: table.unit }, 'warning');
 
   // Decimal convention of the file, from every numeric column.
   const numericColumns = ['lat', 'lon', 'population', ...kinds.keys()].filter((c, i, a) => a.indexOf(c) === i && index.has(c));
@@ -203,6 +278,14 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     })(),
   );
   const decimal: DecimalConvention = fastPoint === 0 ? fromOthers : fromOthers === 'comma' || fromOthers === 'mixed' ? 'mixed' : 'point';
+
+  // An unreadable or impossible cell of a column that is not required: by default the row is kept with that cell
+  // as no data (a warning naming it); `invalidCells: 'refuse-row'` rejects the row instead.
+  const refuseRows = options.invalidCells === 'refuse-row';
+  const cell = (k: number, column: string, value: Cell, code: ProblemCode, params: Params, required: boolean) => {
+    if (required || refuseRows) push(k, column, value, code, params);
+    else push(k, column, value, code, { ...params, nodata: 1 }, 'warning');
+  };
 
   /** A numeric column checked by kind; NaN = no data or rejected. */
   const numbers = (name: string, kind: ValueKind, required: boolean): Float64Array => {
@@ -255,28 +338,28 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
           if (b !== undefined && b !== null) {
             if (kind === 'flag') v = b ? 1 : 0;
             else {
-              push(k, name, raw, 'boolean_in_numeric');
+              cell(k, name, raw, 'boolean_in_numeric', {}, required);
               continue;
             }
           }
         }
       }
       if (typeof raw === 'boolean' && kind !== 'flag') {
-        push(k, name, raw, 'boolean_in_numeric');
+        cell(k, name, raw, 'boolean_in_numeric', {}, required);
         continue;
       }
       if (v === undefined || (v !== null && !Number.isFinite(v))) {
-        push(k, name, raw, 'not_number');
+        cell(k, name, raw, 'not_number', {}, required);
         continue;
       }
       if (v === null) {
         if (required) push(k, name, raw, 'required');
         continue;
       }
-      if (kind === 'flag' && v !== 0 && v !== 1) push(k, name, raw, 'not_flag');
-      else if (NON_NEGATIVE.has(kind) && v < 0) push(k, name, raw, 'negative');
-      else if (kind === 'count' && !Number.isInteger(v)) push(k, name, raw, 'not_integer');
-      else if (RANGES[kind] && (v < RANGES[kind]![0] || v > RANGES[kind]![1])) push(k, name, raw, 'out_of_range', { min: RANGES[kind]![0], max: RANGES[kind]![1] });
+      if (kind === 'flag' && v !== 0 && v !== 1) cell(k, name, raw, 'not_flag', {}, required);
+      else if (NON_NEGATIVE.has(kind) && v < 0) cell(k, name, raw, 'negative', {}, required);
+      else if (kind === 'count' && !Number.isInteger(v)) cell(k, name, raw, 'not_integer', {}, required);
+      else if (RANGES[kind] && (v < RANGES[kind]![0] || v > RANGES[kind]![1])) cell(k, name, raw, 'out_of_range', { min: RANGES[kind]![0], max: RANGES[kind]![1] }, required);
       else out[k] = v;
     }
     if (ambiguous) push(firstAmbiguous, name, String(ambiguousParams.value), 'decimal_ambiguous', { ...ambiguousParams, count: ambiguous }, 'warning');
@@ -366,7 +449,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     for (let k = 0; k < size; k++) {
       const raw = cells.get(k);
       const b = typeof raw === 'boolean' ? raw : typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : parseBoolean(text(raw));
-      if (b === undefined) push(k, name, raw, 'not_boolean');
+      if (b === undefined) cell(k, name, raw, 'not_boolean', {}, false);
       else out[k] = b === null ? -1 : b ? 1 : 0;
     }
   }
@@ -378,13 +461,13 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   for (let k = 0; k < size; k++) {
     if (categoryCells) {
       const c = parseOfficialCategory(text(categoryCells.get(k)));
-      if (c === undefined) push(k, 'official_category', categoryCells.get(k), 'unknown_official_category');
+      if (c === undefined) cell(k, 'official_category', categoryCells.get(k), 'unknown_official_category', {}, false);
       else officialCategory[k] = c;
     }
     if (yearCells) {
       const raw = text(yearCells.get(k));
       const y = Number(raw);
-      if (raw && !(Number.isInteger(y) && y >= 1991 && y <= 2100)) push(k, 'official_year', yearCells.get(k), 'not_a_year');
+      if (raw && !(Number.isInteger(y) && y >= 1991 && y <= 2100)) cell(k, 'official_year', yearCells.get(k), 'not_a_year', {}, false);
       else if (raw) officialYear[k] = y;
     }
   }
@@ -401,7 +484,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     ? Array.from({ length: size }, (_, k) => ({ category: officialCategory[k], support_id: texts.official_support_id[k], year: Number.isNaN(officialYear[k]) ? null : officialYear[k] }))
     : null;
   const columns = registerColumns({ size, bad, rejected: rejectedRows.length - table.problems.length, ids, texts, lat, lon, population, flags, indicatorColumns, indicatorValues, official });
-  return registerResult({ problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal }, columns);
+  return registerResult({ problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal, scorable }, columns);
 }
 
 /** The result with `settlements` built only when someone asks for them (the CLI and the app's import assess

@@ -4,7 +4,7 @@ import { preset } from '../engine/config/presets.ts';
 import type { DistrictLayer } from '../engine/geo/districts.ts';
 import { readFgb } from '../io/fgb.ts';
 import { Outline } from '../io/outline.ts';
-import { RegisterFileError } from '../io/problems.ts';
+import { problemMessage, RegisterFileError } from '../io/problems.ts';
 import { AtlasModel } from './model.ts';
 import type { RegisterColumns } from '../engine/columns.ts';
 import { mergeListTowns, type ListTownSummary } from '../engine/geo/kato-towns.ts';
@@ -182,7 +182,8 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
     post({ type: 'import-done', summary });
     return currentModel();
   } catch (e) {
-    if (e instanceof RegisterFileError) post({ type: 'import-error', job, message: e.message, code: e.problem.code, params: e.problem.params });
+    // the message in the UI language, naming the column when the problem has one (never English in a kk/ru UI)
+    if (e instanceof RegisterFileError) post({ type: 'import-error', job, message: `${e.problem.column && e.problem.column !== '*' ? `"${e.problem.column}": ` : ''}${problemMessage(e.problem, options.lang)}`, code: e.problem.code, params: e.problem.params });
     else post({ type: 'import-error', job, message: (e as Error).message, code: ['no_rows', 'too_many_rows'].includes((e as Error).message) ? (e as Error).message : undefined });
     return null;
   }

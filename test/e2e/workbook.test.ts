@@ -59,4 +59,15 @@ describe('a titled workbook in the Kazakh UI', () => {
     expect(await summary(page)).toEqual(expect.arrayContaining(PLACES.map((p) => p.id)));
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('a CSV with a title line: the header line named, no sheet to choose', async () => {
+    const csv = ['Ауылдық елді мекендер тізімі 2025', 'Код КАТО,Атауы,Ендік,Бойлық,Халық саны', ...PLACES.map((p) => [p.id, p.name, p.lat, p.lon, p.population].join(','))].join('\n') + '\n';
+    await importFile(page, { name: 'tizim.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, { timeout: 60_000, expectNew: false });
+    if (await page.getByTestId('import-ask').count()) await settled(page, () => page.getByRole('button', { name: /Тізілім ретінде жүктеу/ }).click(), { timeout: 60_000, notBusy: true });
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-header]')?.textContent?.includes('Тақырып: 2-жол'), null, { timeout: 60_000 });
+    await expect(page.getByTestId('import-header').innerText()).resolves.toContain('Тақырып: 2-жол (автоматты түрде табылды)');
+    await expect(page.getByTestId('import-sheet').count()).resolves.toBe(0);
+    await expect(page.getByTestId('import-fill-down').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -16,6 +16,8 @@ export interface SavedFile {
   mapping: Mapping | null;
   idField?: string | null;
   nameField?: string | null;
+  /** .xlsx/.csv reading choices (sheet, header row, fill-down); absent in files saved by earlier versions. */
+  table?: { sheet?: string | number; headerRow?: number; fillDown?: boolean };
   savedAt: number;
 }
 export type Slot = 'list' | 'register' | 'adm1' | 'adm2';

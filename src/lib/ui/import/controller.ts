@@ -3,7 +3,7 @@
 // column mappings, and the restore of saved data at start. The state it writes is in state/import.svelte.ts.
 import type { WorkerClient } from '../../worker/client.ts';
 import type { ImportOptions, ImportReply, ImportSummary } from '../../worker/import-protocol.ts';
-import { imports } from '../state/import.svelte.ts';
+import { imports, type TableChoice } from '../state/import.svelte.ts';
 import { atlas } from '../state/atlas.svelte.ts';
 import { hook } from '../test-hook.ts';
 import { headerKey, type ImportKind, type Mapping } from '../../io/mapping.ts';
@@ -79,7 +79,7 @@ export class ImportController {
       const remembered = await recallMapping(headerKey(s.header));
       if (remembered && JSON.stringify(remembered) !== JSON.stringify(s.mapping)) return this.importFile({ name: fileName, bytes: keep }, { ...options, mapping: remembered });
     }
-    this.accept(s);
+    this.accept(s, options);
     await this.save(s, keep, options);
     return outcome;
   }
@@ -98,8 +98,9 @@ export class ImportController {
     imports.ask = null;
   }
 
-  private accept(s: ImportSummary) {
+  private accept(s: ImportSummary, options: Partial<ImportOptions>) {
     imports.summary = s;
+    if (s.kind !== 'boundaries') imports.table = tableChoice(options);
     if (s.kind === 'boundaries' && s.boundaries) {
       const level = s.boundaries.level === 1 ? 'adm1' : 'adm2';
       imports.boundaries = { ...imports.boundaries, [level]: s.boundaries.drawn };
@@ -115,6 +116,7 @@ export class ImportController {
     const saved: SavedFile = {
       slot, kind: s.kind, fileName: s.fileName, bytes, mapping: s.kind === 'boundaries' ? null : s.mapping,
       idField: s.boundaries?.idField ?? null, nameField: s.boundaries?.nameField ?? null, savedAt: Date.now(),
+      ...(s.kind === 'boundaries' ? {} : { table: tableChoice(options) }),
     };
     try {
       // a list replaces the register on the map: the saved register would come back over it
@@ -127,13 +129,19 @@ export class ImportController {
     }
   }
 
-  /** Reads the last file again with another kind, mapping or boundary fields (or swapped coordinates fixed). */
-  async reread(change: { kind?: ImportKind; mapping?: Mapping; fixSwapped?: boolean; idField?: string; nameField?: string; fileName?: string }) {
+  /** Reads the last file again with another kind, mapping or boundary fields (or swapped coordinates fixed), or
+   *  with another sheet, header row or fill-down (`table`: the keys given replace the current choice; a key given
+   *  as undefined goes back to automatic). The rows' current table choice is kept otherwise. */
+  async reread(change: { kind?: ImportKind; mapping?: Mapping; fixSwapped?: boolean; idField?: string; nameField?: string; fileName?: string; table?: TableChoice }) {
     const files = await loadFiles();
     const name = change.fileName ?? imports.rows?.fileName;
     const f = files.find((x) => x.fileName === name && (change.kind === 'boundaries') === (x.kind === 'boundaries'));
     if (!f) return;
-    await this.importFile({ name: f.fileName, bytes: f.bytes }, { kind: change.kind ?? f.kind, mapping: change.mapping ?? f.mapping, fixSwapped: change.fixSwapped, idField: change.idField ?? f.idField, nameField: change.nameField ?? f.nameField });
+    const table = f.kind === 'boundaries' ? {} : { ...imports.table, ...change.table };
+    // another sheet or header row gives other headers: the old mapping would not fit them
+    const newHeader = change.table && ('sheet' in change.table || 'headerRow' in change.table);
+    const mapping = change.mapping ?? (newHeader ? null : f.mapping);
+    await this.importFile({ name: f.fileName, bytes: f.bytes }, { kind: change.kind ?? f.kind, mapping, fixSwapped: change.fixSwapped, idField: change.idField ?? f.idField, nameField: change.nameField ?? f.nameField, ...tableChoice(table) });
   }
 
   /** Stops the import: the worker is replaced, the saved (previous) data restored. */
@@ -155,9 +163,9 @@ export class ImportController {
       const files = await loadFiles();
       let applied: Promise<unknown> | null = null;
       for (const f of files)
-        await this.run(f.bytes.slice(0), f.fileName, { kind: f.kind, mapping: f.mapping, idField: f.idField, nameField: f.nameField, lang: atlas.lang, restore: true }).then((o) => {
+        await this.run(f.bytes.slice(0), f.fileName, { kind: f.kind, mapping: f.mapping, idField: f.idField, nameField: f.nameField, lang: atlas.lang, restore: true, ...tableChoice(f.table ?? {}) }).then((o) => {
           if (!o.ok) return;
-          this.accept(o.summary);
+          this.accept(o.summary, f.table ?? {});
           // the worker answers with a new 'ready', then the colours: wait for them before the hook says ready
           applied = hook.nextApplied();
         });
@@ -175,10 +183,20 @@ export class ImportController {
     imports.rows = null;
     imports.boundaries = { adm1: null, adm2: null };
     imports.boundaryInfo = { adm1: null, adm2: null };
+    imports.table = {};
     try {
       await clearFiles();
     } catch (e) {
       imports.notice = { key: 'imp.storageError', params: { reason: (e as Error).message } };
     }
   }
+}
+
+/** The reading choices among import options, without keys left undefined (so they never override a default). */
+function tableChoice(o: TableChoice): TableChoice {
+  const out: TableChoice = {};
+  if (o.sheet !== undefined) out.sheet = o.sheet;
+  if (o.headerRow !== undefined) out.headerRow = o.headerRow;
+  if (o.fillDown) out.fillDown = true;
+  return out;
 }

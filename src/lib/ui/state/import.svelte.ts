@@ -30,6 +30,15 @@ class ImportState {
   ask = $state.raw<{ bytes: Blob; fileName: string; question: AskReply; options: Partial<ImportOptions> } | null>(null);
   /** The kind of the rows on the map was the user's answer (the panel offers to change it). */
   askedKind = $state(false);
+  /** How the rows' file is read (.xlsx/.csv): the sheet and header row the user chose (undefined: found
+   *  automatically) and whether merged cells are filled down; kept across re-reads (mapping, kind). */
+  table = $state.raw<TableChoice>({});
+}
+
+export interface TableChoice {
+  sheet?: string | number;
+  headerRow?: number;
+  fillDown?: boolean;
 }
 
 export const imports = new ImportState();

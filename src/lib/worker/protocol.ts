@@ -19,6 +19,7 @@ import type { FilterSpec } from '../engine/explore/filter.ts';
 import type { UnitSummary } from '../engine/explore/summary.ts';
 import type { SearchResult, SortSpec, TableColumns } from './explore.ts';
 
+import type { NetworkReply, NetworkRequest } from './network-protocol.ts';
 export type { FilterSpec, SortSpec, TableColumns, SearchResult, UnitSummary };
 
 /** Assessment parameters the UI can change. */
@@ -153,7 +154,8 @@ export type WorkerRequest =
   | { type: 'export'; seq: number; request: ExportRequest }
   /** The audit of approved statuses under the current compute; `unit` (AuditUnitLine.key): only that unit's list. */
   | { type: 'audit'; seq: number; unit?: string | null; limit?: number }
-  | ImportRequest;
+  | ImportRequest
+  | NetworkRequest;
 
 export type WorkerReply =
   | { type: 'audit'; seq: number; audit: AuditReply }
@@ -166,7 +168,8 @@ export type WorkerReply =
   | { type: 'search'; seq: number; query: string; hits: SearchResult[] }
   | { type: 'export'; seq: number; ms: number; files: ExportFile[] }
   | { type: 'error'; message: string; seq?: number }
-  | ImportReply;
+  | ImportReply
+  | NetworkReply;
 
 export interface IndicatorLine {
   id: string;

@@ -1,0 +1,30 @@
+// What the network suggestion solves from: the model's assessment in force and which register rows are rural.
+// Kept in one small function so that the engine's single town/rural rule (being landed elsewhere) replaces
+// `ruralRegisterRows` without touching the worker loop or the UI.
+import type { AtlasModel } from './model.ts';
+import type { NetworkSource } from './network.ts';
+import { isTownRow } from './explore.ts';
+import type { NetworkResult } from './network-protocol.ts';
+
+/** Per register row: 1 = rural. A register row drawn on the map takes the map's town test (GeoNames seat code or
+ *  10,000 people and more); a row not on the map falls back to its population alone. */
+export function ruralRegisterRows(m: Pick<AtlasModel, 'register' | 'regIndex' | 'featureCodes'>): Uint8Array {
+  const reg = m.register;
+  const rural = Uint8Array.from({ length: reg.size }, (_, r) => (isTownRow(null, reg.population[r]) ? 0 : 1));
+  for (let i = 0; i < m.regIndex.length; i++) {
+    const r = m.regIndex[i];
+    if (r >= 0 && isTownRow(m.featureCodes[i] ?? null, reg.population[r])) rural[r] = 0;
+  }
+  return rural;
+}
+
+/** The source of a solve, or null before the first assessment. */
+export function networkSourceOf(m: AtlasModel | null): NetworkSource | null {
+  if (!m?.assessed) return null;
+  return { table: m.assessed, rural: ruralRegisterRows(m) };
+}
+
+/** Per map row: the network role of its register row (NOT_IN_NETWORK for towns and rows not in the register). */
+export function mapRowRoles(result: Pick<NetworkResult, 'role'>, regIndex: Int32Array, notInNetwork: number): Uint8Array {
+  return Uint8Array.from(regIndex, (r) => (r >= 0 ? result.role[r] : notInNetwork));
+}

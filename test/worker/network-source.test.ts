@@ -1,0 +1,53 @@
+// The network's source in the worker: which register rows are rural (the map's town test where a row is drawn,
+// population otherwise), and result roles carried from register rows to map rows.
+import { describe, expect, it } from 'vitest';
+import { RegisterColumns } from '../../src/lib/engine/columns.ts';
+import type { Settlement } from '../../src/lib/engine/types.ts';
+import { mapRowRoles, ruralRegisterRows } from '../../src/lib/worker/network-source.ts';
+
+const settlement = (id: string, population: number): Settlement => ({
+  id, name_kk: null, name_ru: null, name_en: null, lat: 50, lon: 70, oblast: 'KZ-KAR', district: null, rural_district: null,
+  is_district_centre: false, is_rural_district_centre: false, population, indicators: {},
+});
+
+describe('network source', () => {
+  // register: a (800 people), b (12,000: a town by size), c (900, a district seat on the map), d (500, not drawn)
+  const register = new RegisterColumns([settlement('a', 800), settlement('b', 12_000), settlement('c', 900), settlement('d', 500)]);
+  // map rows: c, a, b, and an extra place not in the register
+  const regIndex = Int32Array.from([2, 0, 1, -1]);
+  const featureCodes = ['PPLA2', 'PPL', 'PPL', 'PPLC'];
+
+  it('a seat by its map code and a large place are towns; an undrawn row goes by population', () => {
+    const rural = ruralRegisterRows({ register, regIndex, featureCodes });
+    expect(Array.from(rural)).toEqual([1, 0, 0, 1]);
+  });
+
+  it('maps register roles to map rows, places outside the register are not in the network', () => {
+    const role = Uint8Array.from([0, 255, 255, 2]);
+    expect(Array.from(mapRowRoles({ role }, regIndex, 255))).toEqual([255, 0, 255, 255]);
+  });
+});
+
+describe('network source on the embedded data and the illustrative register', () => {
+  it('is null before the first assessment; after it, a solve answers with supports that are rural register rows', async () => {
+    const fs = await import('node:fs');
+    const { loadModel } = await import('../../src/lib/worker/load.ts');
+    const { networkSourceOf } = await import('../../src/lib/worker/network-source.ts');
+    const { solveNetworkRequest } = await import('../../src/lib/worker/network.ts');
+    const model = await loadModel(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')), new Uint8Array(fs.readFileSync('public/data/borders.fgb')), fs.readFileSync('data/example-register-illustrative.csv', 'utf8'));
+    expect(networkSourceOf(model)).toBeNull();
+    model.compute(model.defaults(), { mode: 'category', classing: { method: 'quantile', count: 5, custom: [] } });
+    const source = networkSourceOf(model)!;
+    expect(source.table).toBe(model.assessed);
+    expect(source.rural!.length).toBe(model.register.size);
+    const reply = await solveNetworkRequest({ type: 'network-solve', id: 7, problem: { kind: 'mclp', supports: 5 }, candidates: 'all', requiredIds: [], excludedIds: [], radiusKm: 15 }, source);
+    expect(reply.type).toBe('network-result');
+    if (reply.type !== 'network-result') return;
+    expect(reply.id).toBe(7);
+    expect(reply.result.supports.length).toBe(5);
+    for (const row of reply.result.supports) expect(source.rural![row]).toBe(1);
+    // the towns of the register are left out of the network
+    const towns = source.rural!.reduce((n, x) => n + (x ? 0 : 1), 0);
+    expect(reply.result.role.filter((r) => r === 255).length).toBe(towns);
+  });
+});

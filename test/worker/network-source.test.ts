@@ -51,3 +51,28 @@ describe('network source on the embedded data and the illustrative register', ()
     expect(reply.result.role.filter((r) => r === 255).length).toBe(towns);
   });
 });
+
+describe('a suggestion applied as a scenario', () => {
+  it('makes exactly the suggested ids supports and the diff lists the moved rows', async () => {
+    const fs = await import('node:fs');
+    const { loadModel } = await import('../../src/lib/worker/load.ts');
+    const { networkSourceOf } = await import('../../src/lib/worker/network-source.ts');
+    const { solveNetworkRequest } = await import('../../src/lib/worker/network.ts');
+    const { CATEGORIES } = await import('../../src/lib/engine/classify.ts');
+    const model = await loadModel(new Uint8Array(fs.readFileSync('public/data/settlements.fgb')), new Uint8Array(fs.readFileSync('public/data/borders.fgb')), fs.readFileSync('data/example-register-illustrative.csv', 'utf8'));
+    const view = { mode: 'category' as const, classing: { method: 'quantile' as const, count: 5, custom: [] } };
+    model.compute(model.defaults(), view);
+    const reply = await solveNetworkRequest({ type: 'network-solve', id: 1, problem: { kind: 'mclp', supports: 4 }, candidates: 'all', requiredIds: [], excludedIds: [], radiusKm: null }, networkSourceOf(model)!);
+    if (reply.type !== 'network-result') throw new Error(reply.type);
+    const ids = Array.from(reply.result.supports, (r) => model.register.ids[r]);
+    const applied = model.compute({ ...model.defaults(), forcedSupportIds: ids }, view);
+    const support = CATEGORIES.indexOf('support');
+    const supportIds = model.register.ids.filter((_, r) => model.assessed!.classes.category[r] === support);
+    expect(supportIds.sort()).toEqual([...ids].sort());
+    expect(applied.stage).toBe('assess');
+    expect(applied.diff!.rows.length).toBeGreaterThan(0);
+    // every changed row's category moved or its potential did; at least one category moved
+    const moved = Array.from(applied.diff!.rows, (_, k) => (applied.diff!.from[k] >> 4) !== (applied.diff!.to[k] >> 4));
+    expect(moved).toContain(true);
+  });
+});

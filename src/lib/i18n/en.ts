@@ -182,6 +182,7 @@ export const en = {
   'rule.support': 'Support: {potential} potential',
   'rule.support.district_centre': 'Support: district centre with {potential} potential',
   'rule.support.rural_district_centre': 'Support: rural-district centre with {potential} potential',
+  'rule.support.forced': 'Support: in the chosen network (the scenario lists its support settlements)',
   'rule.support.population': 'Support: {population} residents (≥ {min}) and {potential} potential',
   'rule.satellite': 'Satellite of {support}, {km}',
   'rule.strategic.border_district': 'Strategic: {status}',

@@ -183,6 +183,7 @@ export const kk: Dict = {
   'rule.support': 'Тірек: әлеуеті {potential}',
   'rule.support.district_centre': 'Тірек: аудан орталығы, әлеуеті {potential}',
   'rule.support.rural_district_centre': 'Тірек: ауылдық округ орталығы, әлеуеті {potential}',
+  'rule.support.forced': 'Тірек: таңдалған желіде (сценарий тірек елді мекендердің тізімін береді)',
   'rule.support.population': 'Тірек: {population} тұрғын (≥ {min}), әлеуеті {potential}',
   'rule.satellite': '{support} серігі, {km}',
   'rule.strategic.border_district': 'Стратегиялық: {status}',

@@ -183,6 +183,7 @@ export const ru: Dict = {
   'rule.support': 'Опорный: потенциал {potential}',
   'rule.support.district_centre': 'Опорный: районный центр, потенциал {potential}',
   'rule.support.rural_district_centre': 'Опорный: центр сельского округа, потенциал {potential}',
+  'rule.support.forced': 'Опорный: в выбранной сети (сценарий задаёт список опорных сёл)',
   'rule.support.population': 'Опорный: {population} жителей (≥ {min}), потенциал {potential}',
   'rule.satellite': 'Спутник пункта {support}, {km}',
   'rule.strategic.border_district': 'Стратегический: {status}',

@@ -33,6 +33,9 @@ export interface Settings {
   /** A scenario's full methodology (validated in the UI, never sent when invalid): replaces the preset and the
    *  parameters above. */
   config?: Methodology | null;
+  /** A chosen network (the Network tab's "apply as a scenario"): exactly these register ids are supports
+   *  (`categories.support.forced_ids`); null / absent: the eligibility rules choose. */
+  forcedSupportIds?: string[] | null;
 }
 
 /** The scenario against the baseline (the preset as loaded, default parameters). */

@@ -76,3 +76,13 @@ describe('a suggestion applied as a scenario', () => {
     expect(moved).toContain(true);
   });
 });
+
+describe('support lines', () => {
+  it('sums each support with its satellites, not the uncovered; finds the map row', async () => {
+    const { supportLines } = await import('../../src/lib/worker/network-source.ts');
+    // rows: 0 support, 1 satellite of 0, 2 support, 3 uncovered (nearest 2), 4 town
+    const result = { supports: Int32Array.from([0, 2]), role: Uint8Array.from([0, 1, 0, 2, 255]), supportRow: Int32Array.from([0, 0, 2, 2, -1]) };
+    const lines = supportLines(result, ['a', 'b', 'c', 'd', 'e'], [100, 50, 30, 7, 20000], Int32Array.from([-1, 2, 0]));
+    expect(lines).toEqual([{ id: 'a', mapRow: 2, served: 150 }, { id: 'c', mapRow: 1, served: 30 }]);
+  });
+});

@@ -13,7 +13,8 @@ import { districtLayerFromFeatures } from '../io/embedded.ts';
 import { handleImport, setEmbedded, importState, locatedOf } from './import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import { NetworkJobs } from './network.ts';
-import { networkSourceOf } from './network-source.ts';
+import { networkSourceOf, supportLines } from './network-source.ts';
+import type { NetworkReply } from './network-protocol.ts';
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
 let model: AtlasModel | null = null;
@@ -63,8 +64,12 @@ async function handle(event: MessageEvent<WorkerRequest>) {
     else if (msg.type === 'network-solve') {
       // not awaited: the solve yields between slices, so computes, searches and a cancel keep being answered;
       // it reads the assessment in force now (a later compute replaces `assessed`, it does not mutate it)
-      const source = networkSourceOf(model);
-      void network.handle(msg, () => source, post).catch((e: Error) => post({ type: 'error', message: e.message }));
+      const m = model, source = networkSourceOf(m);
+      const postNetwork = (reply: NetworkReply, transfer: Transferable[]) => {
+        if (reply.type === 'network-result') post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex) });
+        post(reply, transfer);
+      };
+      void network.handle(msg, () => source, postNetwork).catch((e: Error) => post({ type: 'error', message: e.message }));
     }
     else if (msg.type === 'compute') {
       const started = performance.now();

@@ -28,3 +28,27 @@ export function networkSourceOf(m: AtlasModel | null): NetworkSource | null {
 export function mapRowRoles(result: Pick<NetworkResult, 'role'>, regIndex: Int32Array, notInNetwork: number): Uint8Array {
   return Uint8Array.from(regIndex, (r) => (r >= 0 ? result.role[r] : notInNetwork));
 }
+
+/** One suggested support for the tab's table: its register id, its map row (-1: not drawn) and the people it serves
+ *  (itself and the settlements assigned to it within the radius). */
+export interface NetworkSupportLine {
+  id: string;
+  mapRow: number;
+  served: number;
+}
+
+const SUPPORT_ROLE = 0, SATELLITE_ROLE = 1;
+
+export function supportLines(result: Pick<NetworkResult, 'supports' | 'role' | 'supportRow'>, ids: readonly string[], population: ArrayLike<number>, regIndex: Int32Array): NetworkSupportLine[] {
+  const served = new Map<number, number>();
+  for (let r = 0; r < result.role.length; r++) {
+    if (result.role[r] !== SUPPORT_ROLE && result.role[r] !== SATELLITE_ROLE) continue;
+    const s = result.supportRow[r];
+    served.set(s, (served.get(s) ?? 0) + population[r]);
+  }
+  const mapRowOf = new Map<number, number>();
+  regIndex.forEach((r, i) => {
+    if (r >= 0 && !mapRowOf.has(r)) mapRowOf.set(r, i);
+  });
+  return Array.from(result.supports, (r) => ({ id: ids[r], mapRow: mapRowOf.get(r) ?? -1, served: served.get(r) ?? 0 }));
+}

@@ -20,6 +20,7 @@ import type { UnitSummary } from '../engine/explore/summary.ts';
 import type { SearchResult, SortSpec, TableColumns } from './explore.ts';
 
 import type { NetworkReply, NetworkRequest } from './network-protocol.ts';
+import type { NetworkSupportLine } from './network-source.ts';
 export type { FilterSpec, SortSpec, TableColumns, SearchResult, UnitSummary };
 
 /** Assessment parameters the UI can change. */
@@ -172,7 +173,9 @@ export type WorkerReply =
   | { type: 'export'; seq: number; ms: number; files: ExportFile[] }
   | { type: 'error'; message: string; seq?: number }
   | ImportReply
-  | NetworkReply;
+  | NetworkReply
+  /** Sent just before a `network-result`: its supports as ids, map rows and people served (the tab's table). */
+  | { type: 'network-lines'; id: number; lines: NetworkSupportLine[] };
 
 export interface IndicatorLine {
   id: string;

@@ -420,6 +420,7 @@ export const en = {
   "audit.not_in_register": "Not in the register",
   "col.official": "Approved",
   "col.audit": "Audit",
+  "pane.network": "Network",
   "pane.audit": "Audit",
   "audit.heading": "Approved status (audit)",
   "audit.approved": "Approved category",

@@ -421,6 +421,7 @@ export const kk: Dict = {
   "audit.not_in_register": "Тізілімде жоқ",
   "col.official": "Бекітілген",
   "col.audit": "Аудит",
+  "pane.network": "Желі",
   "pane.audit": "Аудит",
   "audit.heading": "Бекітілген мәртебе (аудит)",
   "audit.approved": "Бекітілген санат",

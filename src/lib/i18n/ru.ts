@@ -421,6 +421,7 @@ export const ru: Dict = {
   "audit.not_in_register": "Нет в реестре",
   "col.official": "Утверждён",
   "col.audit": "Аудит",
+  "pane.network": "Сеть",
   "pane.audit": "Аудит",
   "audit.heading": "Утверждённый статус (аудит)",
   "audit.approved": "Утверждённая категория",

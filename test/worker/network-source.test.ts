@@ -86,3 +86,14 @@ describe('support lines', () => {
     expect(lines).toEqual([{ id: 'a', mapRow: 2, served: 150 }, { id: 'c', mapRow: 1, served: 30 }]);
   });
 });
+
+describe('current rural supports', () => {
+  it('lists the assessment supports that are rural, by register id', async () => {
+    const { currentRuralSupportIds } = await import('../../src/lib/worker/network-source.ts');
+    const { CATEGORIES } = await import('../../src/lib/engine/classify.ts');
+    const s = CATEGORIES.indexOf('support'), sat = CATEGORIES.indexOf('satellite');
+    const table = { register: { size: 3, ids: ['a', 'b', 'c'] }, classes: { category: Uint8Array.from([s, s, sat]) } };
+    // b is a town: not kept
+    expect(currentRuralSupportIds({ table, rural: Uint8Array.from([1, 0, 1]) } as never)).toEqual(['a']);
+  });
+});

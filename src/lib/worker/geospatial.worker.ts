@@ -13,7 +13,7 @@ import { districtLayerFromFeatures } from '../io/embedded.ts';
 import { handleImport, setEmbedded, importState, locatedOf } from './import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import { NetworkJobs } from './network.ts';
-import { networkSourceOf, supportLines } from './network-source.ts';
+import { currentRuralSupportIds, networkSourceOf, supportLines } from './network-source.ts';
 import type { NetworkReply } from './network-protocol.ts';
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
@@ -69,7 +69,8 @@ async function handle(event: MessageEvent<WorkerRequest>) {
         if (reply.type === 'network-result') post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex) });
         post(reply, transfer);
       };
-      void network.handle(msg, () => source, postNetwork).catch((e: Error) => post({ type: 'error', message: e.message }));
+      const req = msg.keepCurrentSupports && source ? { ...msg, requiredIds: [...new Set([...currentRuralSupportIds(source), ...msg.requiredIds])] } : msg;
+      void network.handle(req, () => source, postNetwork).catch((e: Error) => post({ type: 'error', message: e.message }));
     }
     else if (msg.type === 'compute') {
       const started = performance.now();

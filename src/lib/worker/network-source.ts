@@ -5,6 +5,7 @@ import type { AtlasModel } from './model.ts';
 import type { NetworkSource } from './network.ts';
 import { isTownRow } from './explore.ts';
 import type { NetworkResult } from './network-protocol.ts';
+import { CATEGORIES } from '../engine/classify.ts';
 
 /** Per register row: 1 = rural. A register row drawn on the map takes the map's town test (GeoNames seat code or
  *  10,000 people and more); a row not on the map falls back to its population alone. */
@@ -38,6 +39,7 @@ export interface NetworkSupportLine {
 }
 
 const SUPPORT_ROLE = 0, SATELLITE_ROLE = 1;
+const SUPPORT_CATEGORY = CATEGORIES.indexOf('support');
 
 export function supportLines(result: Pick<NetworkResult, 'supports' | 'role' | 'supportRow'>, ids: readonly string[], population: ArrayLike<number>, regIndex: Int32Array): NetworkSupportLine[] {
   const served = new Map<number, number>();
@@ -51,4 +53,12 @@ export function supportLines(result: Pick<NetworkResult, 'supports' | 'role' | '
     if (r >= 0 && !mapRowOf.has(r)) mapRowOf.set(r, i);
   });
   return Array.from(result.supports, (r) => ({ id: ids[r], mapRow: mapRowOf.get(r) ?? -1, served: served.get(r) ?? 0 }));
+}
+
+/** Register ids of the assessment's supports that are rural (the "keep the current supports" list). */
+export function currentRuralSupportIds(source: NetworkSource): string[] {
+  const { table, rural } = source;
+  const ids: string[] = [];
+  for (let r = 0; r < table.register.size; r++) if (table.classes.category[r] === SUPPORT_CATEGORY && (!rural || rural[r] === 1)) ids.push(table.register.ids[r]);
+  return ids;
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, settled as settledOn, SCREENSHOTS } from './browser.ts';
+import { downloadBytes, openAppForFile, settled as settledOn, SCREENSHOTS } from './browser.ts';
 
 let page: Page;
 let errors: string[];
@@ -37,6 +37,14 @@ describe('network tab', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(numbers[0]).toBeGreaterThan(0);
     await shot('tab');
+    // the CSV: the 5 suggested supports with the people each serves and the parameters
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('net-csv').click()]);
+    const csv = (await downloadBytes(download)).toString('utf8').trim().split('\n');
+    expect(csv.length).toBe(6);
+    expect(csv[0]).toMatch(/^id,people_served,problem,supports,/);
+    // rows in the suggestion's id order; the same people served as the table's
+    expect(csv.slice(1).map((l) => Number(l.split(',')[1])).sort((a, b) => b - a)).toEqual(numbers);
+    expect(csv[1].split(',').slice(2, 4)).toEqual(['mclp', '5']);
     expect(errors).toEqual([]);
   });
 

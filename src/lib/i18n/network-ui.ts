@@ -31,6 +31,7 @@ export const NETWORK_UI = {
   table: { kk: 'Ұсынылған тіректер', ru: 'Предложенные опорные', en: 'Suggested supports' },
   'col.id': { kk: 'Идентификатор', ru: 'Идентификатор', en: 'Id' },
   'col.served': { kk: 'Қызмет көрсетілетін адамдар', ru: 'Обслуживаемых жителей', en: 'People served' },
+  csv: { kk: 'CSV жүктеп алу', ru: 'Скачать CSV', en: 'Download CSV' },
   apply: { kk: 'Сценарий ретінде қолдану', ru: 'Применить как сценарий', en: 'Apply as a scenario' },
   applied: { kk: 'Сценарийде {n} тірек', ru: 'В сценарии {n} опорных', en: '{n} supports in the scenario' },
   unapply: { kk: 'Әдістеме ережелеріне қайту', ru: 'Вернуть правила методики', en: 'Back to the methodology rules' },

@@ -18,6 +18,8 @@ export const CATEGORY_RULES = [
   'support.district_centre', 'support.rural_district_centre', 'support.population', 'satellite',
   'strategic.border_district', 'strategic.border_distance', 'other', 'other.insufficient_data', 'other.below_min_population',
   'town',
+  // last, so that the codes of the rules before it keep their numbers
+  'support.forced',
 ] as const;
 export type CategoryRule = (typeof CATEGORY_RULES)[number];
 const RULE = Object.fromEntries(CATEGORY_RULES.map((r, i) => [r, i])) as Record<CategoryRule, number>;
@@ -204,9 +206,15 @@ export function classifyColumns(inputs: ClassInputs): ClassTable {
   };
 
   const supports: number[] = [];
+  // a chosen network replaces the eligibility rules for supports (the other categories follow from it as usual)
+  const forced = rules.support.forced_ids ? new Set(rules.support.forced_ids) : null;
   for (let i = 0; i < n; i++) {
     if (inputs.town?.[i]) setRule(i, RULE.town);
-    else if (register.population[i] < minPop) setRule(i, RULE['other.below_min_population']);
+    else if (forced?.has(register.ids[i])) {
+      setRule(i, RULE['support.forced']);
+      supports.push(i);
+    } else if (register.population[i] < minPop) setRule(i, RULE['other.below_min_population']);
+    else if (forced) continue;
     else if (rank(inputs.potential[i]) >= minRank) {
       const rule = supportRule(inputs, i);
       if (rule === null) continue;
@@ -255,6 +263,8 @@ function categoryReasonCore(inputs: ClassInputs, table: ClassTable, i: number): 
       return 'town: outside the rural programme (KATO type 1, the capital or a regional seat, or at least 10,000 people [assumed])';
     case 'other.below_min_population':
       return `population ${inputs.register.population[i]} < ${rules.min_population.value}: not kept as a separate settlement`;
+    case 'support.forced':
+      return 'support: in the chosen network (the scenario lists its support settlements)';
     case 'support.district_centre':
       return `${supportBecause} a district centre`;
     case 'support.rural_district_centre':

@@ -1,6 +1,7 @@
 // The UI's side of the worker: numbered requests, stale answers dropped (only the latest compute and detail
 // matter), typed replies handed to callbacks.
 import type { ImportOptions, ImportReply } from './import-protocol.ts';
+import type { NetworkReply, NetworkSolveRequest } from './network-protocol.ts';
 import type { AuditReply, BorderReviewReply, ExportFile, ExportRequest, FilterSpec, PanelRecord, SearchResult, Settings, SortSpec, ViewSettings, WorkerReply, WorkerRequest } from './protocol.ts';
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
@@ -17,6 +18,8 @@ export interface WorkerHandlers {
   error(message: string): void;
   /** Import progress, result and failure (see worker/import-protocol.ts). */
   imported?(r: ImportReply): void;
+  /** The Network tab's solve: progress, then result, error or cancelled (only the latest solve's replies). */
+  network?(r: NetworkReply | Extract<WorkerReply, { type: 'network-lines' }>): void;
 }
 
 export class WorkerClient {
@@ -28,6 +31,7 @@ export class WorkerClient {
   private exportSeq = 0;
   private auditSeq = 0;
   private unitSeq = 0;
+  private networkSeq = 0;
   private readonly audits = new Map<number, (a: AuditReply) => void>();
   private readonly exports = new Map<number, { resolve: (r: { files: ExportFile[]; ms: number }) => void; reject: (e: Error) => void }>();
 
@@ -51,7 +55,9 @@ export class WorkerClient {
           once(r.audit);
         } else if (r.seq === this.auditSeq) handlers.audit?.(r.audit);
       } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-ask' || r.type === 'import-error') handlers.imported?.(r);
-      else if (r.type === 'export') {
+      else if (r.type === 'network-progress' || r.type === 'network-result' || r.type === 'network-error' || r.type === 'network-cancelled' || r.type === 'network-lines') {
+        if (r.id === this.networkSeq) handlers.network?.(r);
+      } else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
         this.exports.delete(r.seq);
       } else if (r.seq !== undefined && this.exports.has(r.seq)) {
@@ -126,6 +132,18 @@ export class WorkerClient {
 
   resetImport(what: 'all' | 'boundaries' = 'all') {
     this.send({ type: 'import-reset', what });
+  }
+
+  /** Starts a network suggestion from the assessment in force (a running one is stopped); returns its id. */
+  suggestNetwork(request: Omit<NetworkSolveRequest, 'type' | 'id'>): number {
+    const id = ++this.networkSeq;
+    this.send({ ...request, type: 'network-solve', id });
+    return id;
+  }
+
+  /** Stops the running suggestion (answered by 'network-cancelled'). */
+  cancelNetwork() {
+    this.send({ type: 'network-cancel', id: this.networkSeq });
   }
 
   terminate() {

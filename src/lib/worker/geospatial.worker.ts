@@ -12,6 +12,9 @@ import { readFgb } from '../io/fgb.ts';
 import { districtLayerFromFeatures } from '../io/embedded.ts';
 import { handleImport, setEmbedded, importState, locatedOf } from './import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
+import { NetworkJobs } from './network.ts';
+import { currentRuralSupportIds, networkSourceOf, supportLines } from './network-source.ts';
+import type { NetworkReply } from './network-protocol.ts';
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
 let model: AtlasModel | null = null;
@@ -38,8 +41,12 @@ function ready(m: AtlasModel) {
 
 // One message at a time: an import (or the init) awaits, and what comes next waits for it, in order.
 let queue: Promise<void> = Promise.resolve();
+const network = new NetworkJobs();
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  queue = queue.then(() => handle(event));
+  const msg = event.data;
+  // a cancel must not wait behind the solve it stops
+  if (msg.type === 'network-cancel') void network.handle(msg, () => null, post);
+  else queue = queue.then(() => handle(event));
 };
 
 async function handle(event: MessageEvent<WorkerRequest>) {
@@ -53,6 +60,17 @@ async function handle(event: MessageEvent<WorkerRequest>) {
     else if (msg.type === 'import' || msg.type === 'import-reset') {
       const next = await handleImport(msg, post);
       if (next) ready((model = next));
+    }
+    else if (msg.type === 'network-solve') {
+      // not awaited: the solve yields between slices, so computes, searches and a cancel keep being answered;
+      // it reads the assessment in force now (a later compute replaces `assessed`, it does not mutate it)
+      const m = model, source = networkSourceOf(m);
+      const postNetwork = (reply: NetworkReply, transfer: Transferable[]) => {
+        if (reply.type === 'network-result') post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex) });
+        post(reply, transfer);
+      };
+      const req = msg.keepCurrentSupports && source ? { ...msg, requiredIds: [...new Set([...currentRuralSupportIds(source), ...msg.requiredIds])] } : msg;
+      void network.handle(req, () => source, postNetwork).catch((e: Error) => post({ type: 'error', message: e.message }));
     }
     else if (msg.type === 'compute') {
       const started = performance.now();

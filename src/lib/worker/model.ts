@@ -114,6 +114,14 @@ export class AtlasModel {
   /** The methodology in force: the scenario's full config when it has one (validated by the UI), otherwise the
    *  preset as loaded with the sliders' parameters. */
   configFor(s: Settings): Methodology {
+    const config = this.parametersConfig(s);
+    if (!s.forcedSupportIds) return config;
+    const forced = config === s.config ? structuredClone(config) : config;
+    forced.categories.support.forced_ids = [...s.forcedSupportIds];
+    return forced;
+  }
+
+  private parametersConfig(s: Settings): Methodology {
     if (s.config) return s.config;
     const config = structuredClone(this.base);
     setBorderDistance(config, s.borderKm);
@@ -237,7 +245,7 @@ export class AtlasModel {
       this.assessKey = '';
       stage = 'geo';
     }
-    const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}`;
+    const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}|${settings.forcedSupportIds?.join('\n') ?? ''}`;
     if (assessKey !== this.assessKey || !this.assessed || !this.derived) {
       this.config = config;
       this.assessed = reassessTable(this.register, this.registerGeo!, config, exploreView.townFlags(this).register);

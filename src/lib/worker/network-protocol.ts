@@ -14,6 +14,8 @@ export interface NetworkSolveRequest {
   candidates: CandidateRule;
   requiredIds: string[];
   excludedIds: string[];
+  /** Also require the rural supports of the assessment in force (the worker loop adds them to `requiredIds`). */
+  keepCurrentSupports?: boolean;
   /** One radius (km) for every region; null = the scenario's satellite radius of each region. */
   radiusKm: number | null;
   /** Swap passes (default 30) and their safety budget (ms, default 4,000). */

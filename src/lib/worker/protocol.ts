@@ -19,6 +19,8 @@ import type { FilterSpec } from '../engine/explore/filter.ts';
 import type { UnitSummary } from '../engine/explore/summary.ts';
 import type { SearchResult, SortSpec, TableColumns } from './explore.ts';
 
+import type { NetworkReply, NetworkRequest } from './network-protocol.ts';
+import type { NetworkSupportLine } from './network-source.ts';
 export type { FilterSpec, SortSpec, TableColumns, SearchResult, UnitSummary };
 
 /** Assessment parameters the UI can change. */
@@ -32,6 +34,9 @@ export interface Settings {
   /** A scenario's full methodology (validated in the UI, never sent when invalid): replaces the preset and the
    *  parameters above. */
   config?: Methodology | null;
+  /** A chosen network (the Network tab's "apply as a scenario"): exactly these register ids are supports
+   *  (`categories.support.forced_ids`); null / absent: the eligibility rules choose. */
+  forcedSupportIds?: string[] | null;
 }
 
 /** The scenario against the baseline (the preset as loaded, default parameters). */
@@ -155,7 +160,8 @@ export type WorkerRequest =
   | { type: 'export'; seq: number; request: ExportRequest }
   /** The audit of approved statuses under the current compute; `unit` (AuditUnitLine.key): only that unit's list. */
   | { type: 'audit'; seq: number; unit?: string | null; limit?: number }
-  | ImportRequest;
+  | ImportRequest
+  | NetworkRequest;
 
 export type WorkerReply =
   | { type: 'audit'; seq: number; audit: AuditReply }
@@ -168,7 +174,10 @@ export type WorkerReply =
   | { type: 'search'; seq: number; query: string; hits: SearchResult[] }
   | { type: 'export'; seq: number; ms: number; files: ExportFile[] }
   | { type: 'error'; message: string; seq?: number }
-  | ImportReply;
+  | ImportReply
+  | NetworkReply
+  /** Sent just before a `network-result`: its supports as ids, map rows and people served (the tab's table). */
+  | { type: 'network-lines'; id: number; lines: NetworkSupportLine[] };
 
 export interface IndicatorLine {
   id: string;

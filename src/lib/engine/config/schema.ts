@@ -85,6 +85,12 @@ const Categories = v.object({
     district_centre: v.boolean(),
     rural_district_centre: v.boolean(),
     population_route: v.object({ enabled: v.boolean(), at_least: NonNegative, ...Provenance }),
+    /** A chosen network (the Network tab's suggestion applied as a scenario): when set, exactly these ids are
+     *  support settlements, whatever their eligibility, and no other row is. */
+    forced_ids: v.optional(v.pipe(
+      v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))),
+      v.check((ids) => new Set(ids).size === ids.length, 'lists an id twice'),
+    )),
     ...Provenance,
   }),
   satellite: v.object({

@@ -51,7 +51,7 @@ class AtlasState {
   showLinks = $state(false);
   searchHits = $state.raw<{ query: string; hits: SearchResult[] } | null>(null);
   /** The bottom pane: closed, the table or the summaries. */
-  pane = $state<'none' | 'table' | 'summary' | 'diff' | 'border' | 'resettle' | 'audit'>('table');
+  pane = $state<'none' | 'table' | 'summary' | 'diff' | 'border' | 'resettle' | 'audit' | 'network'>('table');
   /** The scenario against the baseline (worker), the map showing only the changed rows, the border review. */
   diff = $state.raw<DiffReply | null>(null);
   changedOnly = $state(false);

@@ -1,0 +1,73 @@
+// End-to-end: the Network tab on the embedded data. Maximal covering with N = 5, radius 15 km, all rural
+// candidates: the table lists 5 suggested supports, the sentence states their share and the bound's gap, the
+// curve marks N = 5; "apply as a scenario" makes exactly those 5 the supports (legend count 5) and the diff
+// lists the settlements whose category moved. Screenshots: test/e2e/screenshots/network-*.png.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { downloadBytes, openAppForFile, settled as settledOn, SCREENSHOTS } from './browser.ts';
+
+let page: Page;
+let errors: string[];
+openAppForFile((app) => ({ page, errors } = app));
+
+const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `network-${name}.png`) });
+const settled = (change: () => Promise<unknown>) => settledOn(page, change, { notBusy: true });
+const legendCount = async (key: string) => Number((await page.locator(`.legend li[data-key=${key}] .count`).first().textContent())!.replace(/\D/g, ''));
+
+describe('network tab', () => {
+  it('suggests N supports with the curve and the table', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('tab', { name: 'Network' }).click();
+    await page.getByTestId('net-n').fill('5');
+    await page.getByTestId('net-radius').fill('15');
+    await page.getByLabel('Candidates').selectOption('all');
+    await page.getByTestId('net-run').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=net-table] tbody tr').length === 5, null, { timeout: 60_000 });
+    const sentence = (await page.getByTestId('net-sentence').textContent())!;
+    expect(sentence).toMatch(/The best 5 supports cover [\d.]+% of rural people/);
+    expect(sentence).toMatch(/Within [\d.]+% of the best possible/);
+    // the curve: one point per N up to the curve's end, the chosen N marked
+    const points = (await page.locator('[data-testid=net-curve] polyline').getAttribute('points'))!.split(' ');
+    expect(points.length).toBeGreaterThanOrEqual(5);
+    await expect(page.getByTestId('net-curve-point').count()).resolves.toBe(1);
+    // people served fall from the top row down (sorted descending)
+    const served = await page.locator('[data-testid=net-table] tbody td.num').allTextContents();
+    const numbers = served.map((s) => Number(s.replace(/\D/g, '')));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    expect(numbers[0]).toBeGreaterThan(0);
+    await shot('tab');
+    // the CSV: the 5 suggested supports with the people each serves and the parameters
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('net-csv').click()]);
+    const csv = (await downloadBytes(download)).toString('utf8').trim().split('\n');
+    expect(csv.length).toBe(6);
+    expect(csv[0]).toMatch(/^id,people_served,problem,supports,/);
+    // rows in the suggestion's id order; the same people served as the table's
+    expect(csv.slice(1).map((l) => Number(l.split(',')[1])).sort((a, b) => b - a)).toEqual(numbers);
+    expect(csv[1].split(',').slice(2, 4)).toEqual(['mclp', '5']);
+    expect(errors).toEqual([]);
+  });
+
+  it('applies the suggestion as a scenario: exactly 5 supports, and the diff lists the moved rows', async () => {
+    const before = await legendCount('support');
+    const ids = await page.locator('[data-testid=net-table] tbody td:first-child').allTextContents();
+    await settled(() => page.getByTestId('net-apply').click());
+    await page.waitForFunction(() => (window as any).__auyl.atlas.settings?.forcedSupportIds?.length === 5);
+    await page.waitForFunction(() => !(window as any).__auyl.atlas.busy);
+    await page.waitForFunction(() => Number(document.querySelector('.legend li[data-key=support] .count')?.textContent?.replace(/\D/g, '')) === 5, null, { timeout: 30_000 });
+    expect(await legendCount('support')).toBe(5);
+    expect(before).not.toBe(5);
+    // the map's supports are the suggested ids
+    const supports = await page.evaluate(() => {
+      const { atlas } = (window as any).__auyl;
+      return (atlas.dataset.ids as string[]).filter((_, i) => atlas.results.support[i] === 1).sort();
+    });
+    expect(supports).toEqual([...ids].sort());
+    await shot('map');
+    await page.getByRole('tab', { name: 'Scenario diff' }).click();
+    const diffRows = await page.evaluate(() => (window as any).__auyl.atlas.diff.rows.length);
+    expect(diffRows).toBeGreaterThan(0);
+    await shot('diff');
+    expect(errors).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { importFile, openAppForFile, SCREENSHOTS, type Harness } from './browser.ts';
+import { downloadBytes, importFile, openAppForFile, SCREENSHOTS, type Harness } from './browser.ts';
 
 let h: Harness;
 let page: Page;
@@ -27,7 +27,7 @@ async function downloads(p: Page, click: () => Promise<unknown>, n: number): Pro
   });
   await click();
   await done;
-  return Promise.all(got.map(async (d) => ({ name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) })));
+  return Promise.all(got.map(async (d) => ({ name: d.suggestedFilename(), bytes: await downloadBytes(d) })));
 }
 
 /** Picks the first region of the brief's unit list (the PDF button needs one). */

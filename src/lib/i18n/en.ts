@@ -181,6 +181,7 @@ export const en = {
   'default.satellite': 'Satellite radius',
   'default.strategic': 'Strategic border rule',
   'default.town': 'Town from (people, without a KATO type)',
+  'townFrom.invalid': 'Town from: type a whole number of people, 0 or more (got "{value}"); nothing was changed',
   'default.border': 'Border distance',
   notInRegister: 'This place is not in the register: no scores or category, only its geography.',
   syntheticValues: 'Indicator values are SYNTHETIC (illustrative register).',

@@ -44,13 +44,13 @@ describe('boundary layer credit from the file', () => {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: { ADM2_PCODE: 'KZ1', ADM2_EN: 'A', source: 'Test survey 2024' }, geometry: { type: 'Polygon', coordinates: [[[70, 50], [71, 50], [71, 51], [70, 50]]] } }],
     });
-    const r = (await readInput(new TextEncoder().encode(geojson), 'districts.geojson', preset('2019'), { lang: 'en' })) as BoundaryImport;
+    const r = (await readInput(new TextEncoder().encode(geojson), 'districts.geojson', preset('2019'), { lang: 'en', outline: null })) as BoundaryImport;
     expect(r.kind).toBe('boundaries');
     expect(r.credit).toEqual({ text: 'Test survey 2024', fields: ['source'] });
   });
 
   itWithShared(['kz-adm2-2024.fgb'], 'the 2024 district layer (geokz) names no source in its fields', async () => {
-    const r = (await readInput(new Uint8Array(fs.readFileSync(sharedFile('kz-adm2-2024.fgb'))), 'kz-adm2-2024.fgb', preset('2019'), { lang: 'en' })) as BoundaryImport;
+    const r = (await readInput(new Uint8Array(fs.readFileSync(sharedFile('kz-adm2-2024.fgb'))), 'kz-adm2-2024.fgb', preset('2019'), { lang: 'en', outline: null })) as BoundaryImport;
     expect(r.kind).toBe('boundaries');
     expect(r.credit).toBeNull();
   });

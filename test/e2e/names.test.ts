@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, settled, SCREENSHOTS } from './browser.ts';
+import { openAppForFile, mapIdle, settled, SCREENSHOTS } from './browser.ts';
 
 let page: Page;
 let errors: string[];
@@ -156,7 +156,22 @@ describe('names in the Kazakh interface', () => {
       expect(where.y).not.toBeNull();
       expect(where.y!).toBeGreaterThan(where.mapTop);
       expect(where.y!).toBeLessThan(where.drawerTop);
+      // drawn after the resize (a resized canvas is blank until its next frame)
+      await mapIdle(page);
+      // for the picture only: after a viewport change headless Chromium composites the WebGL canvas blank in page
+      // screenshots (its pixels are there: toDataURL has them), so the map's own pixels are laid over it meanwhile
+      await page.evaluate(() => {
+        const c = (window as any).__auyl.map.getCanvas() as HTMLCanvasElement;
+        const img = document.createElement('img');
+        img.id = 'e2e-canvas-copy';
+        img.src = c.toDataURL('image/png');
+        const r = c.getBoundingClientRect();
+        Object.assign(img.style, { position: 'fixed', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`, pointerEvents: 'none' });
+        c.parentElement!.appendChild(img);
+        return img.decode();
+      });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'names-phone-drawer.png') });
+      await page.evaluate(() => document.getElementById('e2e-canvas-copy')?.remove());
       await page.keyboard.press('Escape');
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });

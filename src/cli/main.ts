@@ -9,7 +9,7 @@ import { preset, PRESETS, type PresetId } from '../lib/engine/config/presets.ts'
 import { checkMethodology } from '../lib/engine/config/validate.ts';
 import type { Methodology } from '../lib/engine/config/schema.ts';
 import { assessTable, type AssessmentTable } from '../lib/engine/assess.ts';
-import { isTown } from '../lib/engine/settlement-kind.ts';
+import { isTown, townPopulationOf } from '../lib/engine/settlement-kind.ts';
 import { auditAssessment } from '../lib/engine/audit.ts';
 import { writeAuditReport } from '../lib/io/audit-report.ts';
 import { CATEGORIES } from '../lib/engine/classify.ts';
@@ -230,9 +230,11 @@ async function readAndAssess(values: Record<string, string>, flags: Set<string>,
   problemLines.unshift(...readingLines(values.settlements, read, given));
   if (rejected && !flags.has('skip-invalid')) throw new InputError([info, ...problemLines, `${rejected} row(s) rejected; fix them or pass --skip-invalid`]);
   const districts = values.districts ? await loadDistricts(values) : null;
-  // town or rural by the app's one rule (engine/settlement-kind.ts): the file's KATO type, else 10,000 people
+  // town or rural by the app's one rule (engine/settlement-kind.ts): the file's KATO type, else the config's
+  // threshold (categories.town.min_population, 10,000 in the presets)
   const cols = read.columns;
-  const town = Uint8Array.from({ length: cols.size }, (_, r) => (isTown({ featureCode: null, population: cols.population[r], katoType: read.katoTypes?.[r] ?? null }) ? 1 : 0));
+  const townPopulation = townPopulationOf(config);
+  const town = Uint8Array.from({ length: cols.size }, (_, r) => (isTown({ featureCode: null, population: cols.population[r], katoType: read.katoTypes?.[r] ?? null }, townPopulation) ? 1 : 0));
   const table = assessTable(cols, config, {
     places: await placesFromFgb(embedded('settlements.fgb')),
     borders: await bordersFromFgb(embedded('borders.fgb')),

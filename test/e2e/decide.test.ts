@@ -31,6 +31,40 @@ const openEditor = async (p: Page) => {
 // baseline, becomes a support settlement when demography weighs 80. (Kalbatau, 22,047 people, is a town now.)
 const SHORTANDY = 'gn1519050';
 
+describe('town threshold', () => {
+  it('typed in the parameters re-runs the town rule: fewer towns, more rural people, the rule line says the value; a bad value is refused, named', async () => {
+    const national = () => page.evaluate(() => (window as any).__auyl.atlas.results.explore.oblasts[0] as { towns: number; rural: number; ruralPopulation: number; coverage: number });
+    const before = await national();
+    expect(before.towns).toBeGreaterThan(0);
+    await page.locator('details.params > summary').click();
+    const input = page.getByTestId('town-population');
+    expect(await input.inputValue()).toBe('10000');
+    // status and source on hover, like the scenario's defaults
+    expect(await page.getByTestId('town-population-status').textContent()).toBe('assumed');
+    expect(await page.getByTestId('town-population-status').getAttribute('title')).toMatch(/^Status: assumed\. Source: Auyl Atlas rule for places without a KATO type/);
+    await settled(page, () => input.fill('200000'));
+    const after = await national();
+    // only the capital, the regional seats and places of 200,000+ stay towns: the others join the rural people
+    expect(after.towns).toBeLessThan(before.towns);
+    expect(after.rural).toBe(before.rural + before.towns - after.towns);
+    expect(after.ruralPopulation).toBeGreaterThan(before.ruralPopulation);
+    await page.getByRole('tab', { name: 'Summaries' }).click();
+    await expect.poll(() => page.getByTestId('summary-town-rule').textContent()).toContain('200,000 people and more');
+    await shot(page, 'town-threshold');
+    // a negative number is refused with a message naming it; the value in force stays
+    const count = await page.evaluate(() => (window as any).__auyl.count);
+    await input.fill('-5');
+    await expect.poll(() => page.getByTestId('town-population-problem').textContent()).toContain('"-5"');
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => (window as any).__auyl.count)).toBe(count);
+    await settled(page, () => input.fill('10000'));
+    expect(await national()).toMatchObject({ towns: before.towns, ruralPopulation: before.ruralPopulation });
+    expect(await page.getByTestId('town-population-problem').count()).toBe(0);
+    await page.locator('details.params > summary').click();
+    await page.getByRole('tab', { name: 'Table' }).click();
+  });
+});
+
 describe('scenario and diff', () => {
   it('a weight change moves a known settlement across a category boundary, and the diff lists it', async () => {
     await openEditor(page);

@@ -1,10 +1,12 @@
 // End-to-end: names in the Kazakh interface (issue 21) — the official Kazakh names, never GeoNames' Russian forms, in
 // search and in the table; the table sorted by name in the Kazakh alphabet (the worker sorts, the UI language reaches
-// it through SortSpec.lang). Screenshot: test/e2e/screenshots/names-table-kk.png.
+// it through SortSpec.lang); the summaries in Kazakh with 2024 regions and coverage above 0 wherever there is a support
+// settlement; on a phone the drawer leaves the selected place visible. Screenshots (test/e2e/screenshots):
+// names-table-kk.png, names-panel-abai.png, names-summaries-kk.png, names-phone-drawer.png.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppForFile, settled, SCREENSHOTS } from './browser.ts';
+import { openAppForFile, mapIdle, settled, SCREENSHOTS } from './browser.ts';
 
 let page: Page;
 let errors: string[];
@@ -111,6 +113,69 @@ describe('names in the Kazakh interface', () => {
     expect(district?.[1]).toBe('Marqaköl');
     expect(district?.[2]).toBeCloseTo(124.6, 1);
     await page.keyboard.press('Escape');
+  });
+
+  it('the summaries in Kazakh: 2024 regions, towns apart, coverage above 0 in every region with a support settlement', async () => {
+    await page.getByRole('tab', { name: 'Жиынтықтар' }).click();
+    const summaries = await page.evaluate(() => (window as any).__auyl.atlas.results.explore.oblasts as { unit: number; name: string | null; categoryCount: number[]; coverage: number | null; towns: number }[]);
+    const withSupport = summaries.filter((s) => s.unit >= 0 && s.categoryCount[0] > 0);
+    expect(withSupport.length).toBeGreaterThan(5);
+    for (const s of withSupport) expect(s.coverage, s.name ?? '').toBeGreaterThan(0);
+    expect(summaries.map((s) => s.name)).toEqual(expect.arrayContaining(['KZ-ABY', 'KZ-ZHT', 'KZ-ULT']));
+    const table = page.locator('.summaries table');
+    await expect.poll(() => table.textContent()).toContain('Абай облысы');
+    expect(await table.textContent()).toContain('Жетісу облысы');
+    expect(await page.getByTestId('summary-town-rule').textContent()).toMatch(/10\s000/); // the Kazakh thousands separator is a no-break space
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'names-summaries-kk.png') });
+    await page.getByRole('tab', { name: 'Кесте' }).click();
+  });
+
+  it('on a phone the drawer leaves the selected place visible above it', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const box = page.getByRole('searchbox');
+      await box.fill('Үржар');
+      await expect.poll(() => optionNames(page).then((n) => n[0])).toBe('Үржар');
+      await box.press('ArrowDown');
+      await box.press('Enter');
+      await page.waitForFunction(() => (window as any).__auyl.atlas.detail?.id === 'gn1517721');
+      // the flight, then the pan above the drawer: wait until the map rests
+      await page.waitForFunction(() => !(window as any).__auyl.map.isMoving(), null, { timeout: 10_000 });
+      await page.waitForTimeout(600);
+      await page.waitForFunction(() => !(window as any).__auyl.map.isMoving(), null, { timeout: 10_000 });
+      const where = await page.evaluate(() => {
+        const { map, atlas } = (window as any).__auyl;
+        const row = atlas.rowOf.get('gn1517721');
+        const f = map.querySourceFeatures?.('settlements')?.find((x: any) => x.properties?.id === 'gn1517721');
+        const lonLat = f ? f.geometry.coordinates : null;
+        const p = lonLat ? map.project(lonLat) : null;
+        const mapTop = map.getContainer().getBoundingClientRect().top;
+        const drawerTop = document.querySelector('[data-testid=settlement-panel]')!.getBoundingClientRect().top;
+        return { row, y: p ? mapTop + p.y : null, mapTop, drawerTop };
+      });
+      expect(where.y).not.toBeNull();
+      expect(where.y!).toBeGreaterThan(where.mapTop);
+      expect(where.y!).toBeLessThan(where.drawerTop);
+      // drawn after the resize (a resized canvas is blank until its next frame)
+      await mapIdle(page);
+      // for the picture only: after a viewport change headless Chromium composites the WebGL canvas blank in page
+      // screenshots (its pixels are there: toDataURL has them), so the map's own pixels are laid over it meanwhile
+      await page.evaluate(() => {
+        const c = (window as any).__auyl.map.getCanvas() as HTMLCanvasElement;
+        const img = document.createElement('img');
+        img.id = 'e2e-canvas-copy';
+        img.src = c.toDataURL('image/png');
+        const r = c.getBoundingClientRect();
+        Object.assign(img.style, { position: 'fixed', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`, pointerEvents: 'none' });
+        c.parentElement!.appendChild(img);
+        return img.decode();
+      });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'names-phone-drawer.png') });
+      await page.evaluate(() => document.getElementById('e2e-canvas-copy')?.remove());
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('Chromium\'s ICU and the app agree where it matters, with no errors on the page', async () => {

@@ -29,7 +29,7 @@ describe('scenario default tooltips', () => {
       const c = preset(id);
       const untranslated = [...all.filter((s) => !c.indicators.some((i) => i.source === s)), ...c.indicators.map((i) => sourceText('kk', i.source, i.label))].filter((s) => sourceText('kk', s).includes('(ағылшынша)'));
       // the block, potential, category and tier sources are all translated; indicator sources may cite documents
-      const structural = [...preset(id).blocks.map((b) => b.source), preset(id).potential.source, preset(id).categories.satellite.source, preset(id).categories.min_population.source];
+      const structural = [...preset(id).blocks.map((b) => b.source), preset(id).potential.source, preset(id).categories.satellite.source, preset(id).categories.min_population.source, preset(id).categories.town.source];
       expect(structural.filter((s) => sourceText('kk', s).includes('(ағылшынша)')), id).toEqual([]);
       // an indicator's own name and status words: «Орталықтандырылған сумен жабдықтау [расталған]; …»
       const water = c.indicators.find((i) => /water/i.test(i.label.en ?? ''));

@@ -10,6 +10,7 @@ import { BORDER_STATUSES, nearestCountedBorder } from './geo/geospatial.ts';
 import { POTENTIALS } from './score.ts';
 import { findRegion } from './regions.ts';
 import { EARTH_RADIUS_KM, chord2ToKm, unitVector } from './geo/sphere.ts';
+import { townPopulationOf } from './settlement-kind.ts';
 
 // 'town' last: the rural categories keep their codes.
 export const CATEGORIES: readonly Category[] = ['support', 'satellite', 'strategic', 'other', 'town'];
@@ -260,7 +261,7 @@ function categoryReasonCore(inputs: ClassInputs, table: ClassTable, i: number): 
   const supportBecause = `support: ${potential} potential (≥ ${rules.support.min_potential}) and`;
   switch (CATEGORY_RULES[table.rule[i]]) {
     case 'town':
-      return 'town: outside the rural programme (KATO type 1, the capital or a regional seat, or at least 10,000 people [assumed])';
+      return `town: outside the rural programme (KATO type 1, the capital or a regional seat, or at least ${townPopulationOf(inputs.config)} people [${inputs.config.categories.town.status}])`;
     case 'other.below_min_population':
       return `population ${inputs.register.population[i]} < ${rules.min_population.value}: not kept as a separate settlement`;
     case 'support.forced':

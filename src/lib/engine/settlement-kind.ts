@@ -5,13 +5,19 @@
 //   - otherwise (the embedded GeoNames places): the capital and the regional seats (PPLC, PPLA) are towns, and so
 //     is any place with at least TOWN_POPULATION people. A district seat (PPLA2) that is a village stays rural —
 //     it is the rural programme's own support settlement (Астраханка, 7,000 people, is rural).
-// The threshold is an Auyl Atlas assumption, shown with its status wherever coverage is shown.
+// The threshold is an Auyl Atlas assumption, shown with its status wherever coverage is shown, and editable: the
+// methodology's `categories.town.min_population` (the scenario editor, the map's parameters) overrides this default.
 
 export const TOWN_POPULATION = {
   value: 10_000,
   status: 'assumed' as const,
-  source: 'Auyl Atlas rule for places without a KATO type: 10,000 people and more is a town',
+  source: 'Auyl Atlas rule for places without a KATO type: from this many people a place is a town',
 };
+
+/** The threshold a methodology puts in force (its `categories.town`, else the default). */
+export function townPopulationOf(config: { categories: { town?: { min_population: number } } }): number {
+  return config.categories.town?.min_population ?? TOWN_POPULATION.value;
+}
 
 export interface SettlementKindInput {
   /** GeoNames feature code (PPLC, PPLA, PPLA2, …), null when the source has none. */

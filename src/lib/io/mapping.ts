@@ -129,6 +129,50 @@ export function guessBoundaryFields(keys: readonly string[], lang: 'kk' | 'ru' |
   return { id, name, level };
 }
 
+/** Fields a boundary layer may carry its credit in (normalised header → role), quoted in this order: who made it
+ *  first, then its licence. geoBoundaries names itself only by its metadata fields (shapeGroup, shapeType). */
+const CREDIT_FIELDS: [string, 'credit' | 'licence'][] = [
+  ['attribution', 'credit'], ['credit', 'credit'], ['credits', 'credit'], ['source', 'credit'], ['sources', 'credit'], ['data source', 'credit'],
+  ['copyright', 'credit'], ['provider', 'credit'], ['дереккөз', 'credit'], ['источник', 'credit'],
+  ['licence', 'licence'], ['license', 'licence'], ['лицензия', 'licence'], ['лицензия түрі', 'licence'],
+];
+/** Longest credit kept from a file (the sources line is one line on a map corner and a poster). */
+export const MAX_CREDIT = 200;
+/** Distinct values of one field quoted at most (a layer assembled from several sources). */
+const MAX_VALUES = 3;
+
+/** A boundary layer's credit read from its features' fields (`source`, `credit`, `licence`/`license`,
+ *  `attribution`, … or geoBoundaries' `shapeGroup` / `shapeType`), with the fields it came from; null when the
+ *  file names no source. Plain text: control characters dropped, spaces collapsed, at most MAX_CREDIT characters. */
+export function boundaryCredit(fields: readonly string[], properties: Iterable<Record<string, unknown> | null | undefined>): { text: string; fields: string[] } | null {
+  const roleOf = new Map(CREDIT_FIELDS);
+  const credit = fields.filter((f) => roleOf.get(normaliseHeader(f)) === 'credit');
+  const licence = fields.filter((f) => roleOf.get(normaliseHeader(f)) === 'licence');
+  const group = fields.find((f) => f.toLowerCase() === 'shapegroup'), type = fields.find((f) => f.toLowerCase() === 'shapetype');
+  const wanted = [...credit, ...licence];
+  const values = new Map<string, string[]>(wanted.map((f) => [f, []]));
+  let geoBoundaries: string | null = null;
+  const clean = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim() : '');
+  for (const p of properties) {
+    if (!p) continue;
+    for (const f of wanted) {
+      const v = clean(p[f]), list = values.get(f)!;
+      if (v && list.length < MAX_VALUES && !list.includes(v)) list.push(v);
+    }
+    if (!geoBoundaries && group && type && clean(p[group]) && clean(p[type])) geoBoundaries = `geoBoundaries (${clean(p[group])} ${clean(p[type])})`;
+  }
+  const parts: string[] = [];
+  const used: string[] = [];
+  for (const f of wanted) {
+    const fresh = values.get(f)!.filter((v) => !parts.includes(v));
+    if (fresh.length) (parts.push(...fresh), used.push(f));
+  }
+  if (!parts.length && geoBoundaries) (parts.push(geoBoundaries), used.push(group!, type!));
+  if (!parts.length) return null;
+  const text = parts.join(', ');
+  return { text: text.length > MAX_CREDIT ? `${text.slice(0, MAX_CREDIT - 1)}…` : text, fields: used };
+}
+
 /** Template headers per UI language (downloadable): the register's own names, labelled for people. */
 export function templateCsv(lang: 'kk' | 'ru' | 'en', indicators: readonly string[]): string {
   const label: Record<'kk' | 'ru' | 'en', Partial<Record<RegisterField, string>>> = {

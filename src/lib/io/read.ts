@@ -19,7 +19,7 @@ import { decodeText } from './text.ts';
 import type { Outline } from './outline.ts';
 import type { Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
-import { autoMatch, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, renameHeader, type ImportKind, type KindGuess, type Mapping } from './mapping.ts';
+import { autoMatch, boundaryCredit, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, renameHeader, type ImportKind, type KindGuess, type Mapping } from './mapping.ts';
 
 /** Every input format, as the CLI's help and the README list them. */
 export const INPUT_FORMATS = '.csv/.tsv/.txt, .xlsx, .geojson/.json, .fgb or a zipped Shapefile (.zip)';
@@ -112,6 +112,8 @@ export interface BoundaryImport {
   idField: string;
   nameField: string;
   layer: DistrictLayer;
+  /** The layer's credit from its fields (mapping.ts boundaryCredit), with the fields read; null: none found. */
+  credit: { text: string; fields: string[] } | null;
   /** What the map draws: id, name (and name_kk/ru/en where the file has them). */
   drawn: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; name_kk: string; name_ru: string; name_en: string; level: number; border?: string }>;
   count: number;
@@ -175,7 +177,8 @@ export function boundaryLayer(features: Feature[], fileName: string, lang: Lang,
       return { type: 'Feature' as const, geometry: f.geometry, properties: { id: cellText(p[id]), name: cellText(p[name]), name_kk: prop(p, 'kk'), name_ru: prop(p, 'ru'), name_en: prop(p, 'en'), level: guess.level } };
     }),
   };
-  return { kind: 'boundaries', sure: true, fileName, level: guess.level, fields, idField: id, nameField: name, layer, drawn, count: polys.length };
+  const credit = boundaryCredit(fields, polys.map((f) => f.properties as Record<string, unknown> | null));
+  return { kind: 'boundaries', sure: true, fileName, level: guess.level, fields, idField: id, nameField: name, layer, drawn, count: polys.length, credit };
 }
 
 /** Checks a mapping read from a file (the CLI's --mapping; the app's "Save the column mapping"): an object of

@@ -18,6 +18,8 @@ export interface SavedFile {
   nameField?: string | null;
   /** .xlsx/.csv reading choices (sheet, header row, fill-down); absent in files saved by earlier versions. */
   table?: { sheet?: string | number; headerRow?: number; fillDown?: boolean };
+  /** A boundary layer's credit as the user typed it (the sources line); absent or null: the file's own fields. */
+  credit?: string | null;
   savedAt: number;
 }
 export type Slot = 'list' | 'register' | 'adm1' | 'adm2';

@@ -12,18 +12,24 @@ import { borderReview as reviewBorder } from '../engine/decide/border-review.ts'
 import type { BorderReviewReply, DiffReply } from './protocol.ts';
 import type { AtlasModel } from './model.ts';
 import { townFlags } from './explore-view.ts';
+import { townPopulationOf } from '../engine/settlement-kind.ts';
 
-export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint8Array } {
+/** The baseline per map row: CATEGORIES / POTENTIALS codes (or NO_CODE) and town (1) or rural (0). */
+export type BaselineCodes = { category: Uint8Array; potential: Uint8Array; isTown: Uint8Array };
+
+export function baseline(m: AtlasModel): BaselineCodes {
   if (m.baselineCodes) return m.baselineCodes;
   if (m.baselineFromCurrent && m.exploreData) {
-    const { category, potential } = m.exploreData.cols;
-    return (m.baselineCodes = { category: category.slice(), potential: potential.slice() });
+    const { category, potential, isTown } = m.exploreData.cols;
+    return (m.baselineCodes = { category: category.slice(), potential: potential.slice(), isTown: isTown.slice() });
   }
   const n = m.size, config = m.base;
   const regGeo = computeGeoTable(m.register, buildGeoContext(m.register, config, m.inputs));
-  const a = reassessTable(m.register, regGeo, config, townFlags(m).register);
+  // the baseline's own town threshold (the preset's), not the scenario's
+  const baseTowns = townFlags(m, townPopulationOf(config));
+  const a = reassessTable(m.register, regGeo, config, baseTowns.register);
   const category = new Uint8Array(n).fill(NO_CODE), potential = new Uint8Array(n).fill(NO_CODE);
-  const towns = townFlags(m).map, TOWN = CATEGORIES.indexOf('town');
+  const towns = baseTowns.map, TOWN = CATEGORIES.indexOf('town');
   for (let i = 0; i < n; i++) {
     const r = m.regIndex[i];
     if (r < 0) {
@@ -33,7 +39,7 @@ export function baseline(m: AtlasModel): { category: Uint8Array; potential: Uint
     category[i] = a.classes.category[r];
     potential[i] = a.scores.potential[r];
   }
-  return (m.baselineCodes = { category, potential });
+  return (m.baselineCodes = { category, potential, isTown: towns });
 }
 
 /** The scenario against the baseline: from → to matrices over assessed rows, the changed map rows (category or
@@ -51,9 +57,11 @@ export function computeDiff(m: AtlasModel, cols: ExploreColumns): DiffReply & { 
   for (let i = 0; i < n; i++) if (changedMask[i]) rows.push(i);
   const from = Uint8Array.from(rows, (i) => base.category[i] * 16 + base.potential[i]);
   const to = Uint8Array.from(rows, (i) => cols.category[i] * 16 + cols.potential[i]);
-  const before = summarise({ ...cols, category: base.category, potential: base.potential }, 'oblast');
+  // before: the baseline's categories and its own towns (a scenario may move the town threshold)
+  const baseCols = { ...cols, category: base.category, potential: base.potential, isTown: base.isTown };
+  const before = summarise(baseCols, 'oblast');
   const after = summarise(cols, 'oblast');
-  const beforeD = cols.districts.length ? summarise({ ...cols, category: base.category, potential: base.potential }, 'district') : [];
+  const beforeD = cols.districts.length ? summarise(baseCols, 'district') : [];
   const afterD = cols.districts.length ? summarise(cols, 'district') : [];
   const pair = (b: UnitSummary[], a: UnitSummary[]) => a.map((s) => ({ name: s.name, ruralPopulation: s.ruralPopulation, before: b.find((x) => x.unit === s.unit)?.coverage ?? null, after: s.coverage }));
   return {
@@ -100,11 +108,11 @@ export function borderReview(m: AtlasModel, border: 'CN' | 'RU'): BorderReviewRe
   else for (let i = 0; i < m.size; i++) if (unit[i] >= 0 && wanted[geo.status[i]]) onBorder[unit[i]] = 1;
   // a place outside the register: a town by the one rule, else 'other'
   const TOWN = CATEGORIES.indexOf('town'), OTHER = CATEGORIES.indexOf('other');
-  const orKind = (codes: Uint8Array) => Uint8Array.from(codes, (c, i) => (c !== NO_CODE ? c : cols.isTown[i] ? TOWN : OTHER));
-  const category = orKind(cols.category);
+  const orKind = (codes: Uint8Array, isTown: Uint8Array) => Uint8Array.from(codes, (c, i) => (c !== NO_CODE ? c : isTown[i] ? TOWN : OTHER));
+  const category = orKind(cols.category, cols.isTown);
   const input = { size: m.size, category, population: cols.population, kmToBorder: km, unit, units, unitOnBorder: onBorder, listEmpty: byLayer };
   const now = reviewBorder(input);
-  const before = reviewBorder({ ...input, category: orKind(base.category) });
+  const before = reviewBorder({ ...input, category: orKind(base.category, base.isTown) });
   return {
     border, byDistrict: hasDistrictStatus, bandKm: band,
     units: now.map((r) => {

@@ -5,23 +5,32 @@ import { auditColumns } from '../engine/audit.ts';
 import { NO_CODE, type ExploreColumns } from '../engine/explore/columns.ts';
 import { isTownRow, type TableColumns } from './explore.ts';
 import type { AtlasModel } from './model.ts';
+import { townPopulationOf } from '../engine/settlement-kind.ts';
 
-const townCache = new WeakMap<AtlasModel, { map: Uint8Array; register: Uint8Array }>();
+type TownFlags = { map: Uint8Array; register: Uint8Array };
+/** Per model, the flags by threshold: the scenario's and the baseline's may differ (a few kept, oldest dropped). */
+const townCache = new WeakMap<AtlasModel, Map<number, TownFlags>>();
+const TOWN_CACHE_SIZE = 3;
 
 /** Town (1) or rural settlement (0) per map row and per register row, by the one rule (engine/settlement-kind.ts)
- *  from the place's feature code, population and the file's KATO type. A register row without a map row reads
- *  its own population only. The classification, the summaries, the coverage and the exports all read these. */
-export function townFlags(m: AtlasModel): { map: Uint8Array; register: Uint8Array } {
-  let flags = townCache.get(m);
+ *  from the place's feature code, population and the file's KATO type; `townPopulation`: the threshold for
+ *  places without a KATO type (default: the one the methodology in force puts, `m.config`). A register row without
+ *  a map row reads its own population only. The classification, the summaries, the coverage and the exports all
+ *  read these. */
+export function townFlags(m: AtlasModel, townPopulation: number = townPopulationOf(m.config)): TownFlags {
+  let byThreshold = townCache.get(m);
+  if (!byThreshold) townCache.set(m, (byThreshold = new Map()));
+  let flags = byThreshold.get(townPopulation);
   if (flags) return flags;
   const map = new Uint8Array(m.size), register = new Uint8Array(m.register.size);
-  for (let r = 0; r < register.length; r++) register[r] = isTownRow(null, m.register.population[r]) ? 1 : 0;
+  for (let r = 0; r < register.length; r++) register[r] = isTownRow(null, m.register.population[r], null, townPopulation) ? 1 : 0;
   for (let i = 0; i < map.length; i++) {
-    map[i] = isTownRow(m.featureCodes[i], m.rowNames(i).population ?? NaN, m.katoTypes?.[i] ?? null) ? 1 : 0;
+    map[i] = isTownRow(m.featureCodes[i], m.rowNames(i).population ?? NaN, m.katoTypes?.[i] ?? null, townPopulation) ? 1 : 0;
     const r = m.regIndex[i];
     if (r >= 0) register[r] = map[i];
   }
-  townCache.set(m, (flags = { map, register }));
+  if (byThreshold.size >= TOWN_CACHE_SIZE) byThreshold.delete(byThreshold.keys().next().value!);
+  byThreshold.set(townPopulation, (flags = { map, register }));
   return flags;
 }
 

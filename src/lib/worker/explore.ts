@@ -48,9 +48,10 @@ export interface ExploreResult {
 }
 
 /** A town by the one rule (engine/settlement-kind.ts): KATO type 1; else the capital or a regional seat, or
- *  10,000 people and more. A district seat that is a village is rural. */
-export function isTownRow(featureCode: string | null, population: number, katoType: string | null = null): boolean {
-  return isTown({ featureCode, population, katoType });
+ *  `townPopulation` people and more (10,000 unless the methodology says otherwise). A district seat that is a
+ *  village is rural. */
+export function isTownRow(featureCode: string | null, population: number, katoType: string | null = null, townPopulation?: number): boolean {
+  return isTown({ featureCode, population, katoType }, townPopulation);
 }
 
 type RowName = { kk: string | null; ru: string | null; en: string | null };

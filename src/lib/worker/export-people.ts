@@ -8,6 +8,7 @@ import { findRegion } from '../engine/regions.ts';
 import { BORDER_STATUSES, nearestCountedBorder } from '../engine/geo/geospatial.ts';
 import { CATEGORY_RULES } from '../engine/classify.ts';
 import { POTENTIALS } from '../engine/score.ts';
+import { townPopulationOf } from '../engine/settlement-kind.ts';
 import { isKey, t, tDynamic, type Key } from '../i18n/index.ts';
 import { nameIn, ruleText, type RuleParams } from '../i18n/rules.ts';
 
@@ -112,6 +113,7 @@ export function reasonText(lang: Lang, table: AssessmentTable, r: number, fallba
     params = { border: near?.code, km: near?.km, within: config.categories.strategic.within_km.value };
   } else if (code === 'other.below_min_population') params = { population, min: config.categories.min_population.value };
   else if (code === 'other.insufficient_data') (code = 'other.insufficient'), (params = {});
+  else if (code === 'town') params = { min: townPopulationOf(config) };
   return ruleText(lang, code, params, fallback);
 }
 

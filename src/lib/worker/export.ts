@@ -4,7 +4,6 @@
 // when the data has no districts), and .xlsx (settlements, summary, parameters on three sheets). Every data file
 // comes with a parameters side file: the methodology config in force (validated, each default with its source
 // and status) and the UI settings, so a reviewer can audit how every category was reached.
-import { TOWN_POPULATION } from '../engine/settlement-kind.ts';
 import { townFlags } from './explore-view.ts';
 import type { AtlasModel } from './model.ts';
 import type { ExportRequest, ExportFile } from './protocol.ts';
@@ -67,7 +66,8 @@ function prepare(model: AtlasModel, req: ExportRequest) {
     rows_exported: v.rows.length,
     settings: {
       border_distance_km: req.settings.borderKm,
-      town_rule: { kato_type_1_is_town: true, town_min_population: TOWN_POPULATION.value, status: TOWN_POPULATION.status, source: TOWN_POPULATION.source },
+      // the threshold in force (the scenario's or the map's parameter), with its provenance
+      town_rule: { kato_type_1_is_town: true, town_min_population: config.categories.town.min_population, status: config.categories.town.status, source: config.categories.town.source },
       regional_town_min_population: req.settings.regionalMinPopulation,
       satellite_radius_km: req.settings.satelliteRadiusKm,
       block_points: req.settings.blockPoints,

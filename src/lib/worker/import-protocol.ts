@@ -47,7 +47,9 @@ export interface ImportSummary {
   /** .xlsx: the sheets, the sheet and header row taken (and how: given / detected / first), merged ranges and
    *  hidden rows counted; null for other formats. */
   workbook: { sheets: string[]; sheet: string; headerRow: number; headerFound: 'given' | 'detected' | 'first'; merged: number; hiddenRows: number } | null;
-  boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC } | null;
+  /** `credit`: the layer's credit read from its fields (io/mapping.ts boundaryCredit) and the fields it came from;
+   *  null when the file names no source (the user may type one in the import panel). */
+  boundaries: { level: 1 | 2; fields: string[]; idField: string; nameField: string; count: number; drawn: BoundaryFC; credit: { text: string; fields: string[] } | null } | null;
   ms: number;
   /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */
   towns: ListTownSummary | null;

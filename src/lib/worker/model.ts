@@ -9,6 +9,7 @@ import { nullIfNaN, type RegisterColumns } from '../engine/columns.ts';
 import { buildGeoContext, computeGeoTable, type GeoInputs, type GeoTable } from '../engine/geo/geospatial.ts';
 import { reassessTable, assessmentRecord, type AssessmentTable } from '../engine/assess.ts';
 import { CATEGORIES } from '../engine/classify.ts';
+import { townPopulationOf } from '../engine/settlement-kind.ts';
 import { type AuditRow } from '../engine/audit.ts';
 import { classesFor, placeTypeClass, type ColourMode } from '../map/classes.ts';
 import { borderDistance, setBorderDistance } from './border-distance.ts';
@@ -106,6 +107,7 @@ export class AtlasModel {
       borderKm: borderDistance(c),
       regionalMinPopulation: c.geospatial.town_tiers.find((t) => t.id === 'regional')?.min_population ?? 50000,
       satelliteRadiusKm: c.categories.satellite.radius_km,
+      townPopulation: townPopulationOf(c),
       // a provision (the 2019 geospatial block) has no points to edit
       blockPoints: Object.fromEntries(c.blocks.filter((b) => b.scored).map((b) => [b.id, b.max_points])),
     };
@@ -128,6 +130,7 @@ export class AtlasModel {
     const regional = config.geospatial.town_tiers.find((t) => t.id === 'regional');
     if (regional) regional.min_population = s.regionalMinPopulation;
     config.categories.satellite.radius_km = s.satelliteRadiusKm;
+    if (s.townPopulation !== undefined && s.townPopulation >= 0) config.categories.town.min_population = s.townPopulation;
     for (const block of config.blocks) {
       const want = s.blockPoints[block.id];
       if (want === undefined || want === block.max_points || !(want >= 0)) continue;
@@ -205,12 +208,12 @@ export class AtlasModel {
   }
 
   diffResult: (DiffReply & { changedMask: Uint8Array }) | null = null;
-  baselineCodes: { category: Uint8Array; potential: Uint8Array } | null = null;
+  baselineCodes: decide.BaselineCodes | null = null;
 
   /** The baseline (the preset as loaded, default parameters) per map row, CATEGORIES / POTENTIALS codes or NO_CODE;
    *  assessed once. */
   baselineFromCurrent = false;
-  baseline(): { category: Uint8Array; potential: Uint8Array } {
+  baseline(): decide.BaselineCodes {
     return decide.baseline(this);
   }
 
@@ -238,6 +241,7 @@ export class AtlasModel {
     const geoKey = settings.config
       ? JSON.stringify([config.geospatial, config.categories.strategic])
       : `${settings.borderKm}|${settings.regionalMinPopulation}`;
+    // the town threshold is in the config (categories.town): a change of it re-runs the assessment
     if (geoKey !== this.geoKey || !this.mapGeo || !this.registerGeo) {
       this.mapGeo = computeGeoTable(this.map, buildGeoContext(this.map, config, this.inputs));
       this.registerGeo = this.map === this.register ? this.mapGeo : computeGeoTable(this.register, buildGeoContext(this.register, config, this.inputs));
@@ -245,10 +249,10 @@ export class AtlasModel {
       this.assessKey = '';
       stage = 'geo';
     }
-    const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}|${settings.forcedSupportIds?.join('\n') ?? ''}`;
+    const assessKey = settings.config ? `${geoKey}|${JSON.stringify(config)}` : `${geoKey}|${settings.satelliteRadiusKm}|${JSON.stringify(settings.blockPoints)}|${townPopulationOf(config)}|${settings.forcedSupportIds?.join('\n') ?? ''}`;
     if (assessKey !== this.assessKey || !this.assessed || !this.derived) {
       this.config = config;
-      this.assessed = reassessTable(this.register, this.registerGeo!, config, exploreView.townFlags(this).register);
+      this.assessed = reassessTable(this.register, this.registerGeo!, config, exploreView.townFlags(this, townPopulationOf(config)).register);
       this.derived = this.derive(this.assessed);
       this.assessKey = assessKey;
       if (stage === 'view') stage = 'assess';

@@ -1,6 +1,6 @@
 // The settlement panel's record: names, blocks and indicators, the rule that gave the category, towns, cluster,
 // and the defaults behind the result.
-import { TOWN_POPULATION } from '../engine/settlement-kind.ts';
+import { townPopulationOf } from '../engine/settlement-kind.ts';
 import type { Methodology } from '../engine/config/schema.ts';
 import { geospatialRecord, nearestCountedBorder } from '../engine/geo/geospatial.ts';
 import { assessmentRecord } from '../engine/assess.ts';
@@ -81,7 +81,7 @@ export function ruleOf(m: AtlasModel, a: ReturnType<typeof assessmentRecord>, r:
   }
   if (code === 'other.below_min_population') return { code, params: { population, min: config.categories.min_population.value } };
   if (code === 'other.insufficient_data') return { code: 'other.insufficient', params: {} };
-  if (code === 'town') return { code, params: { min: TOWN_POPULATION.value } };
+  if (code === 'town') return { code, params: { min: townPopulationOf(config) } };
   return { code, params: { potential } };
 }
 
@@ -98,6 +98,6 @@ export function defaultLines(m: AtlasModel, c: Methodology): DefaultLine[] {
     { key: 'satellite', status: c.categories.satellite.status, source: c.categories.satellite.source, values: [c.categories.satellite.radius_km] },
     { key: 'strategic', status: c.categories.strategic.neighbours.status, source: c.categories.strategic.neighbours.source, values: c.categories.strategic.neighbours.value },
     { key: 'border', status: border.status, source: border.source, values: [borderDistance(c)] },
-    { key: 'town', status: TOWN_POPULATION.status, source: TOWN_POPULATION.source, values: [TOWN_POPULATION.value] },
+    { key: 'town', status: c.categories.town.status, source: c.categories.town.source, values: [c.categories.town.min_population] },
   ];
 }

@@ -29,6 +29,9 @@ export interface Settings {
   borderKm: number;
   regionalMinPopulation: number;
   satelliteRadiusKm: number;
+  /** The town rule's threshold for places without a KATO type (people; `categories.town.min_population`):
+   *  absent, the preset's (10,000, assumed). Changing it re-runs the assessment, summaries and coverage. */
+  townPopulation?: number;
   /** Block maxima overriding the preset's (indicator points scale with their block). */
   blockPoints: Record<string, number>;
   /** A scenario's full methodology (validated in the UI, never sent when invalid): replaces the preset and the

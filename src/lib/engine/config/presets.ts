@@ -3,6 +3,7 @@
 // cut-offs are not public: they are our assumptions, marked `assumed`, and every one is editable.
 import type { MethodologyInput } from './schema.ts';
 import { parseMethodology } from './validate.ts';
+import { TOWN_POPULATION } from '../settlement-kind.ts';
 import type { Methodology, ValueKind } from './schema.ts';
 
 type L = { kk: string; ru: string; en: string };
@@ -80,6 +81,7 @@ function common(minPotential: 'medium'): Pick<MethodologyInput, 'potential' | 'g
     },
     categories: {
       min_population: { value: 50, source: 'Settlements with fewer than 50 permanent residents are not kept as separate settlements (earlier law)', status: 'confirmed' },
+      town: { min_population: TOWN_POPULATION.value, source: TOWN_POPULATION.source, status: TOWN_POPULATION.status },
       support: {
         min_potential: minPotential, district_centre: true, rural_district_centre: true,
         population_route: { enabled: false, at_least: 1000, source: 'Auyl Atlas option, off by default: the programme names district and rural-district centres, not a population size', status: 'assumed' },

@@ -2,6 +2,7 @@
 // each with its source and status (confirmed by a public source / stated only in the ministry's 2023 letter /
 // assumed by us), so the UI and exports can show how solid it is.
 import * as v from 'valibot';
+import { TOWN_POPULATION } from '../settlement-kind.ts';
 
 const Status = v.picklist(['confirmed', 'letter', 'assumed']);
 const Provenance = { source: v.pipe(v.string(), v.minLength(1)), status: Status };
@@ -78,6 +79,12 @@ const Potential = v.object({
 
 const Categories = v.object({
   min_population: v.object({ value: NonNegative, ...Provenance }),
+  /** The town rule's threshold for places without a KATO type (engine/settlement-kind.ts): from this many people a
+   *  place is a town, outside the rural programme. Optional so that scenarios saved before it read back. */
+  town: v.optional(
+    v.object({ min_population: NonNegative, ...Provenance }),
+    () => ({ min_population: TOWN_POPULATION.value, status: TOWN_POPULATION.status, source: TOWN_POPULATION.source }),
+  ),
   support: v.object({
     min_potential: v.picklist(['high', 'medium', 'low']),
     /** Also needs one of: district centre, rural-district centre, or (when its route is enabled) a population of

@@ -3,6 +3,7 @@
 import type { Lang } from '../../engine/types.ts';
 import { AUDIT_CLASSES, type AuditClass, type SatelliteFlag } from '../../engine/audit.ts';
 import { classesFor } from '../../map/classes.ts';
+import { TOWN_POPULATION } from '../../engine/settlement-kind.ts';
 import { fmtInt, fmtKm, fmtNum, t, tDynamic } from '../../i18n/index.ts';
 import { nameIn, ruleText } from '../../i18n/rules.ts';
 import { regionName } from '../panel/panel-format.ts';
@@ -88,6 +89,7 @@ export function auditPage(lang: Lang, unit: AuditUnitLine, reply: Pick<AuditRepl
         { label: t(lang, 'borderZone'), value: fmtNum(lang, s.borderKm) },
         { label: t(lang, 'satelliteRadius'), value: fmtNum(lang, s.satelliteRadiusKm) },
         { label: t(lang, 'regionalMin'), value: fmtInt(lang, s.regionalMinPopulation) },
+        { label: t(lang, 'default.town'), value: fmtInt(lang, s.townPopulation ?? TOWN_POPULATION.value) },
         { label: t(lang, 'brief.blocks'), value: Object.entries(s.blockPoints).map(([b, p]) => `${tDynamic(lang, `mode.score_${b}`, b)} ${fmtNum(lang, p)}`).join(' · ') },
       ]),
     ],

@@ -11,6 +11,7 @@ const ORDER_50 = 'Order No. 50 of 10.06.2025 (27 indicators in four blocks)';
 const PARTS: Record<string, [string, string]> = {
   [ORDER_81]: ['Приказ № 81 от 13.09.2019 в изложении письма министерства депутатам (2023, ДС-275)', '2019 жылғы 13.09. № 81 бұйрық, министрліктің депутаттарға хатындағы баяндауы бойынша (2023, ДС-275)'],
   [ORDER_50]: ['Приказ № 50 от 10.06.2025 (27 показателей в четырёх блоках)', '2025 жылғы 10.06. № 50 бұйрық (төрт блокта 27 көрсеткіш)'],
+  'Auyl Atlas rule for places without a KATO type: from this many people a place is a town': ['правило Auyl Atlas для населённых пунктов без типа КАТО: от этой численности населённый пункт — город', 'КАТО түрі жоқ елді мекендерге Auyl Atlas ережесі: осы тұрғын санынан бастап елді мекен — қала'],
   'Auyl Atlas default': ['значение Auyl Atlas по умолчанию', 'Auyl Atlas әдепкі мәні'],
   'Auyl Atlas default: the order annex with points and thresholds is not public': ['значение Auyl Atlas по умолчанию: приложение к приказу с баллами и порогами не опубликовано', 'Auyl Atlas әдепкі мәні: балдар мен шектер көрсетілген бұйрық қосымшасы жарияланбаған'],
   'block points are an Auyl Atlas default': ['баллы блоков — значение Auyl Atlas по умолчанию', 'блок балдары — Auyl Atlas әдепкі мәні'],

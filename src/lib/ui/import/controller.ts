@@ -6,7 +6,7 @@ import type { ImportOptions, ImportReply, ImportSummary } from '../../worker/imp
 import { imports, type TableChoice } from '../state/import.svelte.ts';
 import { atlas } from '../state/atlas.svelte.ts';
 import { hook } from '../test-hook.ts';
-import { headerKey, type ImportKind, type Mapping } from '../../io/mapping.ts';
+import { headerKey, MAX_CREDIT, type ImportKind, type Mapping } from '../../io/mapping.ts';
 import { clearFiles, loadFiles, recallMapping, rememberMapping, saveFile, StorageError, type SavedFile, type Slot } from '../persist.ts';
 
 export type AskReply = Extract<ImportReply, { type: 'import-ask' }>;
@@ -103,6 +103,8 @@ export class ImportController {
     if (s.kind !== 'boundaries') imports.table = tableChoice(options);
     if (s.kind === 'boundaries' && s.boundaries) {
       const level = s.boundaries.level === 1 ? 'adm1' : 'adm2';
+      // another file: its own credit (from its fields) until the user types one; a re-read keeps the typed one
+      if (imports.boundaryInfo[level]?.fileName !== s.fileName) imports.boundaryCredit = { ...imports.boundaryCredit, [level]: null };
       imports.boundaries = { ...imports.boundaries, [level]: s.boundaries.drawn };
       imports.boundaryInfo = { ...imports.boundaryInfo, [level]: s };
     } else {
@@ -116,7 +118,7 @@ export class ImportController {
     const saved: SavedFile = {
       slot, kind: s.kind, fileName: s.fileName, bytes, mapping: s.kind === 'boundaries' ? null : s.mapping,
       idField: s.boundaries?.idField ?? null, nameField: s.boundaries?.nameField ?? null, savedAt: Date.now(),
-      ...(s.kind === 'boundaries' ? {} : { table: tableChoice(options) }),
+      ...(s.kind === 'boundaries' ? { credit: imports.boundaryCredit[slot as 'adm1' | 'adm2'] } : { table: tableChoice(options) }),
     };
     try {
       // a list replaces the register on the map: the saved register would come back over it
@@ -144,6 +146,20 @@ export class ImportController {
     await this.importFile({ name: f.fileName, bytes: f.bytes }, { kind: change.kind ?? f.kind, mapping, fixSwapped: change.fixSwapped, idField: change.idField ?? f.idField, nameField: change.nameField ?? f.nameField, ...tableChoice(table) });
   }
 
+  /** The credit the user typed for a boundary layer (the sources line follows at once); `save`: also into the saved
+   *  file, so that it comes back with the layer after a reload. Empty text: back to the file's own credit. */
+  async setBoundaryCredit(level: 'adm1' | 'adm2', text: string, save = false) {
+    const typed = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim().slice(0, MAX_CREDIT) || null;
+    imports.boundaryCredit = { ...imports.boundaryCredit, [level]: typed };
+    if (!save) return;
+    try {
+      const f = (await loadFiles()).find((x) => x.slot === level);
+      if (f) await saveFile({ ...f, credit: typed });
+    } catch (e) {
+      imports.notice = { key: 'imp.storageError', params: { reason: (e as Error).message } };
+    }
+  }
+
   /** Stops the import: the worker is replaced, the saved (previous) data restored. */
   async cancel() {
     const pending = [...this.waiting.values()];
@@ -166,6 +182,7 @@ export class ImportController {
         await this.run(f.bytes.slice(0), f.fileName, { kind: f.kind, mapping: f.mapping, idField: f.idField, nameField: f.nameField, lang: atlas.lang, restore: true, ...tableChoice(f.table ?? {}) }).then((o) => {
           if (!o.ok) return;
           this.accept(o.summary, f.table ?? {});
+          if (f.slot === 'adm1' || f.slot === 'adm2') imports.boundaryCredit = { ...imports.boundaryCredit, [f.slot]: f.credit ?? null };
           // the worker answers with a new 'ready', then the colours: wait for them before the hook says ready
           applied = hook.nextApplied();
         });
@@ -183,6 +200,7 @@ export class ImportController {
     imports.rows = null;
     imports.boundaries = { adm1: null, adm2: null };
     imports.boundaryInfo = { adm1: null, adm2: null };
+    imports.boundaryCredit = { adm1: null, adm2: null };
     imports.table = {};
     try {
       await clearFiles();

@@ -51,7 +51,11 @@ export function loadedSources(): LoadedSources {
   const data: LoadedSources['data'] = src
     ? { kind: 'imported', fileName: src.fileName, rows: imports.rows?.counts?.onMap ?? null, importedOn: src.importedOn ?? null }
     : atlas.dataset?.synthetic ? { kind: 'synthetic', rows: atlas.dataset.synthetic } : { kind: 'embedded' };
-  const boundaries = [imports.boundaryInfo.adm1, imports.boundaryInfo.adm2].filter((s) => s !== null).map((s) => ({ fileName: s.fileName, credit: null }));
+  // the credit typed at import, else the one read from the layer's fields, else none (the file name is given)
+  const boundaries = (['adm1', 'adm2'] as const).flatMap((level) => {
+    const s = imports.boundaryInfo[level];
+    return s ? [{ fileName: s.fileName, credit: imports.boundaryCredit[level] ?? s.boundaries?.credit?.text ?? null }] : [];
+  });
   return { data, boundaries };
 }
 

@@ -6,6 +6,7 @@ import type { Labels, Lang } from '../../engine/types.ts';
 import type { Classing, ColourMode } from '../../map/classes.ts';
 import type { AuditReply, BorderReviewReply, DiffReply, ExploreReply, FilterSpec, PanelRecord, RowNames, SearchResult, Settings, SortSpec, Stage, TableColumns } from '../../worker/protocol.ts';
 import { NO_FILTER } from '../../engine/explore/filter.ts';
+import { TOWN_POPULATION } from '../../engine/settlement-kind.ts';
 import type { View } from '../url-state.ts';
 
 export interface Results {
@@ -84,6 +85,12 @@ class AtlasState {
     ids.forEach((id, i) => m.set(id, i));
     return m;
   });
+
+  /** The town rule's threshold in force (people, for places without a KATO type): the scenario's, else the map's
+   *  parameter, else the default. */
+  get townPopulation(): number {
+    return this.settings?.config?.categories.town.min_population ?? this.settings?.townPopulation ?? TOWN_POPULATION.value;
+  }
 
   setFilter(patch: Partial<FilterSpec>) {
     this.filter = { ...this.filter, ...patch };

@@ -21,6 +21,8 @@ class ImportState {
   rows = $state.raw<ImportSummary | null>(null);
   boundaries = $state.raw<{ adm1: BoundaryFC | null; adm2: BoundaryFC | null }>({ adm1: null, adm2: null });
   boundaryInfo = $state.raw<{ adm1: ImportSummary | null; adm2: ImportSummary | null }>({ adm1: null, adm2: null });
+  /** The boundary layers' credits as the user typed them at import (null: not typed, the file's own is used). */
+  boundaryCredit = $state.raw<{ adm1: string | null; adm2: string | null }>({ adm1: null, adm2: null });
   /** A message about the last job: cancelled, failed, storage; plain text in the UI language's terms (key + params). */
   notice = $state.raw<{ key: 'imp.cancelled' | 'imp.failed' | 'imp.storageFull' | 'imp.storageError'; params?: Record<string, string | number> } | null>(null);
   /** True until saved data (if any) is back on the map. */

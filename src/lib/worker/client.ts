@@ -19,7 +19,7 @@ export interface WorkerHandlers {
   /** Import progress, result and failure (see worker/import-protocol.ts). */
   imported?(r: ImportReply): void;
   /** The Network tab's solve: progress, then result, error or cancelled (only the latest solve's replies). */
-  network?(r: NetworkReply | Extract<WorkerReply, { type: 'network-lines' }>): void;
+  network?(r: NetworkReply | Extract<WorkerReply, { type: 'network-lines' | 'network-map' }>): void;
 }
 
 export class WorkerClient {
@@ -55,7 +55,7 @@ export class WorkerClient {
           once(r.audit);
         } else if (r.seq === this.auditSeq) handlers.audit?.(r.audit);
       } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-ask' || r.type === 'import-error') handlers.imported?.(r);
-      else if (r.type === 'network-progress' || r.type === 'network-result' || r.type === 'network-error' || r.type === 'network-cancelled' || r.type === 'network-lines') {
+      else if (r.type === 'network-progress' || r.type === 'network-result' || r.type === 'network-error' || r.type === 'network-cancelled' || r.type === 'network-lines' || r.type === 'network-map') {
         if (r.id === this.networkSeq) handlers.network?.(r);
       } else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });

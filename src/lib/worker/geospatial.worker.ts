@@ -13,7 +13,7 @@ import { districtLayerFromFeatures } from '../io/embedded.ts';
 import { handleImport, setEmbedded, importState, locatedOf } from './import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import { NetworkJobs } from './network.ts';
-import { currentRuralSupportIds, networkSourceOf, supportLines } from './network-source.ts';
+import { currentRuralSupportIds, currentRuralSupportRows, networkMapClasses, networkSourceOf, supportLines } from './network-source.ts';
 import type { NetworkReply } from './network-protocol.ts';
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
@@ -66,7 +66,11 @@ async function handle(event: MessageEvent<WorkerRequest>) {
       // it reads the assessment in force now (a later compute replaces `assessed`, it does not mutate it)
       const m = model, source = networkSourceOf(m);
       const postNetwork = (reply: NetworkReply, transfer: Transferable[]) => {
-        if (reply.type === 'network-result') post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex) });
+        if (reply.type === 'network-result') {
+          post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex, m.register.texts) });
+          const onMap = networkMapClasses(reply.result, currentRuralSupportRows(source!), m.regIndex);
+          post({ type: 'network-map', id: reply.id, ...onMap }, [onMap.codes.buffer]);
+        }
         post(reply, transfer);
       };
       const req = msg.keepCurrentSupports && source ? { ...msg, requiredIds: [...new Set([...currentRuralSupportIds(source), ...msg.requiredIds])] } : msg;

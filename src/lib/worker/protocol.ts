@@ -177,7 +177,10 @@ export type WorkerReply =
   | ImportReply
   | NetworkReply
   /** Sent just before a `network-result`: its supports as ids, map rows and people served (the tab's table). */
-  | { type: 'network-lines'; id: number; lines: NetworkSupportLine[] };
+  | { type: 'network-lines'; id: number; lines: NetworkSupportLine[] }
+  /** Sent with `network-lines`: the suggestion on the map, a NETWORK_CLASSES code per map row (map/network-classes.ts)
+   *  and the map rows in each class (the legend's counts). */
+  | { type: 'network-map'; id: number; codes: Uint8Array; counts: number[] };
 
 export interface IndicatorLine {
   id: string;

@@ -65,6 +65,13 @@ describe('network source on the embedded data and the illustrative register', ()
     expect(reply.id).toBe(7);
     expect(reply.result.supports.length).toBe(5);
     for (const row of reply.result.supports) expect(source.rural![row]).toBe(1);
+    // the comparison is with the rural supports of the assessment in force; 5 from the greedy cover at most as the answer
+    const { currentRuralSupportIds } = await import('../../src/lib/worker/network-source.ts');
+    const c = reply.result.comparison!;
+    expect(c.current).toBe(currentRuralSupportIds(source).length);
+    expect(c.currentPopulation).toBeGreaterThan(0);
+    expect(c.currentPopulation).toBeLessThanOrEqual(reply.result.ruralPopulation);
+    if (c.suffice !== null) expect(reply.result.curve[c.suffice - 1]).toBeGreaterThanOrEqual(c.currentPopulation - 1e-6);
     // rural = not classed 'town' by the one rule (the register's 10,000+ places are towns)
     const TOWN = CATEGORIES.indexOf('town');
     expect(Array.from(source.rural!)).toEqual(Array.from(model.assessed!.classes.category, (c) => (c === TOWN ? 0 : 1)));

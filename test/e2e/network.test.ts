@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { downloadBytes, openAppForFile, settled as settledOn, SCREENSHOTS } from './browser.ts';
+import { countMapColours, downloadBytes, openAppForFile, settled as settledOn, SCREENSHOTS } from './browser.ts';
 
 let page: Page;
 let errors: string[];
@@ -13,17 +13,39 @@ openAppForFile((app) => ({ page, errors } = app));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `network-${name}.png`) });
 const settled = (change: () => Promise<unknown>) => settledOn(page, change, { notBusy: true });
+const NET = { kept: '#009E73', dropped: '#D55E00', uncovered: '#CC79A7' };
 const legendCount = async (key: string) => Number((await page.locator(`.legend li[data-key=${key}] .count`).first().textContent())!.replace(/\D/g, ''));
 
 describe('network tab', () => {
   it('suggests N supports with the curve and the table', async () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('tab', { name: 'Network' }).click();
+    // before: the category colours, none of the suggestion's green or vermillion
+    const [keptBefore, droppedBefore] = await countMapColours(page, [NET.kept, NET.dropped], 25);
     await page.getByTestId('net-n').fill('5');
     await page.getByTestId('net-radius').fill('15');
     await page.getByLabel('Candidates').selectOption('all');
     await page.getByTestId('net-run').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=net-table] tbody tr').length === 5, null, { timeout: 60_000 });
+    // the map shows the suggestion: its legend counts the classes, and the classes with rows are on the canvas
+    await page.waitForSelector('[data-testid=net-legend]');
+    const count = async (key: string) => Number((await page.locator(`[data-testid=net-legend] li[data-key=${key}] .count`).textContent())!.replace(/\D/g, ''));
+    expect((await count('net_kept')) + (await count('net_new'))).toBe(5);
+    const dropped = await count('net_dropped'), kept = await count('net_kept'), uncovered = await count('net_uncovered');
+    expect(dropped).toBeGreaterThan(0);
+    await page.evaluate(() => new Promise<void>((resolve) => { const { map } = (window as any).__auyl; map.once('idle', () => resolve()); map.triggerRepaint(); }));
+    const [keptPx, droppedPx, uncoveredPx] = await countMapColours(page, [NET.kept, NET.dropped, NET.uncovered], 25);
+    expect(keptBefore + droppedBefore).toBeLessThan(50);
+    expect(droppedPx).toBeGreaterThan(50);
+    if (kept > 0) expect(keptPx).toBeGreaterThan(10);
+    if (uncovered > 0) expect(uncoveredPx).toBeGreaterThan(50);
+    await shot('on-map');
+    // the comparison with the rural supports of the assessment in force
+    expect((await page.getByTestId('net-compare').textContent())!).toMatch(/^The current [\d,]+ supports cover [\d.]+%; the best [\d,]+ cover [\d.]+%(; [\d,]+ suffice for [\d.]+%)? \(share of rural people, same radius\)\.$/);
+    // names in the table, not only ids
+    const names = await page.locator('[data-testid=net-table] tbody td:first-child').allTextContents();
+    const tableIds = await page.locator('[data-testid=net-table] tbody td:nth-child(2)').allTextContents();
+    expect(names.some((n, i) => n !== tableIds[i])).toBe(true);
     const sentence = (await page.getByTestId('net-sentence').textContent())!;
     expect(sentence).toMatch(/The best 5 supports cover [\d.]+% of rural people/);
     expect(sentence).toMatch(/Within [\d.]+% of the best possible/);
@@ -50,7 +72,7 @@ describe('network tab', () => {
 
   it('applies the suggestion as a scenario: exactly 5 supports, and the diff lists the moved rows', async () => {
     const before = await legendCount('support');
-    const ids = await page.locator('[data-testid=net-table] tbody td:first-child').allTextContents();
+    const ids = await page.locator('[data-testid=net-table] tbody td:nth-child(2)').allTextContents();
     await settled(() => page.getByTestId('net-apply').click());
     await page.waitForFunction(() => (window as any).__auyl.atlas.settings?.forcedSupportIds?.length === 5);
     await page.waitForFunction(() => !(window as any).__auyl.atlas.busy);

@@ -13,7 +13,7 @@ export const NETWORK_CLASSES = [
   /** within the radius of a suggested support */
   { key: 'net_covered', colour: '#56B4E9' },
   /** no suggested support reaches it */
-  { key: 'net_uncovered', colour: '#E69F00' },
+  { key: 'net_uncovered', colour: '#CC79A7' },
   /** a town (never in the network) or a map row outside the register */
   { key: 'net_outside', colour: NO_DATA },
 ] as const satisfies readonly ClassDef[];

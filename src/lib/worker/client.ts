@@ -124,6 +124,15 @@ export class WorkerClient {
     });
   }
 
+  /** The network suggestion as a GeoJSON file, written in the worker from the register in force. */
+  networkGeoJson(message: Omit<Extract<WorkerRequest, { type: 'network-geojson' }>, 'type' | 'seq'>): Promise<{ files: ExportFile[]; ms: number }> {
+    const seq = ++this.exportSeq;
+    return new Promise((resolve, reject) => {
+      this.exports.set(seq, { resolve, reject });
+      this.send({ ...message, type: 'network-geojson', seq });
+    });
+  }
+
   /** Sends a file to the worker (transferred, not copied); answered by progress, then done or error, and on
    *  success a new 'ready'. */
   importFile(job: number, bytes: ArrayBuffer, fileName: string, options: ImportOptions) {

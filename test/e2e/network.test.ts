@@ -67,6 +67,24 @@ describe('network tab', () => {
     // rows in the suggestion's id order; the same people served as the table's
     expect(csv.slice(1).map((l) => Number(l.split(',')[1])).sort((a, b) => b - a)).toEqual(numbers);
     expect(csv[1].split(',').slice(2, 4)).toEqual(['mclp', '5']);
+    // the GeoJSON: a point per rural settlement, the 5 supports with the table's people served; the parameters
+    const [gj] = await Promise.all([page.waitForEvent('download'), page.getByTestId('net-geojson').click()]);
+    expect(gj.suggestedFilename()).toMatch(/^auyl-network-mclp-5\.geojson$/);
+    const fc = JSON.parse((await downloadBytes(gj)).toString('utf8'));
+    expect(fc.parameters).toMatchObject({ problem: 'mclp', supports: 5, radius_km: 15, candidates: 'all' });
+    const supportsIn = fc.features.filter((f: any) => f.properties.role === 'support');
+    expect(supportsIn.map((f: any) => f.properties.people_served).sort((a: number, b: number) => b - a)).toEqual(numbers);
+    expect(supportsIn.every((f: any) => f.properties.support_id === f.properties.id && f.properties.km === 0)).toBe(true);
+    expect(new Set(fc.features.map((f: any) => f.properties.role))).toEqual(new Set(['support', 'satellite', 'uncovered']));
+    // the PDF page: the title, the comparison, the curve's mark and the top support's name
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('net-pdf').click()]);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await downloadBytes(pdfDownload))), { mergePages: true });
+    expect(text).toContain('Suggested network of support settlements');
+    expect(text).toMatch(/The current [\d,]+ supports cover/);
+    expect(text).toContain('Marked: N = 5');
+    const topName = (await page.locator('[data-testid=net-table] tbody td:first-child').first().textContent())!;
+    expect(text).toContain(topName);
     expect(errors).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ openAppForFile((app) => ({ page, errors } = app));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `network-${name}.png`) });
 const settled = (change: () => Promise<unknown>) => settledOn(page, change, { notBusy: true });
-const NET = { kept: '#009E73', dropped: '#D55E00', uncovered: '#CC79A7' };
+const NET = { kept: '#009E73', dropped: '#D55E00', uncovered: '#CC79A7', new: '#0072B2', covered: '#56B4E9' };
 const legendCount = async (key: string) => Number((await page.locator(`.legend li[data-key=${key}] .count`).first().textContent())!.replace(/\D/g, ''));
 
 describe('network tab', () => {
@@ -34,12 +34,22 @@ describe('network tab', () => {
     const dropped = await count('net_dropped'), kept = await count('net_kept'), uncovered = await count('net_uncovered');
     expect(dropped).toBeGreaterThan(0);
     await page.evaluate(() => new Promise<void>((resolve) => { const { map } = (window as any).__auyl; map.once('idle', () => resolve()); map.triggerRepaint(); }));
-    const [keptPx, droppedPx, uncoveredPx] = await countMapColours(page, [NET.kept, NET.dropped, NET.uncovered], 25);
+    const [keptPx, droppedPx, uncoveredPx, newPx, coveredPx] = await countMapColours(page, [NET.kept, NET.dropped, NET.uncovered, NET.new, NET.covered], 25);
     expect(keptBefore + droppedBefore).toBeLessThan(50);
     expect(droppedPx).toBeGreaterThan(50);
     if (kept > 0) expect(keptPx).toBeGreaterThan(10);
     if (uncovered > 0) expect(uncoveredPx).toBeGreaterThan(50);
+    // the category colours for support and satellite are these blues too, but the suggestion replaces them
+    if (await count('net_new')) expect(newPx).toBeGreaterThan(10);
+    if (await count('net_covered')) expect(coveredPx).toBeGreaterThan(10);
     await shot('on-map');
+    // switched off, the map is back to the categories: no vermillion; on again, it returns
+    await page.getByLabel('Show the suggestion on the map').uncheck();
+    await page.evaluate(() => new Promise<void>((resolve) => { const { map } = (window as any).__auyl; map.once('idle', () => resolve()); map.triggerRepaint(); }));
+    expect((await countMapColours(page, [NET.dropped], 25))[0]).toBeLessThan(50);
+    await page.getByLabel('Show the suggestion on the map').check();
+    await page.evaluate(() => new Promise<void>((resolve) => { const { map } = (window as any).__auyl; map.once('idle', () => resolve()); map.triggerRepaint(); }));
+    expect((await countMapColours(page, [NET.dropped], 25))[0]).toBeGreaterThan(50);
     // the comparison with the rural supports of the assessment in force
     expect((await page.getByTestId('net-compare').textContent())!).toMatch(/^The current [\d,]+ supports cover [\d.]+%; the best [\d,]+ cover [\d.]+%(; [\d,]+ suffice for [\d.]+%)? \(share of rural people, same radius\)\.$/);
     // names in the table, not only ids

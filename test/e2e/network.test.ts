@@ -2,6 +2,7 @@
 // candidates: the table lists 5 suggested supports, the sentence states their share and the bound's gap, the
 // curve marks N = 5; "apply as a scenario" makes exactly those 5 the supports (legend count 5) and the diff
 // lists the settlements whose category moved. Screenshots: test/e2e/screenshots/network-*.png.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -9,7 +10,8 @@ import { countMapColours, downloadBytes, openAppForFile, settled as settledOn, S
 
 let page: Page;
 let errors: string[];
-openAppForFile((app) => ({ page, errors } = app));
+let origin: string;
+openAppForFile((app) => ({ page, errors, h: { origin } } = app));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `network-${name}.png`) });
 const settled = (change: () => Promise<unknown>) => settledOn(page, change, { notBusy: true });
@@ -95,6 +97,24 @@ describe('network tab', () => {
     expect(text).toContain('Marked: N = 5');
     const topName = (await page.locator('[data-testid=net-table] tbody td:first-child').first().textContent())!;
     expect(text).toContain(topName);
+    // render the page with pdf.js (unpdf's build, served for this test only) to look at it
+    const pdfBytes = await downloadBytes(pdfDownload);
+    await page.route(`${origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
+    await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdfBytes.toString('base64'));
+    // a string, so that the test runner does not rewrite the page's dynamic import
+    const dataUrl: string = await page.evaluate(`(async () => {
+      const pdfjs = await import('/__pdfjs.mjs');
+      const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
+      const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+      const pg = await doc.getPage(1);
+      const vp = pg.getViewport({ scale: 1.4 });
+      const canvas = document.createElement('canvas');
+      canvas.width = vp.width;
+      canvas.height = vp.height;
+      await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
+      return canvas.toDataURL('image/png');
+    })()`);
+    fs.writeFileSync(path.join(SCREENSHOTS, 'network-brief.png'), Buffer.from(dataUrl.split(',')[1], 'base64'));
     expect(errors).toEqual([]);
   });
 

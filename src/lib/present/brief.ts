@@ -73,7 +73,8 @@ export function buildBrief(JsPdfClass: typeof JsPdf, fonts: BriefFonts, input: B
   y += 1;
   doc.setDrawColor('#c9ccd6');
   doc.line(M, y, W - M, y);
-  y += 3;
+  // without a map the headline comes next: room for its capitals under the rule
+  y += input.map ? 3 : 5;
   if (input.map) {
     const h = Math.min(105, (inner * input.map.height) / input.map.width);
     const w = (h * input.map.width) / input.map.height;

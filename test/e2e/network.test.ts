@@ -58,6 +58,10 @@ describe('network tab', () => {
     const names = await page.locator('[data-testid=net-table] tbody td:first-child').allTextContents();
     const tableIds = await page.locator('[data-testid=net-table] tbody td:nth-child(2)').allTextContents();
     expect(names.some((n, i) => n !== tableIds[i])).toBe(true);
+    // a row selects its settlement (the map's selection, the panel follows)
+    await page.locator('[data-testid=net-table] tbody tr').nth(1).click();
+    await page.waitForFunction((id) => (window as any).__auyl.atlas.selected === id, tableIds[1]);
+    await expect(page.locator('[data-testid=net-table] tbody tr').nth(1).getAttribute('class')).resolves.toContain('sel');
     const sentence = (await page.getByTestId('net-sentence').textContent())!;
     expect(sentence).toMatch(/The best 5 supports cover [\d.]+% of rural people/);
     expect(sentence).toMatch(/Within [\d.]+% of the best possible/);

@@ -78,6 +78,21 @@ describe('support network: hand-computed', () => {
     expect(Array.from(two.curve)).toEqual([230, 300, 300, 300, 300]);
   });
 
+  it('compares with a current list: "the current 2 cover 73%; the best 2 cover 100%; 1 suffices for 73%"', () => {
+    // A reaches A, B (150); E reaches D, E (70): 220 of 300. The best 2 (B, D) cover 300; the greedy's first (B)
+    // alone covers 230 ≥ 220. E is not a candidate here: its list comes from the distance provider, same radius.
+    const noE = { ...input, candidate: Uint8Array.from([1, 1, 1, 1, 0]) };
+    for (const inst of [input, noE]) {
+      const c = solve(inst, { kind: 'mclp', supports: 2 }, { compare: [0, 4] }).comparison;
+      expect(c).toEqual({ current: 2, currentWeight: 220, bestWeight: 300, suffice: 1 });
+    }
+    // C alone reaches B, C (130); solving for 2 the best 1 is read off the greedy curve (230)
+    expect(solve(input, { kind: 'mclp', supports: 2 }, { compare: [2, 2] }).comparison).toEqual({ current: 1, currentWeight: 130, bestWeight: 230, suffice: 1 });
+    // p-median: the best 2 from the curve too; without a list, no comparison
+    expect(solve(input, { kind: 'pmedian', supports: 2 }, { compare: [0, 4] }).comparison?.bestWeight).toBe(300);
+    expect(solve(input, { kind: 'mclp', supports: 2 }).comparison).toBeNull();
+  });
+
   it('an uncovered settlement gets its nearest support and its km', () => {
     const one = solve(input, { kind: 'mclp', supports: 1 });
     expect(one.role[3]).toBe(ROLE_UNCOVERED);

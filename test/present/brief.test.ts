@@ -22,4 +22,17 @@ describe('brief', () => {
     expect(text).toContain(title);
     expect(text).toContain('Сценарий параметрлері');
   });
+
+  it('draws paragraphs and a curve on the page, their text extractable', async () => {
+    const pdf = buildBrief(jsPDF, { regular: font('400Regular'), bold: font('700Bold') }, {
+      title: 'Ұсынылған тірек желісі', subtitle: '2026-12-05', map: null, headline: null,
+      paragraphs: ['Қазіргі 51 тірек 45,1% қамтиды; ең жақсы 51 тірек 59,9% қамтиды'],
+      curve: { heading: 'Қамту қисығы', shares: Array.from({ length: 2000 }, (_, k) => 1 - Math.exp(-k / 300)), marked: 5, caption: 'N = 5' },
+      tables: [], parameters: [], parametersHeading: 'Параметрлер', footer: 'Дереккөздер',
+    });
+    const doc = await getDocumentProxy(pdf);
+    expect(doc.numPages).toBe(1);
+    const { text } = await extractText(doc, { mergePages: true });
+    for (const s of ['Қазіргі 51 тірек 45,1% қамтиды', 'Қамту қисығы', 'N = 5', '100%', '2000']) expect(text).toContain(s);
+  });
 });

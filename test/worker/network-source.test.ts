@@ -2,7 +2,8 @@
 // and result roles carried from register rows to map rows.
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/lib/engine/classify.ts';
-import { mapRowRoles, ruralRegisterRows } from '../../src/lib/worker/network-source.ts';
+import { mapRowRoles, networkMapClasses, ruralRegisterRows, supportLines } from '../../src/lib/worker/network-source.ts';
+import { NETWORK_CLASSES } from '../../src/lib/map/network-classes.ts';
 
 describe('network source', () => {
   // map rows: register rows 2, 0, 1, and an extra place not in the register
@@ -17,6 +18,32 @@ describe('network source', () => {
   it('maps register roles to map rows, places outside the register are not in the network', () => {
     const role = Uint8Array.from([0, 255, 255, 2]);
     expect(Array.from(mapRowRoles({ role }, regIndex, 255))).toEqual([255, 0, 255, 255]);
+  });
+});
+
+describe('the suggestion on the map', () => {
+  it('classes each map row against the approved supports: kept, new, dropped, covered, uncovered, outside', () => {
+    // register rows: 0 approved+suggested, 1 suggested only, 2 approved but a satellite now, 3 satellite,
+    // 4 uncovered, 5 approved but uncovered now, 6 a town
+    const role = Uint8Array.from([0, 0, 1, 1, 2, 2, 255]);
+    const current = Uint8Array.from([1, 0, 1, 0, 0, 1, 0]);
+    // map rows: the register rows reversed, then a place outside the register
+    const regIndex = Int32Array.from([6, 5, 4, 3, 2, 1, 0, -1]);
+    const { codes, counts } = networkMapClasses({ role }, current, regIndex);
+    const key = (c: number) => NETWORK_CLASSES[c].key;
+    expect(Array.from(codes, key)).toEqual(['net_outside', 'net_dropped', 'net_uncovered', 'net_covered', 'net_dropped', 'net_new', 'net_kept', 'net_outside']);
+    expect(counts).toEqual([1, 1, 2, 1, 1, 2]);
+  });
+
+  it('gives each suggested support its names and the people it and its satellites hold', () => {
+    const result = { supports: Int32Array.from([0, 2]), role: Uint8Array.from([0, 1, 0, 2]), supportRow: Int32Array.from([0, 0, 2, 2]) };
+    const names = { name_kk: ['Ақсу', null, 'Көл', null], name_ru: ['Аксу', null, 'Коль', null], name_en: [null, null, 'Kol', null] };
+    const lines = supportLines(result, ['a', 'b', 'c', 'd'], [100, 40, 30, 500], Int32Array.from([1, 0, 2, 3]), names);
+    // 'a' serves itself and 'b' (140); 'c' only itself (30): the uncovered 'd' counts for no one
+    expect(lines).toEqual([
+      { id: 'a', mapRow: 1, served: 140, names: { kk: 'Ақсу', ru: 'Аксу', en: null } },
+      { id: 'c', mapRow: 2, served: 30, names: { kk: 'Көл', ru: 'Коль', en: 'Kol' } },
+    ]);
   });
 });
 
@@ -38,6 +65,13 @@ describe('network source on the embedded data and the illustrative register', ()
     expect(reply.id).toBe(7);
     expect(reply.result.supports.length).toBe(5);
     for (const row of reply.result.supports) expect(source.rural![row]).toBe(1);
+    // the comparison is with the rural supports of the assessment in force; 5 from the greedy cover at most as the answer
+    const { currentRuralSupportIds } = await import('../../src/lib/worker/network-source.ts');
+    const c = reply.result.comparison!;
+    expect(c.current).toBe(currentRuralSupportIds(source).length);
+    expect(c.currentPopulation).toBeGreaterThan(0);
+    expect(c.currentPopulation).toBeLessThanOrEqual(reply.result.ruralPopulation);
+    if (c.suffice !== null) expect(reply.result.curve[c.suffice - 1]).toBeGreaterThanOrEqual(c.currentPopulation - 1e-6);
     // rural = not classed 'town' by the one rule (the register's 10,000+ places are towns)
     const TOWN = CATEGORIES.indexOf('town');
     expect(Array.from(source.rural!)).toEqual(Array.from(model.assessed!.classes.category, (c) => (c === TOWN ? 0 : 1)));
@@ -79,7 +113,8 @@ describe('support lines', () => {
     // rows: 0 support, 1 satellite of 0, 2 support, 3 uncovered (nearest 2), 4 town
     const result = { supports: Int32Array.from([0, 2]), role: Uint8Array.from([0, 1, 0, 2, 255]), supportRow: Int32Array.from([0, 0, 2, 2, -1]) };
     const lines = supportLines(result, ['a', 'b', 'c', 'd', 'e'], [100, 50, 30, 7, 20000], Int32Array.from([-1, 2, 0]));
-    expect(lines).toEqual([{ id: 'a', mapRow: 2, served: 150 }, { id: 'c', mapRow: 1, served: 30 }]);
+    const none = { kk: null, ru: null, en: null };
+    expect(lines).toEqual([{ id: 'a', mapRow: 2, served: 150, names: none }, { id: 'c', mapRow: 1, served: 30, names: none }]);
   });
 });
 

@@ -18,6 +18,10 @@ export interface BriefInput {
   map: { png: Uint8Array; width: number; height: number } | null;
   /** A headline figure under the map (the coverage). */
   headline: { label: string; value: string } | null;
+  /** Wrapped paragraphs under the headline (the network page's sentences). */
+  paragraphs?: string[];
+  /** A line chart of shares 0…1 against 1…n (the network's coverage curve), a point marked at `marked` (1-based). */
+  curve?: { heading: string; shares: number[]; marked: number | null; caption: string } | null;
   tables: BriefTable[];
   /** Full-width wrapped lists after the tables (the audit page's disagreements); they go on to further pages. */
   lists?: { heading: string; items: string[]; more?: string }[];
@@ -69,7 +73,8 @@ export function buildBrief(JsPdfClass: typeof JsPdf, fonts: BriefFonts, input: B
   y += 1;
   doc.setDrawColor('#c9ccd6');
   doc.line(M, y, W - M, y);
-  y += 3;
+  // without a map the headline comes next: room for its capitals under the rule
+  y += input.map ? 3 : 5;
   if (input.map) {
     const h = Math.min(105, (inner * input.map.height) / input.map.width);
     const w = (h * input.map.width) / input.map.height;
@@ -80,6 +85,50 @@ export function buildBrief(JsPdfClass: typeof JsPdf, fonts: BriefFonts, input: B
   if (input.headline) {
     text(input.headline.label, M, 10, true);
     text(input.headline.value, W - M, 13, true, '#1b1f2a', 'right');
+    y += 6;
+  }
+  for (const p of input.paragraphs ?? []) {
+    doc.setFont('NotoSans', 'normal');
+    doc.setFontSize(9.5);
+    for (const line of doc.splitTextToSize(p, inner) as string[]) {
+      text(line, M, 9.5);
+      y += 4.6;
+    }
+    y += 1.5;
+  }
+  if (input.curve && input.curve.shares.length) {
+    const { shares, marked } = input.curve;
+    text(input.curve.heading, M, 9.5, true);
+    y += 3;
+    const cw = 110, ch = 42, x0 = M + 10;
+    doc.setDrawColor('#c9ccd6');
+    doc.setFillColor('#f6f7fb');
+    doc.rect(x0, y, cw, ch, 'FD');
+    // at most ~300 vertices: a 2,000-point curve needs no more at this width
+    const step = Math.max(1, Math.ceil(shares.length / 300));
+    const px = (k: number) => x0 + (shares.length > 1 ? (k * cw) / (shares.length - 1) : 0);
+    const py = (share: number) => y + ch - Math.max(0, Math.min(1, share)) * ch;
+    const idx: number[] = [];
+    for (let k = 0; k < shares.length; k += step) idx.push(k);
+    if (idx.at(-1) !== shares.length - 1) idx.push(shares.length - 1);
+    doc.setDrawColor('#0072B2');
+    doc.setLineWidth(0.5);
+    for (let j = 1; j < idx.length; j++) doc.line(px(idx[j - 1]), py(shares[idx[j - 1]]), px(idx[j]), py(shares[idx[j]]));
+    doc.setLineWidth(0.2);
+    if (marked !== null && marked >= 1 && marked <= shares.length) {
+      doc.setFillColor('#D55E00');
+      doc.circle(px(marked - 1), py(shares[marked - 1]), 1.2, 'F');
+    }
+    const top = y;
+    y = top + 2;
+    text('100%', x0 - 1, 7, false, '#667', 'right');
+    y = top + ch;
+    text('0', x0 - 1, 7, false, '#667', 'right');
+    y = top + ch + 3.5;
+    text('1', x0, 7, false, '#667');
+    text(String(shares.length), x0 + cw, 7, false, '#667', 'right');
+    y += 4;
+    text(input.curve.caption, x0, 8, false, '#44495a');
     y += 6;
   }
   // tables two by two

@@ -19,7 +19,7 @@ export interface WorkerHandlers {
   /** Import progress, result and failure (see worker/import-protocol.ts). */
   imported?(r: ImportReply): void;
   /** The Network tab's solve: progress, then result, error or cancelled (only the latest solve's replies). */
-  network?(r: NetworkReply | Extract<WorkerReply, { type: 'network-lines' }>): void;
+  network?(r: NetworkReply | Extract<WorkerReply, { type: 'network-lines' | 'network-map' }>): void;
 }
 
 export class WorkerClient {
@@ -55,7 +55,7 @@ export class WorkerClient {
           once(r.audit);
         } else if (r.seq === this.auditSeq) handlers.audit?.(r.audit);
       } else if (r.type === 'import-progress' || r.type === 'import-done' || r.type === 'import-ask' || r.type === 'import-error') handlers.imported?.(r);
-      else if (r.type === 'network-progress' || r.type === 'network-result' || r.type === 'network-error' || r.type === 'network-cancelled' || r.type === 'network-lines') {
+      else if (r.type === 'network-progress' || r.type === 'network-result' || r.type === 'network-error' || r.type === 'network-cancelled' || r.type === 'network-lines' || r.type === 'network-map') {
         if (r.id === this.networkSeq) handlers.network?.(r);
       } else if (r.type === 'export') {
         this.exports.get(r.seq)?.resolve({ files: r.files, ms: r.ms });
@@ -121,6 +121,15 @@ export class WorkerClient {
     return new Promise((resolve, reject) => {
       this.exports.set(seq, { resolve, reject });
       this.send({ type: 'export', seq, request });
+    });
+  }
+
+  /** The network suggestion as a GeoJSON file, written in the worker from the register in force. */
+  networkGeoJson(message: Omit<Extract<WorkerRequest, { type: 'network-geojson' }>, 'type' | 'seq'>): Promise<{ files: ExportFile[]; ms: number }> {
+    const seq = ++this.exportSeq;
+    return new Promise((resolve, reject) => {
+      this.exports.set(seq, { resolve, reject });
+      this.send({ ...message, type: 'network-geojson', seq });
     });
   }
 

@@ -13,7 +13,8 @@ import { districtLayerFromFeatures } from '../io/embedded.ts';
 import { handleImport, setEmbedded, importState, locatedOf } from './import-host.ts';
 // The illustrative register: real places, synthetic indicator values (the UI says so wherever it shows them).
 import { NetworkJobs } from './network.ts';
-import { currentRuralSupportIds, networkSourceOf, supportLines } from './network-source.ts';
+import { networkGeoJson } from './network-geojson.ts';
+import { currentRuralSupportIds, currentRuralSupportRows, networkMapClasses, networkSourceOf, supportLines } from './network-source.ts';
 import type { NetworkReply } from './network-protocol.ts';
 import illustrativeCsv from '../../../data/example-register-illustrative.csv?raw';
 
@@ -66,7 +67,11 @@ async function handle(event: MessageEvent<WorkerRequest>) {
       // it reads the assessment in force now (a later compute replaces `assessed`, it does not mutate it)
       const m = model, source = networkSourceOf(m);
       const postNetwork = (reply: NetworkReply, transfer: Transferable[]) => {
-        if (reply.type === 'network-result') post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex) });
+        if (reply.type === 'network-result') {
+          post({ type: 'network-lines', id: reply.id, lines: supportLines(reply.result, m.register.ids as string[], m.register.population, m.regIndex, m.register.texts) });
+          const onMap = networkMapClasses(reply.result, currentRuralSupportRows(source!), m.regIndex);
+          post({ type: 'network-map', id: reply.id, ...onMap }, [onMap.codes.buffer]);
+        }
         post(reply, transfer);
       };
       const req = msg.keepCurrentSupports && source ? { ...msg, requiredIds: [...new Set([...currentRuralSupportIds(source), ...msg.requiredIds])] } : msg;
@@ -103,12 +108,17 @@ async function handle(event: MessageEvent<WorkerRequest>) {
       const started = performance.now();
       const files = msg.request.kind === 'xlsx' ? await buildXlsx(model, msg.request) : buildExport(model, msg.request);
       post({ type: 'export', seq: msg.seq, ms: performance.now() - started, files }, files.map((f) => f.bytes.buffer));
+    } else if (msg.type === 'network-geojson') {
+      const started = performance.now();
+      const text = networkGeoJson(msg.result, model.register, msg.parameters, msg.lang);
+      const file = { name: `auyl-network-${msg.result.problem}-${msg.result.supports.length}.geojson`, mime: 'application/geo+json', bytes: new TextEncoder().encode(text) };
+      post({ type: 'export', seq: msg.seq, ms: performance.now() - started, files: [file] }, [file.bytes.buffer]);
     } else if (msg.type === 'load-register') {
       const read = await readRegister(new Uint8Array(msg.bytes), msg.fileName, preset('2019'));
       model = model.withRegister(new RegisterColumns(read.settlements));
       ready(model);
     }
   } catch (e) {
-    post({ type: 'error', message: (e as Error).message, seq: msg.type === 'export' ? msg.seq : undefined });
+    post({ type: 'error', message: (e as Error).message, seq: msg.type === 'export' || msg.type === 'network-geojson' ? msg.seq : undefined });
   }
 }

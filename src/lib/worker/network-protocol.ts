@@ -58,6 +58,11 @@ export interface NetworkResult {
   /** pmedian: Σ population × km to the nearest support. */
   weightedKm: number | null;
   target: { share: number; reached: boolean; provedMinimal: boolean } | null;
+  /** "The current N cover x%; the best N cover y%; M suffice for x%": N = the rural supports of the assessment in
+   *  force, the people within their radius (same radii), the best N found (the answer when it has N supports, else
+   *  the greedy curve at N; null past the curve), and the fewest along the greedy curve covering as many (null: the
+   *  curve never does). Null when the assessment has no rural support. */
+  comparison: { current: number; currentPopulation: number; bestPopulation: number | null; suffice: number | null } | null;
   candidates: number;
   firstMs: number;
   totalMs: number;

@@ -8,6 +8,7 @@ import {
   type NetworkIdProblem,
 } from '../engine/network/index.ts';
 import { isTownRow } from './explore.ts';
+import { CATEGORIES } from '../engine/classify.ts';
 import { NOT_IN_NETWORK, type NetworkReply, type NetworkRequest, type NetworkResult, type NetworkSolveRequest } from './network-protocol.ts';
 
 export interface NetworkSource {
@@ -47,7 +48,9 @@ export async function solveNetworkRequest(
   }
   let s;
   try {
-    s = await runStepsInSlices(solveNetworkSteps(prepared.input, req.problem, { maxPasses: req.maxPasses, budgetMs: req.budgetMs, curveMax: req.curveMax }), {
+    // the comparison's "current" list: the rural supports of the assessment in force
+    const compare = approvedSites(source, prepared.siteOfRow);
+    s = await runStepsInSlices(solveNetworkSteps(prepared.input, req.problem, { maxPasses: req.maxPasses, budgetMs: req.budgetMs, curveMax: req.curveMax, compare }), {
       shouldStop: control.shouldStop,
       onProgress: (p) => control.onProgress?.({ type: 'network-progress', id: req.id, phase: p.phase, fraction: p.fraction }),
     });
@@ -78,6 +81,7 @@ export async function solveNetworkRequest(
     upperBoundPopulation: s.upperBound === null ? null : Math.floor(s.upperBound + 1e-6),
     gap: s.gap,
     weightedKm: s.weightedKm,
+    comparison: s.comparison && { current: s.comparison.current, currentPopulation: s.comparison.currentWeight, bestPopulation: s.comparison.bestWeight, suffice: s.comparison.suffice },
     target: s.target && { share: s.target.share, reached: s.target.reached, provedMinimal: s.target.provedMinimal },
     candidates,
     firstMs: s.firstMs,
@@ -85,6 +89,16 @@ export async function solveNetworkRequest(
     stoppedBy: s.stoppedBy,
   };
   return { type: 'network-result', id: req.id, result };
+}
+
+/** Sites of the rural supports of the assessment in force. */
+function approvedSites(source: NetworkSource, siteOfRow: Int32Array): number[] {
+  const SUPPORT = CATEGORIES.indexOf('support');
+  const sites: number[] = [];
+  source.table.classes.category.forEach((c, r) => {
+    if (c === SUPPORT && siteOfRow[r] >= 0) sites.push(siteOfRow[r]);
+  });
+  return sites;
 }
 
 /** The arrays a result reply can transfer instead of copying. */

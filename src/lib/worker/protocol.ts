@@ -7,7 +7,7 @@ import type { Methodology } from '../engine/config/schema.ts';
 import type { RuleParams } from '../i18n/rules.ts';
 import type { ImportReply, ImportRequest } from './import-protocol.ts';
 import type { AuditClass, SatelliteFlag } from '../engine/audit.ts';
-import type { Category } from '../engine/types.ts';
+import type { Category, Lang } from '../engine/types.ts';
 
 /** Map rows that came from an imported file (drawn from `synthetic`'s columns, but real data). */
 export interface ImportedInfo {
@@ -19,7 +19,8 @@ import type { FilterSpec } from '../engine/explore/filter.ts';
 import type { UnitSummary } from '../engine/explore/summary.ts';
 import type { SearchResult, SortSpec, TableColumns } from './explore.ts';
 
-import type { NetworkReply, NetworkRequest } from './network-protocol.ts';
+import type { NetworkReply, NetworkRequest, NetworkResult } from './network-protocol.ts';
+import type { NetworkParameters } from './network-geojson.ts';
 import type { NetworkSupportLine } from './network-source.ts';
 export type { FilterSpec, SortSpec, TableColumns, SearchResult, UnitSummary };
 
@@ -161,6 +162,8 @@ export type WorkerRequest =
    *  'ready'. Tests load a fixture register with districts through it; the file import will reuse it. */
   | { type: 'load-register'; bytes: ArrayBuffer; fileName: string }
   | { type: 'export'; seq: number; request: ExportRequest }
+  /** The network suggestion as GeoJSON (worker/network-geojson.ts), answered as an 'export' of one file. */
+  | { type: 'network-geojson'; seq: number; result: Pick<NetworkResult, 'role' | 'supportRow' | 'km' | 'problem' | 'supports'>; parameters: NetworkParameters; lang: Lang }
   /** The audit of approved statuses under the current compute; `unit` (AuditUnitLine.key): only that unit's list. */
   | { type: 'audit'; seq: number; unit?: string | null; limit?: number }
   | ImportRequest
@@ -180,7 +183,10 @@ export type WorkerReply =
   | ImportReply
   | NetworkReply
   /** Sent just before a `network-result`: its supports as ids, map rows and people served (the tab's table). */
-  | { type: 'network-lines'; id: number; lines: NetworkSupportLine[] };
+  | { type: 'network-lines'; id: number; lines: NetworkSupportLine[] }
+  /** Sent with `network-lines`: the suggestion on the map, a NETWORK_CLASSES code per map row (map/network-classes.ts)
+   *  and the map rows in each class (the legend's counts). */
+  | { type: 'network-map'; id: number; codes: Uint8Array; counts: number[] };
 
 export interface IndicatorLine {
   id: string;

@@ -5,7 +5,7 @@
 // A support covers itself; its radius is its own (per region). Greedy first (the coverage curve for
 // N = 1…curveMax comes from the same pass), then swaps. Deterministic: ties go to the lower `rank`, and the
 // improvement is bounded by passes (the time budget is a safety net, reported when it is what stopped it).
-import { StraightLineDistance, type DistanceProvider } from './distance.ts';
+import { StraightLineDistance, type DistanceProvider, type SparseLists } from './distance.ts';
 import { CoverState, coverBound, coverableWeight, greedyCover, improveCover, invertCover, type CoverInstance, type StoppedBy } from './coverage.ts';
 import { MedianState, greedyMedian, improveMedian } from './pmedian.ts';
 import type { Steps } from './steps.ts';
@@ -45,6 +45,22 @@ export interface NetworkOptions {
   boundIterations?: number;
   /** p-median: nearest candidates per site (default 48). */
   nearestK?: number;
+  /** Sites of a list to compare with (the approved supports): the weight they cover with the same radii, the best
+   *  as many cover, and how few the greedy needs for as much (see `NetworkComparison`). */
+  compare?: ArrayLike<number>;
+}
+
+/** "The current N cover x%; the best N cover y%; M suffice for x%" (weights, not shares). */
+export interface NetworkComparison {
+  /** N: the sites compared (distinct). */
+  current: number;
+  /** Weight within the radius of one of them (a site covers itself). */
+  currentWeight: number;
+  /** The best N found: the solution when it has N supports (mclp), else the greedy curve at N; the larger of
+   *  the two when both exist; null when N is past the curve. */
+  bestWeight: number | null;
+  /** The fewest supports along the greedy curve that cover as much as the N; null when the curve never does. */
+  suffice: number | null;
 }
 
 export const ROLES = ['support', 'satellite', 'uncovered'] as const;
@@ -76,6 +92,8 @@ export interface NetworkSolution {
   target: { share: number; weight: number; reached: boolean; provedMinimal: boolean } | null;
   /** Covered weight by the greedy's first k supports (k = 1…curve.length), required first. */
   curve: Float64Array;
+  /** Against `options.compare`; null without it or when it is empty. */
+  comparison: NetworkComparison | null;
   /** ms to the greedy answer (the first answer), and to the end. */
   firstMs: number;
   totalMs: number;
@@ -205,6 +223,7 @@ export function* solveNetworkSteps(input: NetworkInput, problem: NetworkProblem,
     for (let i = 0; i < n; i++) if (weight[i] > 0) weightedKm += weight[i] * assigned.km[i];
   }
   const covered = assigned.coveredWeight;
+  const comparison = options.compare?.length ? compareWith(options.compare, inst, provider, input.radiusKm, curve, problem.kind === 'mclp' ? { supports: open.length, covered } : null) : null;
   return {
     problem: problem.kind,
     supports: Int32Array.from(open, (k) => cand[k]),
@@ -219,6 +238,7 @@ export function* solveNetworkSteps(input: NetworkInput, problem: NetworkProblem,
     weightedKm,
     target,
     curve,
+    comparison,
     firstMs,
     totalMs: performance.now() - t0,
     stoppedBy,
@@ -280,4 +300,42 @@ function assign(provider: DistanceProvider, inst: CoverInstance, open: Int32Arra
   }
   void radiusKm;
   return { role, supportOf, km, coveredWeight };
+}
+
+/** The compared sites' covered weight, from the coverage lists of the candidates among them (the same lists the
+ *  solve used) and the provider's lists, same radii, for the others. */
+function compareWith(sites: ArrayLike<number>, inst: CoverInstance, provider: DistanceProvider, radiusKm: Float64Array, curve: Float64Array, solved: { supports: number; covered: number } | null): NetworkComparison {
+  const n = inst.weight.length;
+  const candOf = new Map<number, number>();
+  inst.cand.forEach((s, k) => candOf.set(s, k));
+  const distinct = [...new Set(Array.from(sites))].filter((s) => s >= 0 && s < n);
+  const covered = new Uint8Array(n);
+  const mark = (lists: SparseLists, k: number) => {
+    for (let e = lists.start[k]; e < lists.start[k + 1]; e++) covered[lists.site[e]] = 1;
+  };
+  const others: number[] = [];
+  for (const s of distinct) {
+    covered[s] = 1;
+    const k = candOf.get(s);
+    if (k === undefined) others.push(s);
+    else mark(inst.cover, k);
+  }
+  if (others.length) {
+    const lists = provider.coverage(Int32Array.from(others), Float64Array.from(others, (s) => radiusKm[s]));
+    for (let k = 0; k < others.length; k++) mark(lists, k);
+  }
+  let currentWeight = 0;
+  for (let i = 0; i < n; i++) if (covered[i]) currentWeight += inst.weight[i];
+  const N = distinct.length;
+  const onCurve = N >= 1 && N <= curve.length ? curve[N - 1] : null;
+  const ofSolution = solved && solved.supports === N ? solved.covered : null;
+  const bestWeight = onCurve === null ? ofSolution : ofSolution === null ? onCurve : Math.max(onCurve, ofSolution);
+  // the curve never falls: the first N along it that reaches the weight (a tolerance for float sums)
+  const need = currentWeight - 1e-9 * Math.max(1, currentWeight);
+  let suffice: number | null = null;
+  for (let k = 0; k < curve.length; k++) if (curve[k] >= need) {
+    suffice = k + 1;
+    break;
+  }
+  return { current: N, currentWeight, bestWeight, suffice };
 }

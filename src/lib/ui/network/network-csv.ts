@@ -10,11 +10,17 @@ export const NETWORK_CSV_COLUMNS = [
   'covered_population', 'rural_population', 'upper_bound_population', 'gap', 'date', 'source',
 ];
 
+/** How the suggestion was made: the CSV's parameter columns, and the GeoJSON's `parameters` member. */
+export function networkParameters(r: NetworkResult, form: NetworkForm, keepCurrent: boolean, excluded: number, date: string): Record<string, string | number> {
+  return {
+    problem: r.problem, supports: r.supports.length, target_share: r.target?.share ?? '', radius_km: form.radiusKm ?? 'scenario', candidates: form.candidates,
+    required_current: keepCurrent ? 'yes' : 'no', excluded, covered_population: r.coveredPopulation, rural_population: r.ruralPopulation,
+    upper_bound_population: r.upperBoundPopulation ?? '', gap: r.gap ?? '', date, source: 'Auyl Atlas network suggestion (straight-line distance)',
+  };
+}
+
 export function networkCsv(lines: NetworkSupportLine[], r: NetworkResult, form: NetworkForm, keepCurrent: boolean, excluded: number, date: string): string {
   const w = new CsvWriter(NETWORK_CSV_COLUMNS);
-  const params = [
-    r.problem, r.supports.length, r.target?.share ?? '', form.radiusKm ?? 'scenario', form.candidates, keepCurrent ? 'yes' : 'no', excluded,
-    r.coveredPopulation, r.ruralPopulation, r.upperBoundPopulation ?? '', r.gap ?? '', date, 'Auyl Atlas network suggestion (straight-line distance)',
-  ];
+  const params = Object.values(networkParameters(r, form, keepCurrent, excluded, date));
   return w.header() + lines.map((l) => w.row([l.id, l.served, ...params])).join('');
 }

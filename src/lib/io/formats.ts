@@ -4,7 +4,7 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Methodology } from '../engine/config/schema.ts';
 import type { AssessmentTable } from '../engine/assess.ts';
-import { decodeText, type Encoding } from './text.ts';
+import { utf8Of, type Encoding } from './text.ts';
 import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
 import { geoJsonFeatures } from './geojson.ts';
@@ -14,7 +14,7 @@ import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
 import type { WorkbookInfo } from './xlsx.ts';
-import { knownColumn, textHeaderLine } from './header-row.ts';
+import { headLines, knownColumn, lineOffset, textHeaderLine } from './header-row.ts';
 
 export { RegisterFileError };
 
@@ -154,10 +154,12 @@ async function readAnyTable(bytes: Uint8Array, filename: string, keep?: (column:
   const format = formatOf(filename);
   checkSize(bytes, format);
   if (format === 'csv') {
-    const decoded = decodeText(bytes);
+    // UTF-8 bytes, never one string of the whole file (a UTF-16 string twice the size of a Cyrillic file): the
+    // reader keeps byte offsets and decodes a cell when it is asked for.
+    const decoded = utf8Of(bytes);
     // A title above the header: the lines before it are skipped, line numbers stay those of the file.
-    const { skipped, offset } = textHeaderLine(decoded.text, knownColumn(keep), options.headerRow);
-    const csv = readCsv(skipped ? decoded.text.slice(offset) : decoded.text, { keep, numeric });
+    const { skipped } = textHeaderLine(headLines(decoded.bytes, options.headerRow), knownColumn(keep), options.headerRow);
+    const csv = readCsv(skipped ? decoded.bytes.subarray(lineOffset(decoded.bytes, skipped)) : decoded.bytes, { keep, numeric });
     if (!csv.header.length) throw fileError('file_empty');
     const rows = skipped ? csv.lines.map((line) => line + skipped) : csv.lines;
     const problems = skipped ? csv.problems.map((p) => ({ ...p, row: p.row > 0 ? p.row + skipped : p.row })) : csv.problems;

@@ -287,12 +287,14 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
     else push(k, column, value, code, { ...params, nodata: 1 }, 'warning');
   };
 
+  let absentValues: Float64Array | null = null;
   /** A numeric column checked by kind; NaN = no data or rejected. */
   const numbers = (name: string, kind: ValueKind, required: boolean): Float64Array => {
     const cells = col(name);
     if (!cells) {
       if (required) for (let k = 0; k < size; k++) push(k, name, '', 'required');
-      return new Float64Array(size).fill(NaN);
+      // the columns the file lacks share one all-NaN array (left out of the register's columns below)
+      return required ? new Float64Array(size).fill(NaN) : (absentValues ??= new Float64Array(size).fill(NaN));
     }
     const fast = !!cells.simpleNumber && !!cells.fastNumbers && decimal !== 'comma';
     const fastAll = fast ? cells.fastNumbers!() : null;
@@ -483,7 +485,7 @@ export function tableToSettlements(table: RawTable, config: Methodology, options
   const official = categoryCells || yearCells || col('official_support_id')
     ? Array.from({ length: size }, (_, k) => ({ category: officialCategory[k], support_id: texts.official_support_id[k], year: Number.isNaN(officialYear[k]) ? null : officialYear[k] }))
     : null;
-  const columns = registerColumns({ size, bad, rejected: rejectedRows.length - table.problems.length, ids, texts, lat, lon, population, flags, indicatorColumns, indicatorValues, official });
+  const columns = registerColumns({ size, bad, rejected: rejectedRows.length - table.problems.length, ids, texts, lat, lon, population, flags, indicatorColumns, indicatorValues, absentValues, official });
   return registerResult({ problems, rowsIn: table.rowsRead, rejectedRows: rejectedRows.sort((a, b) => a - b), decimal, scorable }, columns);
 }
 
@@ -502,6 +504,8 @@ function registerResult(fields: Omit<RegisterResult, 'settlements' | 'columns'>,
 function registerColumns(c: {
   size: number; bad: Uint8Array; rejected: number; ids: string[]; texts: Record<string, (string | null)[]>; lat: Float64Array; lon: Float64Array;
   population: Float64Array; flags: Record<string, Int8Array>; indicatorColumns: string[]; indicatorValues: Float64Array[];
+  /** The one all-NaN array of the indicator columns the file lacks (RegisterColumns reads those as no data itself). */
+  absentValues: Float64Array | null;
   /** The approved status per row, when the register carries it (the audit reads it from the records). */
   official: NonNullable<Settlement['official']>[] | null;
 }): RegisterColumns {
@@ -513,13 +517,14 @@ function registerColumns(c: {
   const pickF = (a: Float64Array) => (keep ? Float64Array.from(keep, (k) => a[k]) : a);
   const pickI = (a: Int8Array) => (keep ? Int8Array.from(keep, (k) => a[k]) : a);
   const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, pick(c.texts[f])])) as Record<TextField, (string | null)[]>;
-  const indicatorValues = c.indicatorValues.map(pickF);
+  const absent = c.absentValues ? pickF(c.absentValues) : null;
+  const indicatorValues = c.indicatorValues.map((v) => (v === c.absentValues ? absent! : pickF(v)));
   const official = c.official ? pick(c.official) : null;
   let one: ((k: number) => Settlement) | null = null;
   const source: RegisterSource = {
     ids: pick(c.ids), texts, lat: pickF(c.lat), lon: pickF(c.lon), population: pickF(c.population),
     districtCentre: pickI(c.flags.is_district_centre), ruralDistrictCentre: pickI(c.flags.is_rural_district_centre),
-    indicators: new Map(c.indicatorColumns.map((name, i) => [name, indicatorValues[i]])),
+    indicators: new Map(c.indicatorColumns.map((name, i): [string, Float64Array] => [name, indicatorValues[i]]).filter(([, v]) => v !== absent)),
     official,
     settlements: () => settlementRecords(source, c.indicatorColumns, indicatorValues, official),
     record: (k) => (one ??= settlementRecord(source, c.indicatorColumns, indicatorValues, official))(k),

@@ -255,7 +255,7 @@ const trim = (s: string) => {
  *  built; cells are decoded when asked for). Offsets and line breaks are found on the bytes: the delimiter, quotes
  *  and breaks are ASCII or whole UTF-8 sequences, which never occur inside another character's bytes. Never throws
  *  on malformed input. */
-export function readCsv(input: string | Uint8Array, options: { delimiter?: string; keep?: (column: string) => boolean; numeric?: (column: string) => boolean } = {}): CsvTable {
+export function readCsv(input: string | Uint8Array, options: { delimiter?: string; keep?: (column: string) => boolean; numeric?: (column: string) => boolean; maxRows?: number } = {}): CsvTable {
   let text = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf) text = text.subarray(3);
   const delimiter = options.delimiter ?? detectDelimiter(utf8Slice(text, 0, nextLineStart(text, 0)));
@@ -392,11 +392,14 @@ export function readCsv(input: string | Uint8Array, options: { delimiter?: strin
   let lineBreaks = 0;
   for (let k = text.indexOf(LF); k >= 0; k = text.indexOf(LF, k + 1)) lineBreaks++;
   const numeric = options.numeric ?? (() => false);
-  const columns = header.map((h) => (keep(h) ? new TextColumn(text, lineBreaks + 1, numeric(h)) : null));
+  // `maxRows`: reading stops at the first row over it (rowsRead = maxRows + 1): the caller refuses the file
+  const maxRows = options.maxRows ?? Infinity;
+  const columns = header.map((h) => (keep(h) ? new TextColumn(text, Math.min(lineBreaks, maxRows) + 1, numeric(h)) : null));
   const lines: number[] = [];
   const problems: Problem[] = [];
   let rowsRead = 0;
   for (;;) {
+    if (rowsRead > maxRows) break;
     endedAtEof = false;
     const start = next();
     if (start < 0) break;

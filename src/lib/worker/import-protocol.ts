@@ -60,6 +60,11 @@ export const PROBLEM_CAP = 20000;
  *  Larger files are refused with a message (`too_many_rows`), the previous data kept; the CLI assesses any size. */
 export const MAX_IMPORT_ROWS = 1_500_000;
 
+/** The limits the worker's import enforces, each refused early with a message naming it (kk/ru/en): the file size
+ *  (the text readers' limit, io/formats.ts LIMITS.csv), the rows (MAX_IMPORT_ROWS, counted while a CSV or GeoJSON
+ *  is read) and what an .xlsx or zipped Shapefile may expand to (LIMITS.expanded). */
+export const IMPORT_LIMITS = { bytes: 512 * 2 ** 20, rows: MAX_IMPORT_ROWS, expanded: 1024 * 2 ** 20 } as const;
+
 export type ImportRequest =
   | { type: 'import'; job: number; bytes: ArrayBuffer; fileName: string; options: ImportOptions }
   /** Back to the embedded data: drops the imported register, list and boundaries. */

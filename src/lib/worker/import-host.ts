@@ -141,6 +141,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       unit: r.kind === 'boundaries' ? 'feature' : r.unit, unlocated: r.kind === 'boundaries' ? [] : r.unlocated.slice(0, 1000),
       workbook: r.kind === 'boundaries' ? null : r.workbook ? { sheets: r.workbook.sheets, sheet: r.workbook.sheet, headerRow: r.workbook.headerRow, headerFound: r.workbook.headerFound, merged: r.workbook.merged.length, hiddenRows: r.workbook.hiddenRows.length } : null,
       boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn } : null, ms: 0, towns: null,
+      scorable: r.kind === 'boundaries' ? null : r.scorable,
     };
     if (r.kind === 'boundaries') {
       // Border districts (boundary within 2 km of the China / Russia line, the engine's tolerance): drawn lit.

@@ -3,6 +3,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../io/problems.ts';
 import type { ListTownSummary } from '../engine/geo/kato-towns.ts';
 import type { ImportKind, KindGuess, Mapping } from '../io/mapping.ts';
+import type { ScorablePoints } from '../io/register.ts';
 import type { ImportCounts, Unlocated } from './import.ts';
 
 export type { ImportCounts, Unlocated };
@@ -51,6 +52,9 @@ export interface ImportSummary {
   ms: number;
   /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */
   towns: ListTownSummary | null;
+  /** A register or list: the share of the methodology's points its columns can score, and the indicator columns
+   *  it lacks with their block and points (io/register.ts scorablePoints); null for boundaries. */
+  scorable: ScorablePoints | null;
 }
 
 export const PROBLEM_CAP = 20000;

@@ -326,7 +326,13 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
     counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: problems.filter((p) => p.severity === 'warning').length, matchedByKato },
     problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns, katoTypes, scorable: result.scorable,
   } as Omit<RegisterImport, 'settlements'> as RegisterImport;
-  // records only when someone asks (tests, older callers); the worker reads the columns
-  Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });
+  return withSettlements(out, registerColumns);
+}
+
+/** Records only when someone asks (tests, older callers); the worker reads the columns. Outside readInput on
+ *  purpose: a getter made there would keep readInput's whole scope alive with the import, the table read (its
+ *  columns and the file's bytes: ~100 MB on a 50 MB CSV) included. */
+function withSettlements(out: RegisterImport, columns: RegisterColumns): RegisterImport {
+  Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => columns.settlements });
   return out;
 }

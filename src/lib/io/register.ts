@@ -520,14 +520,23 @@ function registerColumns(c: {
   const absent = c.absentValues ? pickF(c.absentValues) : null;
   const indicatorValues = c.indicatorValues.map((v) => (v === c.absentValues ? absent! : pickF(v)));
   const official = c.official ? pick(c.official) : null;
-  let one: ((k: number) => Settlement) | null = null;
-  const source: RegisterSource = {
+  return compactedColumns({
     ids: pick(c.ids), texts, lat: pickF(c.lat), lon: pickF(c.lon), population: pickF(c.population),
     districtCentre: pickI(c.flags.is_district_centre), ruralDistrictCentre: pickI(c.flags.is_rural_district_centre),
     indicators: new Map(c.indicatorColumns.map((name, i): [string, Float64Array] => [name, indicatorValues[i]]).filter(([, v]) => v !== absent)),
     official,
-    settlements: () => settlementRecords(source, c.indicatorColumns, indicatorValues, official),
-    record: (k) => (one ??= settlementRecord(source, c.indicatorColumns, indicatorValues, official))(k),
+  }, c.indicatorColumns, indicatorValues);
+}
+
+/** The RegisterColumns of the accepted rows, with records on demand. A function of its own: the record makers'
+ *  closures keep their scope alive, and in registerColumns that would be the columns before compaction. */
+function compactedColumns(columns: Omit<RegisterSource, 'settlements' | 'record'>, indicatorColumns: string[], indicatorValues: Float64Array[]): RegisterColumns {
+  let one: ((k: number) => Settlement) | null = null;
+  const official = (columns.official ?? null) as NonNullable<Settlement['official']>[] | null;
+  const source: RegisterSource = {
+    ...columns,
+    settlements: () => settlementRecords(source, indicatorColumns, indicatorValues, official),
+    record: (k) => (one ??= settlementRecord(source, indicatorColumns, indicatorValues, official))(k),
   };
   return new RegisterColumns(source);
 }

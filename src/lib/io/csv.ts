@@ -389,8 +389,8 @@ export function readCsv(input: string | Uint8Array, options: { delimiter?: strin
   /** Header name of field f; "#n" for a field beyond the header. */
   const nameOf = (f: number) => (f >= 0 && f < width && header[f] ? header[f] : `#${f + 1}`);
   const keep = options.keep ?? (() => true);
-  let lineBreaks = 0;
-  for (let k = text.indexOf(LF); k >= 0; k = text.indexOf(LF, k + 1)) lineBreaks++;
+  // every kind of line break (a file of U+2028 or CR lines has no LF): the columns are sized once, never doubled
+  const lineBreaks = countBreaks(text, 0, n);
   const numeric = options.numeric ?? (() => false);
   // `maxRows`: reading stops at the first row over it (rowsRead = maxRows + 1): the caller refuses the file
   const maxRows = options.maxRows ?? Infinity;

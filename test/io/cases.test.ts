@@ -226,7 +226,7 @@ describe('FlatGeobuf and GeoJSON damage', () => {
     expect(rowProblems(r).map((p) => `${p.row}:${p.code}`)).toEqual(['2:not_feature', '3:no_geometry', '4:bad_geometry', '5:bad_geometry']);
     expect(r.settlements.map((s) => s.id)).toEqual(['f1', 'p']);
     expect(r.rowsIn).toBe(6);
-    await expect(readRegister(enc('{"type":"FeatureCollection"'), 'r.geojson', cfg)).rejects.toMatchObject({ problem: { code: 'json_invalid' } });
+    await expect(readRegister(enc('{"type":"FeatureCollection"'), 'r.geojson', cfg)).rejects.toMatchObject({ problem: { code: 'json_syntax' } });
     await expect(readRegister(enc('{"type":"Feature"}'), 'r.geojson', cfg)).rejects.toMatchObject({ problem: { code: 'not_feature_collection' } });
   });
 });

@@ -59,6 +59,12 @@ describe('import', () => {
     expect(await page.getByTestId('import-ask').count()).toBe(0);
     const summary = await page.getByTestId('import-summary').textContent();
     expect(summary).toMatch(/3.*2.*0.*1/);
+    // the share of points the file can score (issue 22 item 4): population only, 20 of the 2019 preset's 100
+    const scorable = await page.getByTestId('import-scorable').textContent();
+    expect(scorable).toMatch(/^Файл 100 ұпайдың 20 ұпайын бағалай алады; жоқ: share_young_pct \(демография, 10 ұпай\), /);
+    expect(scorable).toContain('has_internet (инфрақұрылым, 4 ұпай)');
+    await page.getByTestId('import-scorable').scrollIntoViewIfNeeded();
+    await page.getByTestId('import-summary').locator('..').screenshot({ path: path.join(SCREENSHOTS, 'import-scorable.png') });
     const d = await detail(page, '111');
     expect(d.population).toBe(1234);
     expect(d.names.ru).toBe('Село Бірлік');

@@ -14,7 +14,7 @@ const csv = (n: number) => new TextEncoder().encode('id,name_en,lat,lon,populati
 
 describe('large imports (worker side)', () => {
   it('refuses a file with more rows than maxRows, and takes one with exactly maxRows', async () => {
-    await expect(importFile(csv(4), 'r.csv', preset('2019'), { ...base, maxRows: 3 })).rejects.toThrow('too_many_rows');
+    await expect(importFile(csv(4), 'r.csv', preset('2019'), { ...base, maxRows: 3 })).rejects.toMatchObject({ problem: { code: 'too_many_rows', params: { limit: 3 } } });
     const r = await importFile(csv(3), 'r.csv', preset('2019'), { ...base, maxRows: 3 });
     expect(r.kind !== 'boundaries' && r.counts.onMap).toBe(3);
   });

@@ -57,6 +57,8 @@ export class RegisterColumns {
   /** The approved status per row (the audit), or null when the register carries none. */
   readonly official: readonly (Settlement['official'] | null)[] | null;
   private readonly indicatorCache = new Map<string, Float64Array>();
+  /** All NaN: what every indicator column the register lacks reads (never written: the engine only reads them). */
+  private noData: Float64Array | null = null;
   private records: readonly Settlement[] | null = null;
   private readonly makeRecords: (() => Settlement[]) | null = null;
   private readonly makeRecord: ((k: number) => Settlement) | null = null;
@@ -167,7 +169,7 @@ export class RegisterColumns {
       ids: pick(this.ids), texts: Object.fromEntries(TEXT_FIELDS.map((f) => [f, pick(this.texts[f])])) as Record<TextField, (string | null)[]>,
       lon: pickF(this.lon), lat: pickF(this.lat), population: pickF(this.population),
       districtCentre: pickI(this.districtCentre), ruralDistrictCentre: pickI(this.ruralDistrictCentre),
-      indicators: new Map([...this.indicatorCache].map(([name, values]) => [name, pickF(values)])),
+      indicators: new Map([...this.indicatorCache].filter(([, values]) => values !== this.noData).map(([name, values]) => [name, pickF(values)])),
       official: this.official ? pick(this.official) : null,
     });
   }
@@ -192,14 +194,14 @@ export class RegisterColumns {
     let values = this.indicatorCache.get(column);
     if (!values && this.parent) this.indicatorCache.set(column, (values = this.parent.indicator(column)));
     if (!values) {
-      values = new Float64Array(this.size);
       const records = this.records;
-      if (records)
+      if (records) {
+        values = new Float64Array(this.size);
         for (let i = 0; i < this.size; i++) {
           const v = records[i].indicators[column];
           values[i] = v === null || v === undefined ? NaN : v;
         }
-      else values.fill(NaN); // a column the register file does not have
+      } else values = this.noData ??= new Float64Array(this.size).fill(NaN); // columns the register file lacks share one read-only array (a million rows: 8 MB each)
       this.indicatorCache.set(column, values);
     }
     return values;

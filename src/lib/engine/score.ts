@@ -79,20 +79,25 @@ export function scoreColumns(config: Methodology, size: number, columnOf: (colum
   const earnable = new Float64Array(size);
   const withData = new Uint16Array(size);
   let all = 0;
+  // Indicators without data in any row (a column the register lacks) share one all-NaN array: on a million rows
+  // each would be 8 MB of NaN. Nothing writes into a score table's columns.
+  let noPoints: Float64Array | null = null;
   const points = indicators.map((ind, k) => {
     const out = new Float64Array(size);
     pointsInto(ind, values[k], out);
     const block = blocks.find((b) => b.id === ind.block)?.points ?? new Float64Array(size);
     all += ind.points;
+    let any = false;
     for (let i = 0; i < size; i++) {
       const p = out[i];
       if (p !== p) continue; // NaN: no data
+      any = true;
       block[i] += p;
       total[i] += p;
       earnable[i] += ind.points;
       withData[i]++;
     }
-    return out;
+    return any || size === 0 ? out : (noPoints ??= out);
   });
   const percent = new Float64Array(size);
   const coverage = new Float64Array(size);

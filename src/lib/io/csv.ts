@@ -22,18 +22,19 @@ export interface CsvTable {
 
 const NO_TRIM = 0x80000000;
 
-/** One CSV column as offsets into the text: no string per cell until a cell is asked for (a million-row register
- *  would otherwise hold tens of millions of small strings). */
+/** One CSV column as byte offsets into the file's UTF-8 bytes: no string per cell until a cell is asked for (a
+ *  million-row register would otherwise hold tens of millions of small strings, and the file one UTF-16 string
+ *  twice its size). */
 export class TextColumn {
   length = 0;
   private starts: Uint32Array;
   private ends: Uint32Array;
-  /** Cells that are not a plain slice of the text (quotes doubled inside, text after a closing quote). */
+  /** Cells that are not a plain slice of the bytes (quotes doubled inside, text after a closing quote). */
   private readonly special = new Map<number, string>();
   /** `capacity`: expected rows (sized once: growing by doubling churns external memory, which triggers full GCs).
    *  `numeric`: compute fastNumbers() while the rows are read, when each cell's text is still in the processor's
    *  cache (read afterwards column by column, every cell of a large file is a cache miss). */
-  constructor(private readonly text: string, capacity = 1024, numeric = false) {
+  constructor(private readonly text: Uint8Array, capacity = 1024, numeric = false) {
     this.starts = new Uint32Array(Math.max(16, capacity));
     this.ends = new Uint32Array(Math.max(16, capacity));
     if (numeric) this.eager = new Float64Array(this.starts.length);
@@ -72,7 +73,7 @@ export class TextColumn {
     const sp = this.special.size ? this.special.get(k) : undefined;
     if (sp !== undefined) return stripFormulaGuard(sp);
     const st = this.starts[k];
-    const raw = this.text.slice(st & ~NO_TRIM & 0x7fffffff, this.ends[k]);
+    const raw = utf8Slice(this.text, st & ~NO_TRIM & 0x7fffffff, this.ends[k]);
     return stripFormulaGuard(st & NO_TRIM ? raw : trim(raw));
   }
 
@@ -98,35 +99,35 @@ export class TextColumn {
     const t = this.text;
     let i = this.starts[k] & 0x7fffffff;
     let e = this.ends[k];
-    while (i < e && t.charCodeAt(i) === 32) i++;
-    while (e > i && t.charCodeAt(e - 1) === 32) e--;
+    while (i < e && t[i] === 32) i++;
+    while (e > i && t[e - 1] === 32) e--;
     if (i === e) return NaN;
     let neg = false;
-    if (t.charCodeAt(i) === 45) {
+    if (t[i] === 45) {
       neg = true;
       i++;
     }
     let intPart = 0;
     let intDigits = 0;
     let c = 0;
-    while (i < e && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) {
+    while (i < e && (c = t[i] - 48) >= 0 && c <= 9) {
       intPart = intPart * 10 + c;
       intDigits++;
       i++;
     }
     if (intDigits === 0 || intDigits > 15) return NaN;
     if (i === e) return neg ? -intPart : intPart;
-    if (t.charCodeAt(i) !== 46) return NaN;
+    if (t[i] !== 46) return NaN;
     i++;
     let frac = 0;
     let fracDigits = 0;
-    while (i < e && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) {
+    while (i < e && (c = t[i] - 48) >= 0 && c <= 9) {
       frac = frac * 10 + c;
       fracDigits++;
       i++;
     }
     if (i !== e || fracDigits === 0 || intDigits + fracDigits > 15) return NaN;
-    if (!pointIsDecimal && fracDigits === 3 && intDigits <= 3 && t.charCodeAt(this.starts[k] & 0x7fffffff) !== 48) return NaN;
+    if (!pointIsDecimal && fracDigits === 3 && intDigits <= 3 && t[this.starts[k] & 0x7fffffff] !== 48) return NaN;
     // An integer below 2^53 divided by an exact power of ten is rounded once: the same double as Number(text).
     const v = (intPart * POW10[fracDigits] + frac) / POW10[fracDigits];
     return neg ? -v : v;
@@ -146,34 +147,70 @@ export function detectDelimiter(text: string): string {
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-// Unicode's other mandatory line breaks (UAX #14): NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. Files written by some
-// tools end their lines with them; read as ordinary text they would glue every row to the header.
-const NEL = 0x85;
-const LS = 0x2028;
-const PS = 0x2029;
-const isBreak = (c: number) => c === LF || c === CR || c === NEL || c === LS || c === PS;
 
-/** Line breaks in text[from, to): CR LF counts once, a lone CR, LF, NEL, LS or PS once each. */
-function countBreaks(text: string, from: number, to: number): number {
+/** Length in bytes of the line break at b[k] (0: none). Besides LF and CR, Unicode's other mandatory line breaks
+ *  (UAX #14) in UTF-8: NEL (C2 85), LINE SEPARATOR (E2 80 A8), PARAGRAPH SEPARATOR (E2 80 A9). Files written by
+ *  some tools end their lines with them; read as ordinary text they would glue every row to the header. CR LF is
+ *  two breaks' worth of bytes the callers join themselves. */
+function breakAt(b: Uint8Array, k: number): number {
+  const c = b[k];
+  if (c === LF || c === CR) return 1;
+  if (c === 0xc2) return b[k + 1] === 0x85 ? 2 : 0;
+  if (c === 0xe2) return b[k + 1] === 0x80 && (b[k + 2] === 0xa8 || b[k + 2] === 0xa9) ? 3 : 0;
+  return 0;
+}
+
+/** Line breaks in b[from, to): CR LF counts once, a lone CR, LF, NEL, LS or PS once each. */
+function countBreaks(b: Uint8Array, from: number, to: number): number {
   let n = 0;
   for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
+    const c = b[k];
     if (c === CR) {
       n++;
-      if (text.charCodeAt(k + 1) === LF && k + 1 < to) k++;
-    } else if (c === LF || c === NEL || c === LS || c === PS) n++;
+      if (b[k + 1] === LF && k + 1 < to) k++;
+    } else if (c === LF) n++;
+    else if (c === 0xc2 || c === 0xe2) {
+      const len = breakAt(b, k);
+      if (len) {
+        n++;
+        k += len - 1;
+      }
+    }
   }
   return n;
 }
 
-/** The index just after the first line break at or after `from` (text.length when there is none). */
-function nextLineStart(text: string, from: number): number {
-  for (let k = from; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === CR) return text.charCodeAt(k + 1) === LF ? k + 2 : k + 1;
-    if (c === LF || c === NEL || c === LS || c === PS) return k + 1;
+/** The index just after the first line break at or after `from` (b.length when there is none). */
+function nextLineStart(b: Uint8Array, from: number): number {
+  for (let k = from; k < b.length; k++) {
+    const c = b[k];
+    if (c === CR) return b[k + 1] === LF ? k + 2 : k + 1;
+    const len = breakAt(b, k);
+    if (len) return k + len;
   }
-  return text.length;
+  return b.length;
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const scratch = new Uint16Array(64);
+
+/** b[from, to) as a string, as TextDecoder decodes it (invalid bytes become U+FFFD). Short cells of ASCII and
+ *  two-byte letters (Cyrillic) are decoded by hand: a native call per cell costs more than they do. */
+export function utf8Slice(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  if (n <= 0) return '';
+  if (n <= scratch.length) {
+    let m = 0;
+    let k = from;
+    for (; k < to; k++) {
+      const c = b[k];
+      if (c < 0x80) scratch[m++] = c;
+      else if (c >= 0xc2 && c <= 0xdf && k + 1 < to && (b[k + 1] & 0xc0) === 0x80) scratch[m++] = ((c & 0x1f) << 6) | (b[++k] & 0x3f);
+      else break;
+    }
+    if (k === to) return String.fromCharCode.apply(null, scratch.subarray(0, m) as unknown as number[]);
+  }
+  return utf8Decoder.decode(b.subarray(from, to));
 }
 
 /** Characters a spreadsheet may read as the start of a formula: = + - @ (OWASP), their full-width and small forms
@@ -214,10 +251,14 @@ const trim = (s: string) => {
   return a <= 32 || b <= 32 || a === 0xa0 || b === 0xa0 || a === 0xfeff ? s.trim() : s;
 };
 
-/** Reads CSV text (already decoded) into columns. Never throws on malformed input. */
-export function readCsv(text: string, options: { delimiter?: string; keep?: (column: string) => boolean; numeric?: (column: string) => boolean } = {}): CsvTable {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+/** Reads CSV into columns: text, or its UTF-8 bytes (what the file reader passes: no string of the whole file is
+ *  built; cells are decoded when asked for). Offsets and line breaks are found on the bytes: the delimiter, quotes
+ *  and breaks are ASCII or whole UTF-8 sequences, which never occur inside another character's bytes. Never throws
+ *  on malformed input. */
+export function readCsv(input: string | Uint8Array, options: { delimiter?: string; keep?: (column: string) => boolean; numeric?: (column: string) => boolean; maxRows?: number } = {}): CsvTable {
+  let text = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf) text = text.subarray(3);
+  const delimiter = options.delimiter ?? detectDelimiter(utf8Slice(text, 0, nextLineStart(text, 0)));
   const D = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
@@ -230,11 +271,11 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
     fields.end[f] = end;
     fields.special[f] = special;
   };
-  const fieldText = (f: number) => fields.special[f] ?? (fields.start[f] & NO_TRIM ? text.slice(fields.start[f] & 0x7fffffff, fields.end[f]) : trim(text.slice(fields.start[f], fields.end[f])));
+  const fieldText = (f: number) => fields.special[f] ?? (fields.start[f] & NO_TRIM ? utf8Slice(text, fields.start[f] & 0x7fffffff, fields.end[f]) : trim(utf8Slice(text, fields.start[f], fields.end[f])));
   const fieldEmpty = (f: number) => {
     if (fields.special[f] !== null) return fields.special[f] === '';
     if (fields.start[f] & NO_TRIM) return fields.end[f] === (fields.start[f] & 0x7fffffff);
-    for (let k = fields.start[f]; k < fields.end[f]; k++) if (text.charCodeAt(k) > 32) return false;
+    for (let k = fields.start[f]; k < fields.end[f]; k++) if (text[k] > 32) return false;
     return true;
   };
   let quotedSpan = false; // the record had a quoted field spanning lines
@@ -254,7 +295,7 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
     const start = line;
     for (;;) {
       // one field
-      if (text.charCodeAt(i) === QUOTE) {
+      if (text[i] === QUOTE) {
         const open = i;
         const openLine = line;
         let value = '';
@@ -263,22 +304,21 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
         let j = i + 1;
         let closed = false;
         for (;;) {
-          const q = text.indexOf('"', j);
+          const q = text.indexOf(QUOTE, j);
           if (q < 0) break;
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(j, q + 1);
+          if (text[q + 1] === QUOTE) {
+            value += utf8Slice(text, j, q + 1);
             plain = false;
             j = q + 2;
             continue;
           }
-          value += text.slice(j, q);
+          value += utf8Slice(text, j, q);
           closeAt = q;
           j = q + 1;
           closed = true;
           break;
         }
-        const after = closed ? text.charCodeAt(j) : NaN;
-        const clean = closed && (j >= n || after === D || isBreak(after));
+        const clean = closed && (j >= n || text[j] === D || breakAt(text, j) > 0);
         const breaks = closed ? countBreaks(text, open, j) : 0;
         if (!closed || (!clean && breaks > 0)) {
           // Unclosed (or a stray quote that swallowed line breaks): resync at the line after the opening one.
@@ -296,11 +336,10 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
         if (!clean) {
           let k = i;
           while (k < n) {
-            const c = text.charCodeAt(k);
-            if (c === D || isBreak(c)) break;
+            if (text[k] === D || breakAt(text, k)) break;
             k++;
           }
-          value += text.slice(i, k);
+          value += utf8Slice(text, i, k);
           plain = false;
           i = k;
         }
@@ -309,8 +348,8 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
       } else {
         let k = i;
         while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === D || c === LF || c === CR || (c >= NEL && (c === NEL || c === LS || c === PS))) break;
+          const c = text[k];
+          if (c === D || c === LF || c === CR || ((c === 0xc2 || c === 0xe2) && breakAt(text, k))) break;
           k++;
         }
         addField(i, k, null);
@@ -321,7 +360,7 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
         endedAtEof = true;
         return start;
       }
-      const c = text.charCodeAt(i);
+      const c = text[i];
       if (c === D) {
         i++;
         if (i >= n) {
@@ -332,8 +371,8 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
         continue;
       }
       // line break
-      if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
-      else i++;
+      if (c === CR && text[i + 1] === LF) i += 2;
+      else i += breakAt(text, i);
       line++;
       return start;
     }
@@ -350,14 +389,17 @@ export function readCsv(text: string, options: { delimiter?: string; keep?: (col
   /** Header name of field f; "#n" for a field beyond the header. */
   const nameOf = (f: number) => (f >= 0 && f < width && header[f] ? header[f] : `#${f + 1}`);
   const keep = options.keep ?? (() => true);
-  let lineBreaks = 0;
-  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineBreaks++;
+  // every kind of line break (a file of U+2028 or CR lines has no LF): the columns are sized once, never doubled
+  const lineBreaks = countBreaks(text, 0, n);
   const numeric = options.numeric ?? (() => false);
-  const columns = header.map((h) => (keep(h) ? new TextColumn(text, lineBreaks + 1, numeric(h)) : null));
+  // `maxRows`: reading stops at the first row over it (rowsRead = maxRows + 1): the caller refuses the file
+  const maxRows = options.maxRows ?? Infinity;
+  const columns = header.map((h) => (keep(h) ? new TextColumn(text, Math.min(lineBreaks, maxRows) + 1, numeric(h)) : null));
   const lines: number[] = [];
   const problems: Problem[] = [];
   let rowsRead = 0;
   for (;;) {
+    if (rowsRead > maxRows) break;
     endedAtEof = false;
     const start = next();
     if (start < 0) break;

@@ -4,7 +4,7 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Methodology } from '../engine/config/schema.ts';
 import type { AssessmentTable } from '../engine/assess.ts';
-import { decodeText, type Encoding } from './text.ts';
+import { utf8Of, type Encoding } from './text.ts';
 import { CsvWriter, readCsv } from './csv.ts';
 import { readFgbFeatures, writeFgb } from './fgb.ts';
 import { geoJsonFeatures } from './geojson.ts';
@@ -14,7 +14,7 @@ import { assessmentCsvChunks } from './assessment-csv.ts';
 import { fileError, RegisterFileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
 import type { WorkbookInfo } from './xlsx.ts';
-import { knownColumn, textHeaderLine } from './header-row.ts';
+import { headLines, knownColumn, lineOffset, textHeaderLine } from './header-row.ts';
 
 export { RegisterFileError };
 
@@ -53,6 +53,16 @@ export interface TableOptions {
   headerRow?: number;
   /** Fill merged ranges of text columns (region, district) down from their first cell (.xlsx; never numbers). */
   fillDown?: boolean;
+  /** Tighter limits than LIMITS (the app's worker): each is refused early, naming the limit, before the memory is
+   *  taken. `bytes`: file size; `rows`: rows read (a CSV or GeoJSON stops reading at the first row over it);
+   *  `expanded`: what an .xlsx or zipped Shapefile may expand to. */
+  limits?: ReadLimits;
+}
+
+export interface ReadLimits {
+  bytes?: number;
+  rows?: number;
+  expanded?: number;
 }
 
 export interface TableRead {
@@ -78,7 +88,7 @@ export interface RegisterRead extends RegisterResult {
 }
 
 /** Features (an array, or geoJsonFeatures' stream: each is turned into cells and dropped) → a table. */
-function featuresToTable(features: Iterable<unknown>, preProblems: Problem[] = []): RawTable {
+function featuresToTable(features: Iterable<unknown>, preProblems: Problem[] = [], maxRows = Infinity): RawTable {
   const index = new Map<string, number>();
   const columns: Cell[][] = [];
   const rows: number[] = [];
@@ -123,12 +133,16 @@ function featuresToTable(features: Iterable<unknown>, preProblems: Problem[] = [
     columns[0][k] = lat ?? (props.lat as Cell);
     columns[1][k] = lon ?? (props.lon as Cell);
   };
-  for (const f of features) one(f, ++count);
+  for (const f of features) {
+    if (count >= maxRows) throw fileError('too_many_rows', { limit: maxRows });
+    one(f, ++count);
+  }
   return { header, columns: columns.map(arrayColumn), rows, unit: 'feature', headerRow: 0, problems, rowsRead: count };
 }
 
-function checkSize(bytes: Uint8Array, format: Format) {
-  if (bytes.length > LIMITS[format]) throw fileError('file_too_large', { size: bytes.length, limit: LIMITS[format] });
+function checkSize(bytes: Uint8Array, format: Format, limit = Infinity) {
+  const max = Math.min(LIMITS[format], limit);
+  if (bytes.length > max) throw fileError('file_too_large', { size: bytes.length, limit: max, format: `.${format === 'shp' ? 'zip' : format}` });
   if (bytes.length === 0) throw fileError('file_empty');
 }
 
@@ -152,12 +166,23 @@ export async function guarded<T>(read: () => Promise<T> | T): Promise<T> {
 
 async function readAnyTable(bytes: Uint8Array, filename: string, keep?: (column: string) => boolean, numeric?: (column: string) => boolean, options: TableOptions = {}): Promise<TableRead> {
   const format = formatOf(filename);
-  checkSize(bytes, format);
+  const limits = options.limits ?? {};
+  const maxRows = limits.rows ?? Infinity;
+  const expanded = Math.min(LIMITS.expanded, limits.expanded ?? Infinity);
+  checkSize(bytes, format, limits.bytes);
+  // xlsx, FlatGeobuf and zipped Shapefiles are bounded by their size and expanded size; their rows are counted read
+  const rowsWithin = (table: RawTable) => {
+    if (table.rowsRead > maxRows) throw fileError('too_many_rows', { limit: maxRows });
+    return table;
+  };
   if (format === 'csv') {
-    const decoded = decodeText(bytes);
+    // UTF-8 bytes, never one string of the whole file (a UTF-16 string twice the size of a Cyrillic file): the
+    // reader keeps byte offsets and decodes a cell when it is asked for.
+    const decoded = utf8Of(bytes);
     // A title above the header: the lines before it are skipped, line numbers stay those of the file.
-    const { skipped, offset } = textHeaderLine(decoded.text, knownColumn(keep), options.headerRow);
-    const csv = readCsv(skipped ? decoded.text.slice(offset) : decoded.text, { keep, numeric });
+    const { skipped } = textHeaderLine(headLines(decoded.bytes, options.headerRow), knownColumn(keep), options.headerRow);
+    const csv = readCsv(skipped ? decoded.bytes.subarray(lineOffset(decoded.bytes, skipped)) : decoded.bytes, { keep, numeric, maxRows });
+    if (csv.rowsRead > maxRows) throw fileError('too_many_rows', { limit: maxRows });
     if (!csv.header.length) throw fileError('file_empty');
     const rows = skipped ? csv.lines.map((line) => line + skipped) : csv.lines;
     const problems = skipped ? csv.problems.map((p) => ({ ...p, row: p.row > 0 ? p.row + skipped : p.row })) : csv.problems;
@@ -166,7 +191,7 @@ async function readAnyTable(bytes: Uint8Array, filename: string, keep?: (column:
     return { table, format, encoding: decoded.encoding, notices };
   }
   // Streamed feature by feature (geojson.ts): no whole-document parse, nesting bounded.
-  if (format === 'geojson') return { table: featuresToTable(geoJsonFeatures(bytes)), format, notices: [] };
+  if (format === 'geojson') return { table: featuresToTable(geoJsonFeatures(bytes), [], maxRows), format, notices: [] };
   if (format === 'fgb') {
     const read = readFgbFeatures(bytes);
     const pre = read.problems.filter((p) => p.row <= read.features.length && read.features[p.row - 1] === null);
@@ -174,17 +199,17 @@ async function readAnyTable(bytes: Uint8Array, filename: string, keep?: (column:
     // Damage after the last readable feature (truncation) is reported as a row of its own.
     for (const p of read.problems) if (!pre.includes(p)) table.problems.push(p);
     table.rowsRead = read.features.length + read.problems.filter((p) => p.row > read.features.length).length;
-    return { table, format, notices: [] };
+    return { table: rowsWithin(table), format, notices: [] };
   }
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.ts');
-    const { workbook, ...table } = await readXlsx(bytes, LIMITS.expanded, keep, { ...options, numeric });
-    return { table, format, workbook, notices: workbook.notices };
+    const { workbook, ...table } = await readXlsx(bytes, expanded, keep, { ...options, numeric });
+    return { table: rowsWithin(table), format, workbook, notices: workbook.notices };
   }
   const { readShapefileZip } = await import('./shapefile.ts');
   // Records with damaged text come back as null features with their problem (the record is rejected).
-  const { features, encoding, problems } = await readShapefileZip(bytes, LIMITS.expanded);
-  return { table: featuresToTable(features, problems), format, encoding, notices: [] };
+  const { features, encoding, problems } = await readShapefileZip(bytes, expanded);
+  return { table: featuresToTable(features, problems, maxRows), format, encoding, notices: [] };
 }
 
 export async function readRegister(bytes: Uint8Array, filename: string, config: Methodology, options: ReadOptions & TableOptions = {}): Promise<RegisterRead> {

@@ -38,3 +38,29 @@ export function textHeaderLine(text: string, known: (name: string) => boolean, h
 }
 
 export const knownColumn = (keep?: (column: string) => boolean) => (name: string) => fieldOf(name) !== null || (keep?.(name) ?? false);
+
+/** Bytes of a header candidate line decoded for the search: enough for the 65,536 characters it looks at. */
+const LINE_BYTES = 4 * 65536;
+
+/** The first lines of a UTF-8 file as text, for textHeaderLine (the lines it looks at, and one more so that a
+ *  given header row is known to exist): the file is never decoded whole. Long lines are cut to what the search
+ *  reads. */
+export function headLines(bytes: Uint8Array, headerRow?: number): string {
+  const want = Math.max(SEARCH_LINES, headerRow ?? 0) + 1;
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let head = '';
+  for (let line = 0, i = 0; line < want && i < bytes.length; line++) {
+    const lf = bytes.indexOf(10, i);
+    const end = lf < 0 ? bytes.length : lf;
+    head += decoder.decode(bytes.subarray(i, Math.min(end, i + LINE_BYTES))) + (lf < 0 ? '' : '\n');
+    i = end + 1;
+  }
+  return head;
+}
+
+/** The byte offset where line `skipped` + 1 starts (lines counted by "\n", as textHeaderLine counts them). */
+export function lineOffset(bytes: Uint8Array, skipped: number): number {
+  let offset = 0;
+  for (let k = 0; k < skipped; k++) offset = bytes.indexOf(10, offset) + 1;
+  return offset;
+}

@@ -51,7 +51,17 @@ const NO_DATA_SUFFIX: Record<Lang, string> = { en: '; read as no data', ru: '; �
 const MESSAGES = {
   // file level
   file_empty: { en: () => 'the file is empty', ru: () => 'файл пуст', kk: () => 'файл бос' },
-  file_too_large: { en: (p) => `the file is larger than the limit (${p.size} > ${p.limit} bytes)`, ru: (p) => `файл больше допустимого (${p.size} > ${p.limit} байт)`, kk: (p) => `файл рұқсат етілгеннен үлкен (${p.size} > ${p.limit} байт)` },
+  // the limits a reader enforces before it takes the memory (file size, rows, expanded size: zip_bomb)
+  file_too_large: {
+    en: (p) => `refused: the file is ${grouped(p.size, ',')} bytes, over the limit of ${grouped(p.limit, ',')} bytes${p.format ? ` for ${p.format} files` : ''}`,
+    ru: (p) => `отклонено: файл размером ${grouped(p.size, ' ')} байт превышает предел в ${grouped(p.limit, ' ')} байт${p.format ? ` для файлов ${p.format}` : ''}`,
+    kk: (p) => `бас тартылды: файл көлемі ${grouped(p.size, ' ')} байт, ${p.format ? `${p.format} файлдары үшін ` : ''}${grouped(p.limit, ' ')} байт шегінен асады`,
+  },
+  too_many_rows: {
+    en: (p) => `refused: more than ${grouped(p.limit, ',')} rows, the limit of rows read here`,
+    ru: (p) => `отклонено: больше ${grouped(p.limit, ' ')} строк — предела строк, читаемых здесь`,
+    kk: (p) => `бас тартылды: ${grouped(p.limit, ' ')} жолдан көп — мұнда оқылатын жолдар шегінен асады`,
+  },
   unsupported_format: { en: (p) => `unsupported file type ".${p.ext}": use .csv, .xlsx, .geojson, .fgb or a zipped Shapefile (.zip)`, ru: (p) => `неподдерживаемый тип файла ".${p.ext}": используйте .csv, .xlsx, .geojson, .fgb или Shapefile в .zip`, kk: (p) => `файл түріне қолдау жоқ ".${p.ext}": .csv, .xlsx, .geojson, .fgb немесе .zip ішіндегі Shapefile қолданыңыз` },
   missing_columns: { en: (p) => `missing column(s) ${p.columns} in the header`, ru: (p) => `в заголовке нет столбцов ${p.columns}`, kk: (p) => `тақырыпта ${p.columns} бағандары жоқ` },
   duplicate_column: { en: (p) => `the column appears twice in the header (columns ${p.first} and ${p.second})`, ru: (p) => `столбец повторяется в заголовке (столбцы ${p.first} и ${p.second})`, kk: (p) => `баған тақырыпта екі рет кездеседі (${p.first} және ${p.second} бағандар)` },

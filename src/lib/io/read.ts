@@ -17,7 +17,7 @@ import { readFgbFeatures } from './fgb.ts';
 import { geoJsonFeatures } from './geojson.ts';
 import { decodeText } from './text.ts';
 import type { Outline } from './outline.ts';
-import type { Problem } from './problems.ts';
+import { fileError, type Problem } from './problems.ts';
 import type { DecimalConvention } from './numbers.ts';
 import { autoMatch, boundaryCredit, fieldOf, guessBoundaryFields, guessKind, normaliseHeader, renameHeader, type ImportKind, type KindGuess, type Mapping } from './mapping.ts';
 
@@ -140,7 +140,7 @@ const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v)
 const NUMERIC_FIELDS = new Set(['lat', 'lon', 'population']);
 
 /** Features of a GeoJSON / FlatGeobuf / zipped Shapefile, when they are polygons (boundaries); else null. */
-async function polygonFeatures(bytes: Uint8Array, format: Format): Promise<Feature[] | null> {
+async function polygonFeatures(bytes: Uint8Array, format: Format, expandedLimit?: number): Promise<Feature[] | null> {
   let features: (Feature | null)[] = [];
   if (format === 'fgb') features = readFgbFeatures(bytes).features as (Feature | null)[];
   else if (format === 'geojson') {
@@ -155,7 +155,7 @@ async function polygonFeatures(bytes: Uint8Array, format: Format): Promise<Featu
     }
   } else if (format === 'shp') {
     const { readShapefileZip } = await import('./shapefile.ts');
-    features = (await readShapefileZip(bytes, LIMITS.expanded)).features as Feature[];
+    features = (await readShapefileZip(bytes, Math.min(LIMITS.expanded, expandedLimit ?? Infinity))).features as Feature[];
   } else return null;
   const first = features.find((f) => f?.geometry);
   return first && isPoly(first) ? (features.filter(isPoly) as Feature[]) : null;
@@ -203,8 +203,11 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
 export async function readInput(bytes: Uint8Array, fileName: string, config: Methodology, opts: ReadInputOptions, progress: Progress = () => {}): Promise<ImportResult> {
   progress('read', 0);
   const format = formatOf(fileName);
+  // the file size limit before anything is read (boundaries included)
+  const sizeLimit = opts.limits?.bytes;
+  if (sizeLimit !== undefined && bytes.length > sizeLimit) throw fileError('file_too_large', { size: bytes.length, limit: sizeLimit, format: `.${format === 'shp' ? 'zip' : format}` });
   if (opts.kind === 'boundaries' || format === 'fgb' || format === 'geojson' || format === 'shp') {
-    const polys = await polygonFeatures(bytes, format);
+    const polys = await polygonFeatures(bytes, format, opts.limits?.expanded);
     if (polys && polys.length) return boundaryLayer(polys, fileName, opts.lang, opts.idField, opts.nameField);
   }
   const indicators = config.indicators.map((i) => i.column);
@@ -219,9 +222,10 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
     return Boolean(f && (NUMERIC_FIELDS.has(f) || indicators.includes(f)));
   };
   progress('parse', 0.1);
-  const { table, encoding, workbook, notices } = await readTable(bytes, fileName, keep, numeric, { sheet: opts.sheet, headerRow: opts.headerRow, fillDown: opts.fillDown });
-  // too many rows for the tab (MAX_IMPORT_ROWS): refused before the checks and the model take their memory
-  if (opts.maxRows !== undefined && table.rows.length > opts.maxRows) throw new Error('too_many_rows');
+  // too many rows for the tab (MAX_IMPORT_ROWS): refused while reading (CSV, GeoJSON) or right after it, before the
+  // checks and the model take their memory; the file size and expanded size likewise (opts.limits)
+  const limits = { ...opts.limits, ...(opts.maxRows !== undefined ? { rows: Math.min(opts.maxRows, opts.limits?.rows ?? Infinity) } : {}) };
+  const { table, encoding, workbook, notices } = await readTable(bytes, fileName, keep, numeric, { sheet: opts.sheet, headerRow: opts.headerRow, fillDown: opts.fillDown, limits });
   progress('validate', 0.5);
   const mapping: Mapping = { ...autoMatch(table.header, indicators), ...(chosen ?? {}) };
   for (const h of Object.keys(mapping)) if (!table.header.includes(h)) delete mapping[h];
@@ -325,7 +329,13 @@ export async function readInput(bytes: Uint8Array, fileName: string, config: Met
     counts: { read: result.rowsIn, onMap: registerColumns.size, unlocated: unlocated.length, rejected, warnings: problems.filter((p) => p.severity === 'warning').length, matchedByKato },
     problems, workbook: workbook ?? null, rejectedRows: result.rejectedRows, unit: table.unit, columns: registerColumns, unlocated, towns, katoTypes, scorable: result.scorable,
   } as Omit<RegisterImport, 'settlements'> as RegisterImport;
-  // records only when someone asks (tests, older callers); the worker reads the columns
-  Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => registerColumns.settlements });
+  return withSettlements(out, registerColumns);
+}
+
+/** Records only when someone asks (tests, older callers); the worker reads the columns. Outside readInput on
+ *  purpose: a getter made there would keep readInput's whole scope alive with the import, the table read (its
+ *  columns and the file's bytes: ~100 MB on a 50 MB CSV) included. */
+function withSettlements(out: RegisterImport, columns: RegisterColumns): RegisterImport {
+  Object.defineProperty(out, 'settlements', { enumerable: false, configurable: true, get: () => columns.settlements });
   return out;
 }

@@ -153,3 +153,85 @@ export function encodeSingleByte(text: string, encoding: 'windows-1251' | 'kz-10
   }
   return out.subarray(0, n);
 }
+
+export interface Utf8Text {
+  /** The text as UTF-8 bytes, without a byte order mark: the input itself when it is UTF-8 (no copy). */
+  bytes: Uint8Array;
+  encoding: Encoding;
+}
+
+const CHUNK = 1 << 20;
+
+/** True when every byte sequence is valid UTF-8. Checked in 1 MB pieces, so that no string of the whole file is
+ *  built (a 50 MB file of Cyrillic text would be a 100 MB UTF-16 string). */
+function isValidUtf8(bytes: Uint8Array): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    for (let i = 0; i < bytes.length; i += CHUNK) decoder.decode(bytes.subarray(i, i + CHUNK), { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The same decision as decodeText, with the text kept as UTF-8 bytes (the CSV reader works on bytes and decodes a
+ *  cell only when it is asked for): a UTF-8 file is returned as it is (invalid bytes become U+FFFD cell by cell, as
+ *  the whole-text decoding gives them), other encodings are transcoded to UTF-8 a megabyte at a time. */
+export function utf8Of(bytes: Uint8Array): Utf8Text {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // decodeText's decoder also drops a second BOM right after the first
+    const second = bytes[3] === 0xef && bytes[4] === 0xbb && bytes[5] === 0xbf;
+    return { bytes: bytes.subarray(second ? 6 : 3), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { bytes: transcode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { bytes: transcode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  if (sample >= 4 && oddNul > sample / 6 && evenNul < sample / 50) return { bytes: transcode(bytes, 'utf-16le'), encoding: 'utf-16le' };
+  if (sample >= 4 && evenNul > sample / 6 && oddNul < sample / 50) return { bytes: transcode(bytes, 'utf-16be'), encoding: 'utf-16be' };
+  if (isValidUtf8(bytes)) return { bytes, encoding: 'utf-8' };
+  const { valid, invalid } = utf8Evidence(bytes, 1 << 22);
+  if (valid > invalid) return { bytes, encoding: 'utf-8' };
+  const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 18));
+  let best: Encoding = 'windows-1251';
+  let bestScore = -Infinity;
+  for (const enc of ['windows-1251', 'kz-1048', 'ibm866'] as const) {
+    const s = letterScore(decodeWith(probe, enc));
+    if (s > bestScore) {
+      bestScore = s;
+      best = enc;
+    }
+  }
+  return { bytes: transcode(bytes, best), encoding: best };
+}
+
+/** Bytes in `encoding` → UTF-8 bytes, a megabyte at a time (no string of the whole file). A UTF-16 BOM left at the
+ *  start is dropped, as TextDecoder drops it. */
+function transcode(bytes: Uint8Array, encoding: Exclude<Encoding, 'utf-8'>): Uint8Array {
+  const encoder = new TextEncoder();
+  const decoder = encoding === 'kz-1048' ? null : new TextDecoder(encoding);
+  // single-byte code pages: at most 3 UTF-8 bytes per byte; UTF-16: at most 3 per 2 bytes
+  let out = new Uint8Array(Math.max(16, Math.ceil(bytes.length * (encoding.startsWith('utf-16') ? 1.5 : 2)) + 16));
+  let used = 0;
+  const put = (s: string) => {
+    if (used + s.length * 3 > out.length) {
+      const bigger = new Uint8Array(Math.max(out.length * 2, used + s.length * 3));
+      bigger.set(out.subarray(0, used));
+      out = bigger;
+    }
+    used += encoder.encodeInto(s, out.subarray(used)).written;
+  };
+  // UTF-16 pieces split on an even offset; the streaming decoder carries a surrogate pair across pieces
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const piece = bytes.subarray(i, i + CHUNK);
+    put(decoder ? decoder.decode(piece, { stream: true }) : decodeKz1048(piece));
+  }
+  if (decoder) put(decoder.decode());
+  return out.subarray(0, used);
+}

@@ -13,7 +13,7 @@ import type { EmbeddedPlace } from '../engine/geo/towns.ts';
 import type { Labels } from '../engine/types.ts';
 import { loaded } from './load.ts';
 import { importFile, type BoundaryImport, type RegisterImport } from './import.ts';
-import { MAX_IMPORT_ROWS, PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
+import { IMPORT_LIMITS, MAX_IMPORT_ROWS, PROBLEM_CAP, type ImportReply, type ImportRequest, type ImportSummary } from './import-protocol.ts';
 
 let embedded: AtlasModel | null = null;
 let rows: RegisterImport | null = null;
@@ -126,7 +126,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
   const { job, options } = msg;
   const started = performance.now();
   try {
-    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords, maxRows: MAX_IMPORT_ROWS }, (phase, fraction) =>
+    const r = await importFile(new Uint8Array(msg.bytes), msg.fileName, preset('2019'), { ...options, outline: await getOutline(), list: listCoords, maxRows: MAX_IMPORT_ROWS, limits: IMPORT_LIMITS }, (phase, fraction) =>
       post({ type: 'import-progress', job, phase, fraction }),
     );
     if (r.kind === 'ask') {
@@ -141,6 +141,7 @@ export async function handleImport(msg: ImportRequest, post: (m: ImportReply, tr
       unit: r.kind === 'boundaries' ? 'feature' : r.unit, unlocated: r.kind === 'boundaries' ? [] : r.unlocated.slice(0, 1000),
       workbook: r.kind === 'boundaries' ? null : r.workbook ? { sheets: r.workbook.sheets, sheet: r.workbook.sheet, headerRow: r.workbook.headerRow, headerFound: r.workbook.headerFound, merged: r.workbook.merged.length, hiddenRows: r.workbook.hiddenRows.length } : null,
       boundaries: r.kind === 'boundaries' ? { level: r.level, fields: r.fields, idField: r.idField, nameField: r.nameField, count: r.count, drawn: r.drawn, credit: r.credit } : null, ms: 0, towns: null,
+      scorable: r.kind === 'boundaries' ? null : r.scorable,
     };
     if (r.kind === 'boundaries') {
       // Border districts (boundary within 2 km of the China / Russia line, the engine's tolerance): drawn lit.

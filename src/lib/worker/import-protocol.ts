@@ -3,6 +3,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Problem } from '../io/problems.ts';
 import type { ListTownSummary } from '../engine/geo/kato-towns.ts';
 import type { ImportKind, KindGuess, Mapping } from '../io/mapping.ts';
+import type { ScorablePoints } from '../io/register.ts';
 import type { ImportCounts, Unlocated } from './import.ts';
 
 export type { ImportCounts, Unlocated };
@@ -53,6 +54,9 @@ export interface ImportSummary {
   ms: number;
   /** The settlement list's towns serving the town tiers (KATO type 1), while a list is loaded; else null. */
   towns: ListTownSummary | null;
+  /** A register or list: the share of the methodology's points its columns can score, and the indicator columns
+   *  it lacks with their block and points (io/register.ts scorablePoints); null for boundaries. */
+  scorable: ScorablePoints | null;
 }
 
 export const PROBLEM_CAP = 20000;
@@ -61,6 +65,11 @@ export const PROBLEM_CAP = 20000;
  *  tab under 2 GB (`npm run bench:import`, synthetic 7-column CSV: 1,500,000 rows 1.78 GB; 2,000,000 rows 2.28 GB).
  *  Larger files are refused with a message (`too_many_rows`), the previous data kept; the CLI assesses any size. */
 export const MAX_IMPORT_ROWS = 1_500_000;
+
+/** The limits the worker's import enforces, each refused early with a message naming it (kk/ru/en): the file size
+ *  (the text readers' limit, io/formats.ts LIMITS.csv), the rows (MAX_IMPORT_ROWS, counted while a CSV or GeoJSON
+ *  is read) and what an .xlsx or zipped Shapefile may expand to (LIMITS.expanded). */
+export const IMPORT_LIMITS = { bytes: 512 * 2 ** 20, rows: MAX_IMPORT_ROWS, expanded: 1024 * 2 ** 20 } as const;
 
 export type ImportRequest =
   | { type: 'import'; job: number; bytes: ArrayBuffer; fileName: string; options: ImportOptions }

@@ -10,9 +10,9 @@ export { boundaryLayer } from '../io/read.ts';
 export type { AskImport, BoundaryImport, ImportCounts, ImportResult, RegisterImport, Unlocated } from '../io/read.ts';
 
 /** The options the UI sends (the worker adds the outline, the loaded list and the row cap). */
-export type ImportRequestOptions = Omit<ReadInputOptions, 'lang' | 'outline' | 'list' | 'maxRows' | 'withoutLocation'>;
+export type ImportRequestOptions = Omit<ReadInputOptions, 'lang' | 'outline' | 'list' | 'maxRows' | 'limits' | 'withoutLocation'>;
 
-type ReadOptions = ImportRequestOptions & Pick<ReadInputOptions, 'lang' | 'outline' | 'list' | 'maxRows'>;
+type ReadOptions = ImportRequestOptions & Pick<ReadInputOptions, 'lang' | 'outline' | 'list' | 'maxRows' | 'limits'>;
 
 /** Reads a register or settlement list or boundary file. `list`: coordinates by KATO id from a loaded list. With
  *  `ask`, an unsure kind stops after the read (an AskImport: nothing imported). */

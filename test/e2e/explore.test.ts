@@ -117,6 +117,8 @@ describe('table ↔ map', () => {
 
 describe('support clusters', () => {
   it("a support settlement's panel lists its satellites and the cluster population", async () => {
+    // the illustrative register's real places lie far apart: at the default 15 km none is a satellite, at 40 km some are
+    await settled(page, () => page.getByTestId('satellite-radius').fill('40'));
     const id = await page.evaluate(() => {
       const { atlas } = (window as any).__auyl;
       // a satellite's support: the row with the support flag nearest a satellite is found by the worker; here we
@@ -151,6 +153,8 @@ describe('support clusters', () => {
     const lines = await page.evaluate(() => (window as any).__auyl.map.queryRenderedFeatures({ layers: ['cluster-links'] }).length);
     expect(lines).toBeGreaterThan(0);
     await shot(page, 'cluster');
+    await page.getByRole('checkbox', { name: /сызықтар|Lines from satellites/ }).uncheck();
+    await settled(page, () => page.getByTestId('satellite-radius').fill('15'));
   });
 });
 

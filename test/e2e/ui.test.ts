@@ -124,6 +124,8 @@ describe('legend', () => {
 
 describe('settlement panel', () => {
   it('shows the rule of a satellite in each language, follows a switch at once, and closes with Escape', async () => {
+    // the illustrative register's real places lie far apart: at the default 15 km none is a satellite, at 40 km some are
+    await settled(page, () => page.getByTestId('satellite-radius').fill('40'));
     const sat = await findRow(page, 1);
     await clickPlace(page, sat);
     const rule = page.locator('[data-testid=panel-rule]');
@@ -143,12 +145,13 @@ describe('settlement panel', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=settlement-panel]').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'KK' }).click();
+    await settled(page, () => page.getByTestId('satellite-radius').fill('15'));
   });
 });
 
 describe('URL state', () => {
   it('restores view, mode, classes, hidden classes, language and selection from a link, and again after a reload', async () => {
-    const sat = await findRow(page, 1);
+    const sat = await findRow(page, 0); // a support settlement
     const p2 = (await openApp(h, `#map=7/${sat.lat}/${sat.lon}&mode=score_total&breaks=equal-4&hide=c0&lang=ru&sel=${sat.id}`)).page;
     await p2.locator('[data-testid=settlement-panel]').waitFor();
     expect(await p2.evaluate(() => document.documentElement.lang)).toBe('ru');

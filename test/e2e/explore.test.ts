@@ -118,7 +118,7 @@ describe('table ↔ map', () => {
 describe('support clusters', () => {
   it("a support settlement's panel lists its satellites and the cluster population", async () => {
     // the illustrative register's real places lie far apart: at the default 15 km none is a satellite, at 40 km some are
-    await settled(page, () => page.getByTestId('satellite-radius').fill('40'));
+    await settled(page, () => page.evaluate(() => { const { atlas } = (window as any).__auyl; atlas.settings = { ...atlas.settings, satelliteRadiusKm: 40 }; }));
     const id = await page.evaluate(() => {
       const { atlas } = (window as any).__auyl;
       // a satellite's support: the row with the support flag nearest a satellite is found by the worker; here we
@@ -154,7 +154,7 @@ describe('support clusters', () => {
     expect(lines).toBeGreaterThan(0);
     await shot(page, 'cluster');
     await page.getByRole('checkbox', { name: /сызықтар|Lines from satellites/ }).uncheck();
-    await settled(page, () => page.getByTestId('satellite-radius').fill('15'));
+    await settled(page, () => page.evaluate(() => { const { atlas } = (window as any).__auyl; atlas.settings = { ...atlas.settings, satelliteRadiusKm: 15 }; }));
   });
 });
 

@@ -125,7 +125,7 @@ describe('legend', () => {
 describe('settlement panel', () => {
   it('shows the rule of a satellite in each language, follows a switch at once, and closes with Escape', async () => {
     // the illustrative register's real places lie far apart: at the default 15 km none is a satellite, at 40 km some are
-    await settled(page, () => page.getByTestId('satellite-radius').fill('40'));
+    await settled(page, () => page.evaluate(() => { const { atlas } = (window as any).__auyl; atlas.settings = { ...atlas.settings, satelliteRadiusKm: 40 }; }));
     const sat = await findRow(page, 1);
     await clickPlace(page, sat);
     const rule = page.locator('[data-testid=panel-rule]');
@@ -145,7 +145,7 @@ describe('settlement panel', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=settlement-panel]').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'KK' }).click();
-    await settled(page, () => page.getByTestId('satellite-radius').fill('15'));
+    await settled(page, () => page.evaluate(() => { const { atlas } = (window as any).__auyl; atlas.settings = { ...atlas.settings, satelliteRadiusKm: 15 }; }));
   });
 });
 

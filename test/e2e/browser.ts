@@ -147,3 +147,24 @@ export async function countMapColours(page: Page, colours: string[], tolerance =
     { colours, tolerance },
   );
 }
+
+/** Renders page 1 of a PDF in the browser with pdf.js (unpdf's build, served for this page only) and writes it as
+ *  SCREENSHOTS/<file>, to look at. */
+export async function screenshotPdf(page: Page, origin: string, pdf: Uint8Array, file: string, scale: number) {
+  await page.route(`${origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
+  await page.evaluate((b64) => ((window as any).__pdfB64 = b64), Buffer.from(pdf).toString('base64'));
+  // a string, so that the test runner does not rewrite the page's dynamic import
+  const dataUrl: string = await page.evaluate(`(async () => {
+    const pdfjs = await import('/__pdfjs.mjs');
+    const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
+    const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+    const pg = await doc.getPage(1);
+    const vp = pg.getViewport({ scale: ${scale} });
+    const canvas = document.createElement('canvas');
+    canvas.width = vp.width;
+    canvas.height = vp.height;
+    await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
+    return canvas.toDataURL('image/png');
+  })()`);
+  fs.writeFileSync(path.join(SCREENSHOTS, file), Buffer.from(dataUrl.split(',')[1], 'base64'));
+}

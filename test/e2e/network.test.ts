@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { countMapColours, downloadBytes, openAppForFile, settled as settledOn, SCREENSHOTS } from './browser.ts';
+import { countMapColours, downloadBytes, openAppForFile, screenshotPdf, settled as settledOn, SCREENSHOTS } from './browser.ts';
 
 let page: Page;
 let errors: string[];
@@ -103,22 +103,7 @@ describe('network tab', () => {
     expect(text).toContain(topName);
     // render the page with pdf.js (unpdf's build, served for this test only) to look at it
     const pdfBytes = await downloadBytes(pdfDownload);
-    await page.route(`${origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
-    await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdfBytes.toString('base64'));
-    // a string, so that the test runner does not rewrite the page's dynamic import
-    const dataUrl: string = await page.evaluate(`(async () => {
-      const pdfjs = await import('/__pdfjs.mjs');
-      const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
-      const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
-      const pg = await doc.getPage(1);
-      const vp = pg.getViewport({ scale: 1.4 });
-      const canvas = document.createElement('canvas');
-      canvas.width = vp.width;
-      canvas.height = vp.height;
-      await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
-      return canvas.toDataURL('image/png');
-    })()`);
-    fs.writeFileSync(path.join(SCREENSHOTS, 'network-brief.png'), Buffer.from(dataUrl.split(',')[1], 'base64'));
+    await screenshotPdf(page, origin, pdfBytes, 'network-brief.png', 1.4);
     expect(errors).toEqual([]);
   });
 

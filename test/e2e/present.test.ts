@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { read, utils } from '@e965/xlsx';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { openAppForFile, downloadBytes, SCREENSHOTS, type Harness } from './browser.ts';
+import { openAppForFile, downloadBytes, screenshotPdf, SCREENSHOTS, type Harness } from './browser.ts';
 import { readCsv } from '../../src/lib/io/csv.ts';
 import { classesFor } from '../../src/lib/map/classes.ts';
 import { readPhys } from '../../src/lib/present/png-dpi.ts';
@@ -163,23 +163,7 @@ describe('map image and brief', () => {
     expect(text).toContain('Сценарий параметрлері');
     expect(text).toContain('Халықты қамту');
     expect(text).toContain('Әдепкі мәндердің негізі');
-    // render the page in the browser with pdf.js (unpdf's build, served for this test only) to look at it
-    await page.route(`${h.origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
-    await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdf.bytes.toString('base64'));
-    // a string, so that the test runner does not rewrite the page's dynamic import
-    const dataUrl: string = await page.evaluate(`(async () => {
-      const pdfjs = await import('/__pdfjs.mjs');
-      const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
-      const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
-      const pg = await doc.getPage(1);
-      const vp = pg.getViewport({ scale: 1.6 });
-      const canvas = document.createElement('canvas');
-      canvas.width = vp.width;
-      canvas.height = vp.height;
-      await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
-      return canvas.toDataURL('image/png');
-    })()`);
-    fs.writeFileSync(path.join(SCREENSHOTS, 'present-brief.png'), Buffer.from(dataUrl.split(',')[1], 'base64'));
+    await screenshotPdf(page, h.origin, pdf.bytes, 'present-brief.png', 1.6);
     // the filters are back as they were
     expect(await page.evaluate(() => (window as any).__auyl.atlas.filter.oblasts)).toEqual([]);
     expect(await page.evaluate(() => (window as any).__auyl.atlas.filter.categories)).toEqual(['support']);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { downloadBytes, importFile, openAppForFile, SCREENSHOTS, type Harness } from './browser.ts';
+import { downloadBytes, importFile, openAppForFile, screenshotPdf, SCREENSHOTS, type Harness } from './browser.ts';
 
 let h: Harness;
 let page: Page;
@@ -69,22 +69,7 @@ describe('sources line', () => {
     const params = JSON.parse(files.find((f) => f.name.endsWith('-parameters.json'))!.bytes.toString('utf8'));
     expect(params.sources).toContain('audit-register.csv');
     expect(JSON.stringify(params)).not.toMatch(SYNTHETIC);
-    // the brief rendered with pdf.js to look at
-    await page.route(`${h.origin}/__pdfjs.mjs`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('node_modules/unpdf/dist/pdfjs.mjs', 'utf8') }));
-    await page.evaluate((b64) => ((window as any).__pdfB64 = b64), pdf.bytes.toString('base64'));
-    const dataUrl: string = await page.evaluate(`(async () => {
-      const pdfjs = await import('/__pdfjs.mjs');
-      const data = Uint8Array.from(atob(window.__pdfB64), (c) => c.charCodeAt(0));
-      const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
-      const pg = await doc.getPage(1);
-      const vp = pg.getViewport({ scale: 1.6 });
-      const canvas = document.createElement('canvas');
-      canvas.width = vp.width;
-      canvas.height = vp.height;
-      await pg.render({ canvasContext: canvas.getContext('2d'), canvas, viewport: vp }).promise;
-      return canvas.toDataURL('image/png');
-    })()`);
-    fs.writeFileSync(path.join(SCREENSHOTS, 'sources-brief.png'), Buffer.from(dataUrl.split(',')[1], 'base64'));
+    await screenshotPdf(page, h.origin, pdf.bytes, 'sources-brief.png', 1.6);
   }, 180_000);
 
   it('a boundary layer without a credit field: the credit typed at import enters the map credit and the export parameters, as text', async () => {

@@ -86,13 +86,12 @@ export function letterScore(text: string): number {
   return score;
 }
 
-export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const text = new TextDecoder('utf-8').decode(bytes.subarray(3));
-    return { text, encoding: 'utf-8', bom: true, invalid: countReplacements(text) };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le', true);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be', true);
+/** Which encoding a file's bytes are in, the length of its byte-order mark, and whether it is clean UTF-8 (one
+ *  decision for decodeText and utf8Of). */
+function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: number; cleanUtf8: boolean } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3, cleanUtf8: false };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2, cleanUtf8: false };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2, cleanUtf8: false };
   // UTF-16 without a BOM: ASCII characters leave a NUL byte on one side.
   const sample = Math.min(bytes.length, 4096) & ~1;
   let evenNul = 0;
@@ -101,19 +100,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
     if (bytes[i] === 0) evenNul++;
     if (bytes[i + 1] === 0) oddNul++;
   }
-  if (sample >= 4 && oddNul > sample / 6 && evenNul < sample / 50) return utf16(bytes, 'utf-16le', false);
-  if (sample >= 4 && evenNul > sample / 6 && oddNul < sample / 50) return utf16(bytes, 'utf-16be', false);
-
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false, invalid: 0 };
-  } catch {
-    // not clean UTF-8: decide below
-  }
+  if (sample >= 4 && oddNul > sample / 6 && evenNul < sample / 50) return { encoding: 'utf-16le', bom: 0, cleanUtf8: false };
+  if (sample >= 4 && evenNul > sample / 6 && oddNul < sample / 50) return { encoding: 'utf-16be', bom: 0, cleanUtf8: false };
+  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bom: 0, cleanUtf8: true };
   const { valid, invalid } = utf8Evidence(bytes, 1 << 22);
-  if (valid > invalid) {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { text, encoding: 'utf-8', bom: false, invalid: countReplacements(text) };
-  }
+  if (valid > invalid) return { encoding: 'utf-8', bom: 0, cleanUtf8: false };
   // Single-byte code pages, scored on a sample of their high bytes' context.
   const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 18));
   let best: Encoding = 'windows-1251';
@@ -125,12 +116,16 @@ export function decodeText(bytes: Uint8Array): Decoded {
       best = enc;
     }
   }
-  return { text: decodeWith(bytes, best), encoding: best, bom: false, invalid: 0 };
+  return { encoding: best, bom: 0, cleanUtf8: false };
 }
 
-function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean): Decoded {
-  const text = new TextDecoder(encoding).decode(bytes);
-  return { text, encoding, bom, invalid: countReplacements(text) };
+export function decodeText(bytes: Uint8Array): Decoded {
+  const { encoding, bom, cleanUtf8 } = detectEncoding(bytes);
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const text = new TextDecoder(encoding).decode(bytes.subarray(bom));
+    return { text, encoding, bom: bom > 0, invalid: cleanUtf8 ? 0 : countReplacements(text) };
+  }
+  return { text: decodeWith(bytes, encoding), encoding, bom: false, invalid: 0 };
 }
 
 function countReplacements(text: string): number {
@@ -179,36 +174,13 @@ function isValidUtf8(bytes: Uint8Array): boolean {
  *  cell only when it is asked for): a UTF-8 file is returned as it is (invalid bytes become U+FFFD cell by cell, as
  *  the whole-text decoding gives them), other encodings are transcoded to UTF-8 a megabyte at a time. */
 export function utf8Of(bytes: Uint8Array): Utf8Text {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  const { encoding, bom } = detectEncoding(bytes);
+  if (encoding === 'utf-8') {
     // decodeText's decoder also drops a second BOM right after the first
-    const second = bytes[3] === 0xef && bytes[4] === 0xbb && bytes[5] === 0xbf;
-    return { bytes: bytes.subarray(second ? 6 : 3), encoding: 'utf-8' };
+    const second = bom > 0 && bytes[3] === 0xef && bytes[4] === 0xbb && bytes[5] === 0xbf;
+    return { bytes: bytes.subarray(bom + (second ? 3 : 0)), encoding };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { bytes: transcode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { bytes: transcode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  const sample = Math.min(bytes.length, 4096) & ~1;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < sample; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
-  }
-  if (sample >= 4 && oddNul > sample / 6 && evenNul < sample / 50) return { bytes: transcode(bytes, 'utf-16le'), encoding: 'utf-16le' };
-  if (sample >= 4 && evenNul > sample / 6 && oddNul < sample / 50) return { bytes: transcode(bytes, 'utf-16be'), encoding: 'utf-16be' };
-  if (isValidUtf8(bytes)) return { bytes, encoding: 'utf-8' };
-  const { valid, invalid } = utf8Evidence(bytes, 1 << 22);
-  if (valid > invalid) return { bytes, encoding: 'utf-8' };
-  const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 18));
-  let best: Encoding = 'windows-1251';
-  let bestScore = -Infinity;
-  for (const enc of ['windows-1251', 'kz-1048', 'ibm866'] as const) {
-    const s = letterScore(decodeWith(probe, enc));
-    if (s > bestScore) {
-      bestScore = s;
-      best = enc;
-    }
-  }
-  return { bytes: transcode(bytes, best), encoding: best };
+  return { bytes: transcode(bytes.subarray(bom), encoding), encoding };
 }
 
 /** Bytes in `encoding` → UTF-8 bytes, a megabyte at a time (no string of the whole file). A UTF-16 BOM left at the
